@@ -1,0 +1,1 @@
+// Replaced by the demo cluster implementation (issue 3).

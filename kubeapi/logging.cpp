@@ -1,0 +1,3 @@
+#include "kubeapi/logging.h"
+
+Q_LOGGING_CATEGORY(lcKubeApi, "klarsicht.kubeapi")

@@ -1,0 +1,6 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// The logging category of models/.
+Q_DECLARE_LOGGING_CATEGORY(lcModels)

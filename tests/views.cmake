@@ -1,0 +1,2 @@
+# Widget tests (offscreen).
+klarsicht_add_test(NAME tst_mainwindow SOURCES gui/tst_mainwindow.cpp LIBS klarsicht_views LABELS gui)

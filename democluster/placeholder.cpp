@@ -1,1 +1,0 @@
-// Replaced by the demo cluster implementation (issue 3).

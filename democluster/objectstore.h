@@ -84,6 +84,11 @@ public:
     nlohmann::json remove(const std::string &key, const std::string &ns, const std::string &name);
     std::optional<nlohmann::json> get(const std::string &key, const std::string &ns,
                                       const std::string &name) const;
+    // The stored object itself, without a copy; nullptr when absent.
+    std::shared_ptr<const nlohmann::json> getShared(const std::string &key, const std::string &ns,
+                                                    const std::string &name) const;
+    // Number of stored objects of a resource.
+    std::size_t count(const std::string &key) const;
 
     struct Snapshot
     {
@@ -94,6 +99,7 @@ public:
     Snapshot list(const std::string &key, const std::string &ns = {}) const;
 
     std::uint64_t resourceVersion() const;
+    // The smallest resourceVersion a watch may start from (events after it are all retained).
     std::uint64_t oldestRetainedVersion() const;
 
     // Events after `sinceVersion` for `key`; throws ApiError 410 Expired when `sinceVersion` is

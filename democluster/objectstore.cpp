@@ -1,0 +1,340 @@
+#include "democluster/objectstore.h"
+
+#include "democluster/apierrors.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <random>
+
+namespace demo {
+
+using nlohmann::json;
+using ObjectPtr = std::shared_ptr<const json>;
+using ObjectKey = std::pair<std::string, std::string>; // namespace, name
+
+struct ObjectStore::Impl
+{
+    mutable std::mutex mutex;
+    mutable std::condition_variable changed;
+    std::map<std::string, ResourceType> types;
+    std::map<std::string, std::map<ObjectKey, ObjectPtr>> objects;
+    std::deque<WatchEvent> history;
+    std::size_t historySize = 10000;
+    std::uint64_t version = 1;
+    // Highest resourceVersion whose event was dropped from the history: watches must start
+    // at or after it to see every change.
+    std::uint64_t trimmedUpTo = 0;
+    std::mt19937_64 random{0x6b6c6172};
+
+    const ResourceType &typeOf(const std::string &key) const
+    {
+        const auto it = types.find(key);
+        if (it == types.end())
+            throw ApiError(404, "NotFound", "the server could not find the requested resource");
+        return it->second;
+    }
+
+    std::string newUid()
+    {
+        std::uniform_int_distribution<int> hex(0, 15);
+        std::string uid = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx";
+        for (char &c : uid) {
+            if (c == 'x' || c == 'y') {
+                int v = hex(random);
+                if (c == 'y')
+                    v = 8 + (v & 3);
+                c = "0123456789abcdef"[v];
+            }
+        }
+        return uid;
+    }
+
+    std::string randomSuffix(std::size_t n)
+    {
+        // The alphabet of apiserver's generateName: no vowels, no look-alikes.
+        static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+        std::uniform_int_distribution<std::size_t> pick(0, sizeof(alphabet) - 2);
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i)
+            s += alphabet[pick(random)];
+        return s;
+    }
+
+    void record(const std::string &type, const std::string &key, ObjectPtr object)
+    {
+        history.push_back(WatchEvent{type, key, version, std::move(object)});
+        while (history.size() > historySize) {
+            trimmedUpTo = history.front().resourceVersion;
+            history.pop_front();
+        }
+        changed.notify_all();
+    }
+
+    static std::string now()
+    {
+        const std::time_t t = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        return buf;
+    }
+
+    // Applies the server-owned fields of an update; caller holds the lock.
+    ObjectPtr commitUpdate(const ResourceType &type, const ObjectPtr &old, json object)
+    {
+        json &meta = object["metadata"];
+        const json &oldMeta = (*old)["metadata"];
+        for (const char *kept : {"uid", "creationTimestamp", "name"})
+            if (oldMeta.contains(kept))
+                meta[kept] = oldMeta[kept];
+        if (type.namespaced)
+            meta["namespace"] = oldMeta.value("namespace", std::string());
+        std::int64_t generation = oldMeta.value("generation", std::int64_t(1));
+        const bool specChanged = object.value("spec", json()) != old->value("spec", json());
+        const bool deletionStarted = meta.contains("deletionTimestamp")
+                                     && !oldMeta.contains("deletionTimestamp");
+        if (specChanged || deletionStarted)
+            ++generation;
+        meta["generation"] = generation;
+        object["kind"] = type.kind;
+        object["apiVersion"] = type.apiVersion();
+        ++version;
+        meta["resourceVersion"] = std::to_string(version);
+        return std::make_shared<const json>(std::move(object));
+    }
+
+    static ObjectKey keyOf(const ResourceType &type, const json &object)
+    {
+        const json &meta = object.at("metadata");
+        std::string ns = type.namespaced ? meta.value("namespace", std::string()) : std::string();
+        return {ns, meta.value("name", std::string())};
+    }
+};
+
+ObjectStore::ObjectStore(std::size_t historySize)
+    : d(std::make_shared<Impl>())
+{
+    d->historySize = std::max<std::size_t>(historySize, 1);
+}
+
+void ObjectStore::registerType(const ResourceType &type)
+{
+    std::lock_guard lock(d->mutex);
+    d->types[type.key()] = type;
+    d->objects[type.key()];
+}
+
+const ResourceType *ObjectStore::type(const std::string &key) const
+{
+    std::lock_guard lock(d->mutex);
+    const auto it = d->types.find(key);
+    // std::map never moves its nodes, so the pointer stays valid while the store lives.
+    return it == d->types.end() ? nullptr : &it->second;
+}
+
+std::vector<ResourceType> ObjectStore::types() const
+{
+    std::lock_guard lock(d->mutex);
+    std::vector<ResourceType> all;
+    for (const auto &[key, type] : d->types)
+        all.push_back(type);
+    return all;
+}
+
+json ObjectStore::create(const std::string &key, json object)
+{
+    std::lock_guard lock(d->mutex);
+    const ResourceType &type = d->typeOf(key);
+    if (!object.is_object())
+        throw errors::badRequest("the object to create is not a JSON object");
+    json &meta = object["metadata"];
+    if (!meta.is_object())
+        meta = json::object();
+    if (meta.value("name", std::string()).empty()) {
+        const std::string prefix = meta.value("generateName", std::string());
+        if (prefix.empty())
+            throw errors::invalid(type.kind, type.group, "", "metadata.name",
+                                  "Required value: name or generateName is required",
+                                  "FieldValueRequired");
+        meta["name"] = prefix + d->randomSuffix(5);
+    }
+    if (type.namespaced && meta.value("namespace", std::string()).empty())
+        throw errors::badRequest("the namespace of the provided object does not match the "
+                                 "namespace sent on the request");
+    if (!type.namespaced)
+        meta.erase("namespace");
+    const ObjectKey id = Impl::keyOf(type, object);
+    auto &bucket = d->objects[key];
+    if (bucket.count(id))
+        throw errors::alreadyExists(type, id.second);
+
+    object["kind"] = type.kind;
+    object["apiVersion"] = type.apiVersion();
+    ++d->version;
+    meta["uid"] = d->newUid();
+    if (!meta.contains("creationTimestamp") || meta["creationTimestamp"].is_null())
+        meta["creationTimestamp"] = Impl::now();
+    meta["generation"] = 1;
+    meta["resourceVersion"] = std::to_string(d->version);
+    auto stored = std::make_shared<const json>(std::move(object));
+    bucket[id] = stored;
+    d->record("ADDED", key, stored);
+    return *stored;
+}
+
+json ObjectStore::update(const std::string &key, json object, bool checkResourceVersion)
+{
+    std::lock_guard lock(d->mutex);
+    const ResourceType &type = d->typeOf(key);
+    if (!object.is_object() || !object.contains("metadata"))
+        throw errors::badRequest("the object to update has no metadata");
+    const ObjectKey id = Impl::keyOf(type, object);
+    auto &bucket = d->objects[key];
+    const auto it = bucket.find(id);
+    if (it == bucket.end())
+        throw errors::notFound(type, id.second);
+    const std::string sent = object["metadata"].value("resourceVersion", std::string());
+    if (checkResourceVersion && !sent.empty()
+        && sent != (*it->second)["metadata"].value("resourceVersion", std::string()))
+        throw errors::conflict(type, id.second,
+                               "the object has been modified; please apply your changes to the "
+                               "latest version and try again");
+    it->second = d->commitUpdate(type, it->second, std::move(object));
+    d->record("MODIFIED", key, it->second);
+    return *it->second;
+}
+
+std::optional<json> ObjectStore::modify(const std::string &key, const std::string &ns,
+                                        const std::string &name,
+                                        const std::function<bool(json &)> &mutate)
+{
+    std::lock_guard lock(d->mutex);
+    const ResourceType &type = d->typeOf(key);
+    auto &bucket = d->objects[key];
+    const auto it = bucket.find({type.namespaced ? ns : std::string(), name});
+    if (it == bucket.end())
+        return std::nullopt;
+    json copy = *it->second;
+    if (!mutate(copy))
+        return *it->second;
+    it->second = d->commitUpdate(type, it->second, std::move(copy));
+    d->record("MODIFIED", key, it->second);
+    return *it->second;
+}
+
+json ObjectStore::remove(const std::string &key, const std::string &ns, const std::string &name)
+{
+    std::lock_guard lock(d->mutex);
+    const ResourceType &type = d->typeOf(key);
+    auto &bucket = d->objects[key];
+    const auto it = bucket.find({type.namespaced ? ns : std::string(), name});
+    if (it == bucket.end())
+        throw errors::notFound(type, name);
+    // A real server bumps the resourceVersion for the deletion; the DELETED event carries it.
+    json gone = *it->second;
+    bucket.erase(it);
+    ++d->version;
+    gone["metadata"]["resourceVersion"] = std::to_string(d->version);
+    auto stored = std::make_shared<const json>(gone);
+    d->record("DELETED", key, stored);
+    return gone;
+}
+
+std::optional<json> ObjectStore::get(const std::string &key, const std::string &ns,
+                                     const std::string &name) const
+{
+    auto object = getShared(key, ns, name);
+    if (!object)
+        return std::nullopt;
+    return *object;
+}
+
+std::shared_ptr<const json> ObjectStore::getShared(const std::string &key, const std::string &ns,
+                                                   const std::string &name) const
+{
+    std::lock_guard lock(d->mutex);
+    const ResourceType &type = d->typeOf(key);
+    const auto &bucket = d->objects.at(key);
+    const auto it = bucket.find({type.namespaced ? ns : std::string(), name});
+    return it == bucket.end() ? nullptr : it->second;
+}
+
+ObjectStore::Snapshot ObjectStore::list(const std::string &key, const std::string &ns) const
+{
+    std::lock_guard lock(d->mutex);
+    d->typeOf(key);
+    Snapshot snapshot;
+    snapshot.resourceVersion = d->version;
+    const auto &bucket = d->objects.at(key);
+    if (ns.empty()) {
+        snapshot.items.reserve(bucket.size());
+        for (const auto &[id, object] : bucket)
+            snapshot.items.push_back(object);
+    } else {
+        for (auto it = bucket.lower_bound({ns, std::string()});
+             it != bucket.end() && it->first.first == ns; ++it)
+            snapshot.items.push_back(it->second);
+    }
+    return snapshot;
+}
+
+std::size_t ObjectStore::count(const std::string &key) const
+{
+    std::lock_guard lock(d->mutex);
+    const auto it = d->objects.find(key);
+    return it == d->objects.end() ? 0 : it->second.size();
+}
+
+std::uint64_t ObjectStore::resourceVersion() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->version;
+}
+
+std::uint64_t ObjectStore::oldestRetainedVersion() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->trimmedUpTo;
+}
+
+std::vector<WatchEvent> ObjectStore::eventsSince(const std::string &key, std::uint64_t sinceVersion,
+                                                 int waitMs) const
+{
+    std::unique_lock lock(d->mutex);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(waitMs);
+    std::vector<WatchEvent> events;
+    for (;;) {
+        if (sinceVersion < d->trimmedUpTo)
+            throw errors::expired("too old resource version: " + std::to_string(sinceVersion)
+                                  + " (" + std::to_string(d->trimmedUpTo) + ")");
+        auto it = std::upper_bound(d->history.begin(), d->history.end(), sinceVersion,
+                                   [](std::uint64_t v, const WatchEvent &e) {
+                                       return v < e.resourceVersion;
+                                   });
+        for (; it != d->history.end(); ++it)
+            if (key.empty() || it->resourceKey == key)
+                events.push_back(*it);
+        if (!events.empty() || waitMs <= 0)
+            return events;
+        // Nothing for this key yet: skip what we scanned and wait for the next change.
+        if (!d->history.empty())
+            sinceVersion = std::max(sinceVersion, d->history.back().resourceVersion);
+        if (d->changed.wait_until(lock, deadline) == std::cv_status::timeout) {
+            waitMs = 0;
+        }
+    }
+}
+
+void ObjectStore::setHistorySize(std::size_t size)
+{
+    std::lock_guard lock(d->mutex);
+    d->historySize = std::max<std::size_t>(size, 1);
+    while (d->history.size() > d->historySize) {
+        d->trimmedUpTo = d->history.front().resourceVersion;
+        d->history.pop_front();
+    }
+}
+
+} // namespace demo

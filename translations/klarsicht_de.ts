@@ -2,6 +2,198 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ApiError</name>
+    <message>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not list %1 in namespace %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not list %1 across the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not watch %1 in namespace %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not watch %1 across the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not read %1 in namespace %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klarsicht could not get a credential for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 sent data Klarsicht cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not signed by the CA in your kubeconfig.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not issued for this host name; tls-server-name in your kubeconfig can name the expected one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has expired or is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached: it refused the connection. Check that the cluster is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached: its host name is unknown. Check the server address in your kubeconfig.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy for %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 does not accept your credentials. Log in again or renew the credential in your kubeconfig.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not found on the server; the cluster may not offer this API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data Klarsicht had is too old for the server; it is loaded again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 is busy and asked Klarsicht to wait; it tries again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 reported an error (HTTP %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the request (HTTP %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoLauncher</name>
+    <message>
+        <source>The demo cluster program klarsicht-demo-cluster was not found next to Klarsicht or on PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a temporary folder for the demo cluster: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo cluster stopped (exit code %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The demo cluster did not start within %n seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelSelector</name>
+    <message>
+        <source>the key prefix &apos;%1&apos; must be a lower-case DNS subdomain such as &apos;example.com&apos;</source>
+        <translation>das Schlüsselpräfix „%1“ muss eine DNS-Subdomain in Kleinbuchstaben sein, etwa „example.com“</translation>
+    </message>
+    <message>
+        <source>the key name &apos;%1&apos; must be 1 to 63 characters: letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting and ending with a letter or digit</source>
+        <translation>der Schlüsselname „%1“ muss 1 bis 63 Zeichen lang sein: Buchstaben, Ziffern, „-“, „_“ oder „.“, mit einem Buchstaben oder einer Ziffer am Anfang und Ende</translation>
+    </message>
+    <message>
+        <source>the end of the text</source>
+        <translation>das Textende</translation>
+    </message>
+    <message>
+        <source>found %1, expected &apos;!&apos;, a key or the end of the text</source>
+        <translation>%1 gefunden, erwartet: „!“, ein Schlüssel oder das Textende</translation>
+    </message>
+    <message>
+        <source>found %1, expected &apos;,&apos; or the end of the text</source>
+        <translation>%1 gefunden, erwartet: „,“ oder das Textende</translation>
+    </message>
+    <message>
+        <source>found %1, expected a key after &apos;,&apos;</source>
+        <translation>%1 gefunden, erwartet: ein Schlüssel nach „,“</translation>
+    </message>
+    <message>
+        <source>found %1, expected a key</source>
+        <translation>%1 gefunden, erwartet: ein Schlüssel</translation>
+    </message>
+    <message>
+        <source>found %1, expected one of: in, notin, =, ==, !=, &gt;, &lt;</source>
+        <translation>%1 gefunden, erwartet: in, notin, =, ==, !=, &gt;, &lt;</translation>
+    </message>
+    <message>
+        <source>the value &apos;%1&apos; must be at most 63 characters: letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting and ending with a letter or digit</source>
+        <translation>der Wert „%1“ darf höchstens 63 Zeichen lang sein: Buchstaben, Ziffern, „-“, „_“ oder „.“, mit einem Buchstaben oder einer Ziffer am Anfang und Ende</translation>
+    </message>
+    <message>
+        <source>found %1, expected a value</source>
+        <translation>%1 gefunden, erwartet: ein Wert</translation>
+    </message>
+    <message>
+        <source>&apos;&gt;&apos; and &apos;&lt;&apos; need a whole number, found %1</source>
+        <translation>„&gt;“ und „&lt;“ brauchen eine ganze Zahl, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>found %1, expected &apos;(&apos;</source>
+        <translation>%1 gefunden, erwartet: „(“</translation>
+    </message>
+    <message>
+        <source>found %1, expected a value, &apos;,&apos; or &apos;)&apos;</source>
+        <translation>%1 gefunden, erwartet: ein Wert, „,“ oder „)“</translation>
+    </message>
+    <message>
+        <source>found %1, expected &apos;,&apos; or &apos;)&apos;</source>
+        <translation>%1 gefunden, erwartet: „,“ oder „)“</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cluster</source>
@@ -62,6 +254,21 @@
     <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>kube::Quantity</name>
+    <message>
+        <source>“%1” is not a quantity (expected a number with an optional suffix such as 100m, 1.5Gi or 1e3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has an unknown quantity suffix “%2” (known: n u m k M G T P E, Ki Mi Gi Ti Pi Ei, e&lt;exponent&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is out of the range of quantities this program can hold</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,11 +2,22 @@
 # The tests compile exactly these sources (not the whole klarsicht_models/klarsicht_views
 # libraries) so they build fast on the shared machine and do not depend on kubeapi.
 set(KLARSICHT_HISTORY_CORE_SOURCES
-    ${PROJECT_SOURCE_DIR}/models/labelselector.cpp)
+    ${PROJECT_SOURCE_DIR}/models/labelselector.cpp
+    ${PROJECT_SOURCE_DIR}/models/percentiles.cpp
+    ${PROJECT_SOURCE_DIR}/models/timerange.cpp
+    ${PROJECT_SOURCE_DIR}/models/thresholds.cpp
+    ${PROJECT_SOURCE_DIR}/models/utilisation.cpp
+    ${PROJECT_SOURCE_DIR}/models/counterrate.cpp
+    ${PROJECT_SOURCE_DIR}/models/metricseries.cpp
+    ${PROJECT_SOURCE_DIR}/models/metricshistory.cpp)
 add_library(klarsicht_history_core STATIC ${KLARSICHT_HISTORY_CORE_SOURCES})
 klarsicht_target_defaults(klarsicht_history_core)
 target_include_directories(klarsicht_history_core PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(klarsicht_history_core PUBLIC Qt6::Core)
 
 klarsicht_add_test(NAME tst_labelselector SOURCES unit/tst_labelselector.cpp
+    LIBS klarsicht_history_core LABELS unit)
+klarsicht_add_test(NAME tst_percentiles SOURCES unit/tst_percentiles.cpp
+    LIBS klarsicht_history_core LABELS unit)
+klarsicht_add_test(NAME tst_metricshistory SOURCES unit/tst_metricshistory.cpp
     LIBS klarsicht_history_core LABELS unit)

@@ -109,6 +109,57 @@
     </message>
 </context>
 <context>
+    <name>Decoders</name>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unexpected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quantity (string or number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an RFC 3339 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoLauncher</name>
     <message>
         <source>The demo cluster program klarsicht-demo-cluster was not found next to Klarsicht or on PATH.</source>
@@ -254,6 +305,157 @@
     <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>Thresholds</name>
+    <message>
+        <source>The warning threshold (%1%) must be above 0 and not above the critical threshold (%2%).</source>
+        <translation>Die Warnschwelle (%1 %) muss über 0 und darf nicht über der kritischen Schwelle (%2 %) liegen.</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRange</name>
+    <message>
+        <source>Last 30 minutes</source>
+        <translation>Letzte 30 Minuten</translation>
+    </message>
+    <message>
+        <source>30 min</source>
+        <translation>30 Min.</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 Std.</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 Std.</translation>
+    </message>
+    <message>
+        <source>Last 12 hours</source>
+        <translation>Letzte 12 Stunden</translation>
+    </message>
+    <message>
+        <source>12 h</source>
+        <translation>12 Std.</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 Std.</translation>
+    </message>
+    <message>
+        <source>Last 3 days</source>
+        <translation>Letzte 3 Tage</translation>
+    </message>
+    <message>
+        <source>3 d</source>
+        <translation>3 T.</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 T.</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 T.</translation>
+    </message>
+</context>
+<context>
+    <name>Utilisation</name>
+    <message>
+        <source>no reference</source>
+        <translation>ohne Bezugsgröße</translation>
+    </message>
+    <message>
+        <source>of limit</source>
+        <translation>des Limits</translation>
+    </message>
+    <message>
+        <source>of request</source>
+        <translation>der Anforderung</translation>
+    </message>
+    <message>
+        <source>of node allocatable</source>
+        <translation>der zuweisbaren Knotenressourcen</translation>
+    </message>
+</context>
+<context>
+    <name>kube</name>
+    <message>
+        <source>The response is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown watch event type “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watch event has no object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::ListSax</name>
+    <message>
+        <source>Expected a list object, found an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a list object, found a single value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items[%1]: expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items: expected an array</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

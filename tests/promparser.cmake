@@ -1,0 +1,14 @@
+# Prometheus text parser (issue 5): unit, round-trip and conformance tests, the libFuzzer target
+# and the throughput benchmark. The parser files (kubeapi/prom*) use no Qt; they are compiled
+# once more into a small library here so that the fuzz target builds with clang's sanitizers
+# without the rest of kubeapi, and the tests do not depend on unrelated kubeapi code.
+file(GLOB KLARSICHT_PROMPARSER_SOURCES CONFIGURE_DEPENDS
+    ${PROJECT_SOURCE_DIR}/kubeapi/prom*.cpp ${PROJECT_SOURCE_DIR}/kubeapi/prom*.h)
+
+
+add_library(klarsicht_promparser STATIC ${KLARSICHT_PROMPARSER_SOURCES})
+klarsicht_target_defaults(klarsicht_promparser)
+target_include_directories(klarsicht_promparser PUBLIC ${PROJECT_SOURCE_DIR})
+
+klarsicht_add_test(NAME tst_promparser SOURCES unit/tst_promparser.cpp
+    LIBS klarsicht_promparser LABELS unit)

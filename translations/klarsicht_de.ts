@@ -5,107 +5,107 @@
     <name>ApiError</name>
     <message>
         <source>the server</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server</translation>
     </message>
     <message>
         <source>this resource</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Ressource</translation>
     </message>
     <message>
         <source>You may not list %1 in namespace %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen %1 im Namespace %2 nicht auflisten.</translation>
     </message>
     <message>
         <source>You may not list %1 across the cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen %1 nicht clusterweit auflisten.</translation>
     </message>
     <message>
         <source>You may not watch %1 in namespace %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen %1 im Namespace %2 nicht beobachten.</translation>
     </message>
     <message>
         <source>You may not watch %1 across the cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen %1 nicht clusterweit beobachten.</translation>
     </message>
     <message>
         <source>You may not read %1 in namespace %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen %1 im Namespace %2 nicht lesen.</translation>
     </message>
     <message>
         <source>You may not read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen %1 nicht lesen.</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Klarsicht could not get a credential for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Klarsicht konnte keine Anmeldedaten für %1 erhalten: %2</translation>
     </message>
     <message>
         <source>The server at %1 sent data Klarsicht cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat Daten gesendet, die Klarsicht nicht lesen kann: %2</translation>
     </message>
     <message>
         <source>The certificate of %1 is not signed by the CA in your kubeconfig.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 ist nicht von der Zertifizierungsstelle (CA) in Ihrer kubeconfig signiert.</translation>
     </message>
     <message>
         <source>The certificate of %1 is not issued for this host name; tls-server-name in your kubeconfig can name the expected one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 ist nicht für diesen Hostnamen ausgestellt; tls-server-name in Ihrer kubeconfig kann den erwarteten Namen angeben.</translation>
     </message>
     <message>
         <source>The certificate of %1 has expired or is not valid yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 ist abgelaufen oder noch nicht gültig.</translation>
     </message>
     <message>
         <source>The secure connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>The server at %1 cannot be reached: it refused the connection. Check that the cluster is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 ist nicht erreichbar: Er hat die Verbindung abgelehnt. Prüfen Sie, ob der Cluster läuft.</translation>
     </message>
     <message>
         <source>The server at %1 cannot be reached: its host name is unknown. Check the server address in your kubeconfig.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 ist nicht erreichbar: Sein Hostname ist unbekannt. Prüfen Sie die Serveradresse in Ihrer kubeconfig.</translation>
     </message>
     <message>
         <source>The server at %1 did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>The proxy for %1 cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy für %1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
         <source>The connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>The server at %1 does not accept your credentials. Log in again or renew the credential in your kubeconfig.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 akzeptiert Ihre Anmeldedaten nicht. Melden Sie sich erneut an oder erneuern Sie die Anmeldedaten in Ihrer kubeconfig.</translation>
     </message>
     <message>
         <source>%1 was not found on the server; the cluster may not offer this API.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde auf dem Server nicht gefunden; der Cluster bietet diese API möglicherweise nicht an.</translation>
     </message>
     <message>
         <source>The data Klarsicht had is too old for the server; it is loaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten von Klarsicht sind für den Server zu alt; sie werden neu geladen.</translation>
     </message>
     <message>
         <source>The server at %1 is busy and asked Klarsicht to wait; it tries again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 ist ausgelastet und hat Klarsicht gebeten zu warten; Klarsicht versucht es gleich erneut.</translation>
     </message>
     <message>
         <source>The server at %1 reported an error (HTTP %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat einen Fehler gemeldet (HTTP %2): %3</translation>
     </message>
     <message>
         <source>The server at %1 refused the request (HTTP %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat die Anfrage abgelehnt (HTTP %2): %3</translation>
     </message>
 </context>
 <context>
@@ -179,6 +179,71 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Formatter</name>
+    <message>
+        <source>%1 core</source>
+        <translation>%1 Kern</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 Kerne</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage; German puts a narrow no-break space before %</comment>
+        <translation>%1&#x202f;%</translation>
+    </message>
+    <message>
+        <source>%1d %2h</source>
+        <comment>days and hours</comment>
+        <translation>%1 T %2 Std</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <comment>days</comment>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <comment>hours and minutes</comment>
+        <translation>%1 Std %2 Min</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <comment>hours</comment>
+        <translation>%1 Std</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <comment>minutes and seconds</comment>
+        <translation>%1 Min %2 s</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <comment>minutes</comment>
+        <translation>%1 Min</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <comment>an age such as 5m</comment>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <comment>date and time pattern of QDateTime::toString</comment>
+        <translation>dd.MM.yyyy HH:mm</translation>
     </message>
 </context>
 <context>
@@ -305,6 +370,61 @@
     <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>RowStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running, not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, scheduling disabled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

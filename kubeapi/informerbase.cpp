@@ -1,0 +1,540 @@
+#include "kubeapi/informerbase.h"
+
+#include "kubeapi/apiclient.h"
+#include "kubeapi/apireply.h"
+#include "kubeapi/decoders.h"
+#include "kubeapi/logging.h"
+#include "kubeapi/watchstream.h"
+
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace kube {
+
+struct InformerBase::Scope
+{
+    int id = 0;
+    QString ns; // "" = cluster-wide
+    State state = State::Syncing;
+    ApiError error;
+    QDateTime staleSince;
+    QString resourceVersion; // last seen: list RV, then watch events and bookmarks
+    QString continueToken;
+    QString listResourceVersion;
+    quint64 generation = 0; // bumped whenever running work is abandoned
+    bool synced = false;
+    bool inWatch = false;
+    bool awaitingToken = false;  // the next page's continue token comes from the decoder
+    bool lastPageReceived = false;
+    int decodesInFlight = 0;
+    int expiredInARow = 0;
+    QSet<QString> seen;
+    QPointer<ApiReply> pageReply;
+    QPointer<WatchStream> watch;
+    QTimer *retryTimer = nullptr;
+    Backoff backoff;
+    QElapsedTimer watchClock;
+    int watchEvents = 0;
+};
+
+namespace {
+
+// Kubernetes writes a list's metadata (with `continue`) before its items. Finding the token in
+// the first bytes lets the next page load while this one is still being decoded.
+// Returns 1 with *token set, 0 when the page says it is the last, -1 when unsure.
+int scanContinueToken(const QByteArray &body, QString *token)
+{
+    const QByteArrayView head = QByteArrayView(body).first(qMin<qsizetype>(body.size(), 4096));
+    const qsizetype items = head.indexOf("\"items\"");
+    const qsizetype metadata = head.indexOf("\"metadata\"");
+    if (items < 0 || metadata < 0 || metadata > items)
+        return -1;
+    const QByteArrayView meta = head.sliced(metadata, items - metadata);
+    const qsizetype key = meta.indexOf("\"continue\"");
+    if (key < 0)
+        return 0;
+    qsizetype pos = key + 10;
+    while (pos < meta.size() && (meta[pos] == ' ' || meta[pos] == ':'))
+        ++pos;
+    if (pos >= meta.size() || meta[pos] != '"')
+        return -1;
+    const qsizetype end = meta.indexOf('"', pos + 1);
+    if (end < 0)
+        return -1;
+    const QByteArrayView value = meta.sliced(pos + 1, end - pos - 1);
+    if (value.contains('\\'))
+        return -1; // escaped: let the decoder read it properly
+    *token = QString::fromUtf8(value);
+    return token->isEmpty() ? 0 : 1;
+}
+
+} // namespace
+
+InformerBase::InformerBase(ApiClient *client, ResourceKind kind, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_kind(std::move(kind))
+{
+}
+
+InformerBase::~InformerBase()
+{
+    for (auto &s : m_scopes)
+        cancel(s.get());
+}
+
+void InformerBase::setFallbackNamespaces(const QStringList &namespaces)
+{
+    m_fallbackNamespaces = namespaces;
+}
+
+InformerBase::Scope *InformerBase::scope(int id) const
+{
+    for (const auto &s : m_scopes) {
+        if (s->id == id)
+            return s.get();
+    }
+    return nullptr;
+}
+
+InformerBase::Scope *InformerBase::addScope(const QString &ns)
+{
+    auto s = std::make_unique<Scope>();
+    s->id = m_nextScopeId++;
+    s->ns = ns;
+    s->retryTimer = new QTimer(this);
+    s->retryTimer->setSingleShot(true);
+    m_scopes.push_back(std::move(s));
+    return m_scopes.back().get();
+}
+
+void InformerBase::start()
+{
+    if (m_running || !m_client)
+        return;
+    m_running = true;
+    if (m_scopes.empty()) {
+        if (m_fallback) {
+            startFallback(m_clusterForbiddenError);
+            return;
+        }
+        addScope(QString());
+    }
+    for (auto &s : m_scopes) {
+        if (s->state != State::Forbidden)
+            startList(s.get());
+    }
+}
+
+void InformerBase::stop()
+{
+    m_running = false;
+    for (auto &s : m_scopes)
+        cancel(s.get());
+}
+
+void InformerBase::cancel(Scope *s)
+{
+    ++s->generation;
+    s->retryTimer->stop();
+    s->retryTimer->disconnect(this);
+    // Deferred deletes: we may be inside a signal of the very reply or stream.
+    if (ApiReply *reply = s->pageReply) {
+        s->pageReply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    if (WatchStream *watch = s->watch) {
+        s->watch = nullptr;
+        watch->disconnect(this);
+        watch->stop();
+        watch->deleteLater();
+    }
+    s->inWatch = false;
+    s->decodesInFlight = 0;
+    s->awaitingToken = false;
+}
+
+bool InformerBase::isCurrent(int scopeId, quint64 generation) const
+{
+    const Scope *s = scope(scopeId);
+    return s && s->generation == generation && m_running;
+}
+
+void InformerBase::markSeen(int scopeId, const QString &uid)
+{
+    if (Scope *s = scope(scopeId))
+        s->seen.insert(uid);
+}
+
+ApiError::Context InformerBase::errorContext(const QString &verb, const QString &ns) const
+{
+    return ApiError::Context{m_client ? m_client->displayServer() : QUrl(), verb, m_kind.plural,
+                             m_kind.group, ns};
+}
+
+// ---- LIST --------------------------------------------------------------------------------------
+
+void InformerBase::startList(Scope *s)
+{
+    cancel(s);
+    s->continueToken.clear();
+    s->listResourceVersion.clear();
+    s->seen.clear();
+    s->lastPageReceived = false;
+    if (s->synced)
+        ++m_relists;
+    if (s->state != State::Stale)
+        setScopeState(s, State::Syncing);
+    requestPage(s);
+}
+
+void InformerBase::requestPage(Scope *s)
+{
+    ApiRequest request;
+    request.path = m_kind.collectionPath(s->ns);
+    request.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    if (!s->continueToken.isEmpty())
+        request.query.addQueryItem(QStringLiteral("continue"), s->continueToken);
+    request.verb = QStringLiteral("list");
+    request.resource = m_kind.plural;
+    request.group = m_kind.group;
+    request.ns = s->ns;
+    request.inactivityTimeoutMs = 60000;
+    ++m_listRequests;
+    s->pageReply = m_client->send(std::move(request));
+    const int id = s->id;
+    const quint64 generation = s->generation;
+    connect(s->pageReply, &ApiReply::finished, this,
+            [this, id, generation] { onPageReply(id, generation); });
+}
+
+void InformerBase::onPageReply(int scopeId, quint64 generation)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation || !s->pageReply)
+        return;
+    ApiReply *reply = s->pageReply;
+    s->pageReply = nullptr;
+    reply->deleteLater();
+    const ApiError error = reply->error();
+    if (!error.isOk()) {
+        if (error.isExpired() && !s->continueToken.isEmpty() && s->expiredInARow < 3) {
+            // The continue token outlived the server's history: list again from the start;
+            // what was applied so far stays and is reconciled when the new list completes.
+            qCInfo(lcKubeApi) << m_kind.plural << "continue token expired, listing again";
+            ++s->expiredInARow;
+            startList(s);
+            return;
+        }
+        fail(s, error);
+        return;
+    }
+    QByteArray body = reply->takeBody();
+    QString token;
+    const int known = scanContinueToken(body, &token);
+    ++s->decodesInFlight;
+    decodePage(s->id, s->generation, std::move(body));
+    if (known == 1) {
+        s->continueToken = token;
+        requestPage(s);
+    } else if (known == 0) {
+        s->lastPageReceived = true;
+    } else {
+        s->awaitingToken = true;
+    }
+}
+
+void InformerBase::pageDecoded(int scopeId, quint64 generation, const ListMeta &meta,
+                               const QString &error)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation)
+        return;
+    --s->decodesInFlight;
+    if (!error.isEmpty()) {
+        fail(s, ApiError::decode(errorContext(QStringLiteral("list"), s->ns), error));
+        return;
+    }
+    if (!meta.resourceVersion.isEmpty())
+        s->listResourceVersion = meta.resourceVersion;
+    if (s->awaitingToken) {
+        s->awaitingToken = false;
+        if (meta.continueToken.isEmpty()) {
+            s->lastPageReceived = true;
+        } else {
+            s->continueToken = meta.continueToken;
+            requestPage(s);
+        }
+    }
+    maybeFinishList(s);
+}
+
+void InformerBase::maybeFinishList(Scope *s)
+{
+    if (!s->lastPageReceived || s->decodesInFlight > 0 || s->pageReply || s->awaitingToken)
+        return;
+    removeUnseen(s->ns, s->seen);
+    s->seen.clear();
+    s->seen.squeeze();
+    s->resourceVersion = s->listResourceVersion;
+    s->synced = true;
+    s->expiredInARow = 0;
+    s->backoff.reset();
+    Q_EMIT synced();
+    startWatch(s);
+}
+
+// ---- WATCH -------------------------------------------------------------------------------------
+
+void InformerBase::startWatch(Scope *s)
+{
+    cancel(s);
+    ApiRequest request;
+    request.path = m_kind.collectionPath(s->ns);
+    request.query.addQueryItem(QStringLiteral("watch"), QStringLiteral("true"));
+    request.query.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
+    if (!s->resourceVersion.isEmpty())
+        request.query.addQueryItem(QStringLiteral("resourceVersion"), s->resourceVersion);
+    // Spread the reconnects of many informers over time, like client-go (5–10 minutes).
+    const int timeout = 300 + int(QRandomGenerator::global()->bounded(301));
+    request.query.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeout));
+    request.verb = QStringLiteral("watch");
+    request.resource = m_kind.plural;
+    request.group = m_kind.group;
+    request.ns = s->ns;
+    request.inactivityTimeoutMs = m_watchInactivityMs;
+    ++m_watchRequests;
+    s->inWatch = true;
+    s->watchEvents = 0;
+    s->watchClock.start();
+    s->watch = new WatchStream(m_client, std::move(request), this);
+    const int id = s->id;
+    const quint64 generation = s->generation;
+    connect(s->watch, &WatchStream::opened, this, [this, id, generation] {
+        Scope *s = scope(id);
+        if (!s || s->generation != generation)
+            return;
+        s->staleSince = QDateTime();
+        s->error = ApiError();
+        setScopeState(s, State::Live);
+    });
+    connect(s->watch, &WatchStream::line, this, [this, id, generation](const QByteArray &line) {
+        if (isCurrent(id, generation))
+            handleWatchLine(id, line);
+    });
+    connect(s->watch, &WatchStream::finished, this,
+            [this, id, generation](const ApiError &error) {
+                onWatchFinished(id, generation, error);
+            });
+}
+
+void InformerBase::watchEventSeen(int scopeId)
+{
+    if (Scope *s = scope(scopeId)) {
+        ++s->watchEvents;
+        s->expiredInARow = 0;
+        s->backoff.reset();
+    }
+}
+
+void InformerBase::watchResourceVersion(int scopeId, const QString &resourceVersion)
+{
+    Scope *s = scope(scopeId);
+    if (s && !resourceVersion.isEmpty())
+        s->resourceVersion = resourceVersion;
+}
+
+void InformerBase::watchFailed(int scopeId, const ApiError &error)
+{
+    if (Scope *s = scope(scopeId))
+        fail(s, error);
+}
+
+void InformerBase::onWatchFinished(int scopeId, quint64 generation, const ApiError &error)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation)
+        return;
+    if (s->watch)
+        s->watch->deleteLater();
+    s->watch = nullptr;
+    s->inWatch = false;
+    if (!error.isOk()) {
+        fail(s, error);
+        return;
+    }
+    // The server ended the watch (its timeout): resume from the last resourceVersion. A server
+    // that closes every watch at once must not make us spin, hence the back-off then.
+    if (s->watchEvents > 0 || s->watchClock.elapsed() > 5000)
+        startWatch(s);
+    else
+        retryLater(s, s->backoff.nextDelayMs(), false);
+}
+
+// ---- failures, fallback, state -------------------------------------------------------------
+
+void InformerBase::fail(Scope *s, const ApiError &error)
+{
+    const bool wasWatching = s->inWatch;
+    cancel(s);
+    s->error = error;
+    qCInfo(lcKubeApi).noquote() << m_kind.qualifiedName() << (s->ns.isEmpty() ? QString() : s->ns)
+                                << error.toLogString();
+
+    if (error.isForbidden()) {
+        if (s->ns.isEmpty() && m_kind.namespaced && !m_fallback) {
+            startFallback(error);
+            return;
+        }
+        if (s->ns.isEmpty())
+            m_clusterForbidden = true;
+        setScopeState(s, State::Forbidden);
+        return; // permissions rarely change while we run: no retry loop against a 403
+    }
+    if (error.isExpired()) {
+        // Our resourceVersion is too old: list again (merging), at once the first time.
+        const int delay = s->expiredInARow++ == 0 ? 0 : s->backoff.nextDelayMs();
+        retryLater(s, delay, true);
+        return;
+    }
+    if (s->synced) {
+        if (!s->staleSince.isValid())
+            s->staleSince = QDateTime::currentDateTimeUtc();
+        setScopeState(s, State::Stale);
+    } else {
+        setScopeState(s, State::Error);
+    }
+    const int delay = s->backoff.nextDelayMs(error.retryAfterSeconds());
+    // After a dropped watch, resume from where we were; a failed list starts over.
+    retryLater(s, delay, !(wasWatching && s->synced && !s->resourceVersion.isEmpty()));
+}
+
+void InformerBase::retryLater(Scope *s, int delayMs, bool relist)
+{
+    s->retryTimer->disconnect(this);
+    const int id = s->id;
+    connect(s->retryTimer, &QTimer::timeout, this, [this, id, relist] {
+        Scope *s = scope(id);
+        if (!s || !m_running)
+            return;
+        if (relist)
+            startList(s);
+        else
+            startWatch(s);
+    });
+    s->retryTimer->start(delayMs);
+}
+
+void InformerBase::startFallback(const ApiError &forbidden)
+{
+    m_fallback = true;
+    m_clusterForbidden = true;
+    m_clusterForbiddenError = forbidden;
+    // The cluster-wide scope goes; its objects (none, it never listed) go with it.
+    for (auto &s : m_scopes)
+        cancel(s.get());
+    m_scopes.clear();
+    QStringList namespaces;
+    const QString contextNs = m_client ? m_client->defaultNamespace() : QString();
+    namespaces << (contextNs.isEmpty() ? QStringLiteral("default") : contextNs);
+    namespaces << m_fallbackNamespaces;
+    namespaces.removeAll(QString());
+    namespaces.removeDuplicates();
+    qCInfo(lcKubeApi).noquote() << m_kind.qualifiedName()
+                                << "may not be listed cluster-wide; falling back to"
+                                << namespaces.join(QStringLiteral(", "));
+    for (const QString &ns : std::as_const(namespaces))
+        addScope(ns);
+    emitStateIfChanged();
+    if (!m_running)
+        return;
+    for (auto &s : m_scopes)
+        startList(s.get());
+}
+
+void InformerBase::setScopeState(Scope *s, State state)
+{
+    s->state = state;
+    emitStateIfChanged();
+}
+
+InformerBase::State InformerBase::state() const
+{
+    if (m_fallback || m_clusterForbidden)
+        return State::Forbidden;
+    if (m_scopes.empty())
+        return State::Syncing;
+    return m_scopes.front()->state;
+}
+
+void InformerBase::emitStateIfChanged()
+{
+    const State now = state();
+    if (now != m_lastEmittedState) {
+        m_lastEmittedState = now;
+        Q_EMIT stateChanged(now);
+    }
+}
+
+QDateTime InformerBase::staleSince() const
+{
+    QDateTime earliest;
+    for (const auto &s : m_scopes) {
+        if (s->staleSince.isValid() && (!earliest.isValid() || s->staleSince < earliest))
+            earliest = s->staleSince;
+    }
+    return earliest;
+}
+
+ApiError InformerBase::lastError() const
+{
+    if (m_fallback) {
+        // A namespace scope's own trouble first; else why the cluster-wide list failed.
+        for (const auto &s : m_scopes) {
+            if (!s->error.isOk() && s->state != State::Live)
+                return s->error;
+        }
+        return m_clusterForbiddenError;
+    }
+    return m_scopes.empty() ? ApiError() : m_scopes.front()->error;
+}
+
+QString InformerBase::scopeNamespace(int scopeId) const
+{
+    const Scope *s = scope(scopeId);
+    return s ? s->ns : QString();
+}
+
+bool InformerBase::hasSynced() const
+{
+    bool any = false;
+    for (const auto &s : m_scopes) {
+        if (s->state == State::Forbidden)
+            continue;
+        if (!s->synced)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+QStringList InformerBase::visibleNamespaces() const
+{
+    QStringList namespaces;
+    if (!m_fallback)
+        return namespaces;
+    for (const auto &s : m_scopes) {
+        if (s->state != State::Forbidden)
+            namespaces.append(s->ns);
+    }
+    return namespaces;
+}
+
+QString InformerBase::resourceVersion() const
+{
+    return m_scopes.empty() ? QString() : m_scopes.front()->resourceVersion;
+}
+
+} // namespace kube

@@ -1,0 +1,108 @@
+// The pieces of informer recovery that need no server: back-off bounds and growth, Retry-After,
+// and cutting a watch stream into lines whatever the chunking.
+#include "kubeapi/backoff.h"
+#include "kubeapi/resourcekind.h"
+#include "kubeapi/watchstream.h"
+
+#include <QTest>
+
+class TestInformerBackoff : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void growsWithinBoundsAndCaps()
+    {
+        for (quint32 seed = 1; seed <= 20; ++seed) {
+            kube::Backoff b(800, 30000);
+            b.setSeed(seed);
+            int previousBase = 0;
+            for (int i = 0; i < 12; ++i) {
+                const int d = b.nextDelayMs();
+                QVERIFY2(d >= 800 && d <= 30000, qPrintable(QString::number(d)));
+                // The un-jittered base doubles: the n-th delay is at least 800 * 2^(n-1), capped.
+                const int base = std::min(800 << i, 30000);
+                QVERIFY(d >= base);
+                QVERIFY(base >= previousBase);
+                previousBase = base;
+            }
+            // At the cap, jitter cannot lengthen the wait any further.
+            QCOMPARE(b.nextDelayMs(), 30000);
+        }
+    }
+
+    void jitterSpreadsInformers()
+    {
+        // Twenty informers failing at once must not all come back at the same millisecond.
+        QSet<int> delays;
+        for (quint32 seed = 1; seed <= 20; ++seed) {
+            kube::Backoff b;
+            b.setSeed(seed);
+            delays.insert(b.nextDelayMs());
+        }
+        QVERIFY(delays.size() > 10);
+    }
+
+    void resetStartsOver()
+    {
+        kube::Backoff b(800, 30000);
+        for (int i = 0; i < 8; ++i)
+            b.nextDelayMs();
+        QCOMPARE(b.failures(), 8);
+        b.reset();
+        QVERIFY(b.nextDelayMs() < 1600);
+    }
+
+    void retryAfterIsHonoured()
+    {
+        kube::Backoff b(800, 30000);
+        const int d = b.nextDelayMs(5);
+        QVERIFY(d >= 5000 && d <= 6000);
+        // Even when the exponential delay is already long, the server's shorter word wins.
+        for (int i = 0; i < 10; ++i)
+            b.nextDelayMs();
+        const int d2 = b.nextDelayMs(2);
+        QVERIFY(d2 >= 2000 && d2 <= 2400);
+        // An absurd header does not park the informer for hours.
+        QVERIFY(b.nextDelayMs(86400) <= 720000);
+        QVERIFY(b.nextDelayMs(0) >= 800);
+    }
+
+    void linesWhateverTheChunking_data()
+    {
+        QTest::addColumn<int>("chunk");
+        for (int chunk : {1, 2, 3, 7, 64, 4096})
+            QTest::addRow("chunk %d", chunk) << chunk;
+    }
+    void linesWhateverTheChunking()
+    {
+        QFETCH(int, chunk);
+        const QByteArray stream = "{\"type\":\"ADDED\"}\n{\"type\":\"MODIFIED\"}\r\n\n"
+                                  "{\"type\":\"BOOKMARK\",\"object\":{\"x\":\"\\n\"}}\n{\"partial\"";
+        QByteArray buffer;
+        QList<QByteArray> lines;
+        for (qsizetype i = 0; i < stream.size(); i += chunk) {
+            buffer += stream.mid(i, chunk);
+            lines += kube::WatchStream::takeLines(buffer);
+        }
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QByteArray("{\"type\":\"ADDED\"}"));
+        QCOMPARE(lines[1], QByteArray("{\"type\":\"MODIFIED\"}"));
+        QCOMPARE(lines[2], QByteArray("{\"type\":\"BOOKMARK\",\"object\":{\"x\":\"\\n\"}}"));
+        QCOMPARE(buffer, QByteArray("{\"partial\""));
+    }
+
+    void collectionPaths()
+    {
+        const auto pods = kube::resourceKindOf<kube::Pod>();
+        QCOMPARE(pods.collectionPath(), QStringLiteral("/api/v1/pods"));
+        QCOMPARE(pods.collectionPath(QStringLiteral("team-a")), QStringLiteral("/api/v1/namespaces/team-a/pods"));
+        const auto nodes = kube::resourceKindOf<kube::Node>();
+        QCOMPARE(nodes.collectionPath(QStringLiteral("team-a")), QStringLiteral("/api/v1/nodes"));
+        const auto deployments = kube::resourceKindOf<kube::Deployment>();
+        QCOMPARE(deployments.collectionPath(QStringLiteral("x")), QStringLiteral("/apis/apps/v1/namespaces/x/deployments"));
+        QCOMPARE(deployments.qualifiedName(), QStringLiteral("deployments.apps"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInformerBackoff)
+#include "tst_informer_backoff.moc"

@@ -9,7 +9,8 @@ set(KLARSICHT_HISTORY_CORE_SOURCES
     ${PROJECT_SOURCE_DIR}/models/utilisation.cpp
     ${PROJECT_SOURCE_DIR}/models/counterrate.cpp
     ${PROJECT_SOURCE_DIR}/models/metricseries.cpp
-    ${PROJECT_SOURCE_DIR}/models/metricshistory.cpp)
+    ${PROJECT_SOURCE_DIR}/models/metricshistory.cpp
+    ${PROJECT_SOURCE_DIR}/models/formatter.cpp)
 add_library(klarsicht_history_core STATIC ${KLARSICHT_HISTORY_CORE_SOURCES})
 klarsicht_target_defaults(klarsicht_history_core)
 target_include_directories(klarsicht_history_core PUBLIC ${PROJECT_SOURCE_DIR})
@@ -21,3 +22,10 @@ klarsicht_add_test(NAME tst_percentiles SOURCES unit/tst_percentiles.cpp
     LIBS klarsicht_history_core LABELS unit)
 klarsicht_add_test(NAME tst_metricshistory SOURCES unit/tst_metricshistory.cpp
     LIBS klarsicht_history_core LABELS unit)
+# The German translation is compiled from translations/klarsicht_de.ts into this test.
+klarsicht_add_test(NAME tst_formatter SOURCES unit/tst_formatter.cpp
+    LIBS klarsicht_history_core LABELS unit)
+qt_add_lrelease(tst_formatter TS_FILES ${PROJECT_SOURCE_DIR}/translations/klarsicht_de.ts
+    QM_FILES_OUTPUT_VARIABLE KLARSICHT_FORMATTER_QM)
+qt_add_resources(tst_formatter tst_formatter_i18n PREFIX /i18n BASE ${CMAKE_CURRENT_BINARY_DIR}
+    FILES ${KLARSICHT_FORMATTER_QM})

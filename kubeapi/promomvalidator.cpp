@@ -85,14 +85,11 @@ bool PromOmValidator::endGroup(std::string &message) {
                   + " differs from the le=\"+Inf\" bucket";
         return false;
     }
-    if (!gauge && g.hasSum && g.negativeBucket) {
-        message = "histogram " + m_familyName + " has negative buckets and must not have "
-                  + m_familyName + "_sum";
-        return false;
-    }
-    if (gauge && g.hasSum && g.sum < 0 && !g.negativeBucket) {
-        message =
-            "gauge histogram " + m_familyName + " has a negative _gsum but no negative bucket";
+    // OpenMetrics 1.0 forbids _sum next to negative buckets, but client_golang writes one
+    // (prometheus' own testdata alltypes.5mfs.om.txt) and Prometheus accepts it; we accept a
+    // negative sum exactly when there are negative buckets, as for gauge histograms.
+    if (g.hasSum && g.sum < 0 && !g.negativeBucket) {
+        message = "histogram " + m_familyName + " has a negative sum but no negative bucket";
         return false;
     }
     return true;
@@ -208,17 +205,18 @@ bool PromOmValidator::checkValue(std::string_view family, PromMetricType type,
             if (!parseThreshold(q->value, quantile) || std::isnan(quantile) || quantile < 0
                 || quantile > 1)
                 return fail("the quantile label must be a number between 0 and 1");
-            if (v < 0)
-                return fail("a quantile value must not be negative");
-        } else if (sample.kind == PromSampleKind::Sum || sample.kind == PromSampleKind::Count) {
+        } else if (sample.kind == PromSampleKind::Count) {
             if (negativeOrNan)
-                return fail("a summary _sum or _count must not be negative or NaN");
+                return fail("a summary count must not be negative or NaN");
+        } else if (sample.kind == PromSampleKind::Sum && std::isnan(v)) {
+            // Quantiles and sums of negative observations are negative; client_golang writes
+            // them (prometheus testdata alltypes.5mfs.om.txt) and Prometheus accepts them.
+            return fail("a summary sum must not be NaN");
         }
         return true;
     case PromMetricType::Histogram:
     case PromMetricType::GaugeHistogram: {
         Group &g = m_group;
-        const bool gauge = type == PromMetricType::GaugeHistogram;
         switch (sample.kind) {
         case PromSampleKind::Bucket: {
             const PromLabel *le = findLabel(sample, "le");
@@ -253,9 +251,8 @@ bool PromOmValidator::checkValue(std::string_view family, PromMetricType type,
             g.count = v;
             return true;
         case PromSampleKind::Sum:
-            if (std::isnan(v) || (!gauge && v < 0))
-                return fail(gauge ? "a gauge histogram _gsum must not be NaN"
-                                  : "a histogram _sum must not be negative or NaN");
+            if (std::isnan(v))
+                return fail("a histogram sum must not be NaN");
             g.hasSum = true;
             g.sum = v;
             return true;

@@ -464,20 +464,18 @@ bool PromParser::finish() {
         return true;
     d->finished = true;
     if (!d->tail.empty()) {
+        std::string last;
+        last.swap(d->tail);
+        // expfmt reports what is wrong with an unterminated last line before the missing
+        // newline itself, so parse it first; it tolerates a last line of blanks only.
+        if (!d->processLine(last))
+            return false;
         if (!d->om && d->options.requireFinalNewline) {
-            // expfmt tolerates a last line of blanks only.
             std::size_t i = 0;
-            State::skipBlanks(d->tail, i);
-            if (i != d->tail.size()) {
-                ++d->line;
-                return d->fail(d->tail.size(),
+            State::skipBlanks(last, i);
+            if (i != last.size())
+                return d->fail(last.size(),
                                "unexpected end of input: the last line has no final newline");
-            }
-        } else {
-            std::string last;
-            last.swap(d->tail);
-            if (!d->processLine(last))
-                return false;
         }
     }
     if (d->om && !d->sawEof) {

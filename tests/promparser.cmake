@@ -12,3 +12,6 @@ target_include_directories(klarsicht_promparser PUBLIC ${PROJECT_SOURCE_DIR})
 
 klarsicht_add_test(NAME tst_promparser SOURCES unit/tst_promparser.cpp
     LIBS klarsicht_promparser LABELS unit)
+klarsicht_add_test(NAME tst_promparser_conformance
+    SOURCES conformance/tst_promparser_conformance.cpp
+    LIBS klarsicht_promparser LABELS conformance)

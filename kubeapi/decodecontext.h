@@ -1,0 +1,105 @@
+#pragma once
+
+// Internal to the decoders: typed, tolerant access to one nlohmann::json object with the JSON
+// path of the first type error, and optional string interning. Not for use outside kubeapi/.
+#include "kubeapi/objects.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+#include <vector>
+
+namespace kube {
+
+class StringPool;
+
+class DecodeContext final
+{
+public:
+    using json = nlohmann::json;
+
+    explicit DecodeContext(StringPool *pool) : m_pool(pool) {}
+
+    bool failed() const { return !m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+    // Records the first error only, prefixed by the current JSON path.
+    void fail(const QString &what);
+    void failType(const json &value, const char *expectedTranslated);
+
+    // A path segment for error messages; keys must outlive the scope (string literals do).
+    class Scope final
+    {
+    public:
+        Scope(DecodeContext &c, std::string_view key) : m_c(c) { c.m_path.push_back({key, -1}); }
+        Scope(DecodeContext &c, qsizetype index) : m_c(c) { c.m_path.push_back({{}, index}); }
+        ~Scope() { m_c.m_path.pop_back(); }
+        Scope(const Scope &) = delete;
+        Scope &operator=(const Scope &) = delete;
+
+    private:
+        DecodeContext &m_c;
+    };
+
+    // The member `key` of `obj` if present, not null and of the expected kind; nullptr when
+    // missing or null; nullptr plus an error when of another type.
+    const json *object(const json &obj, std::string_view key);
+    const json *array(const json &obj, std::string_view key);
+
+    enum class Intern { No, Yes };
+    QString string(const json &obj, std::string_view key, Intern intern = Intern::No);
+    // Integers also accept integral floats ("3.0"); out-of-range or other types are errors.
+    qint64 integer(const json &obj, std::string_view key, qint64 fallback = 0);
+    bool boolean(const json &obj, std::string_view key, bool fallback = false);
+    OptionalBool optionalBool(const json &obj, std::string_view key);
+    Timestamp time(const json &obj, std::string_view key);
+    Quantity quantity(const json &obj, std::string_view key);
+    // int-or-string fields (targetPort, maxSurge) as text.
+    QString intOrString(const json &obj, std::string_view key);
+    StringPairs stringMap(const json &obj, std::string_view key, Intern values = Intern::Yes);
+    QStringList stringList(const json &obj, std::string_view key, Intern intern = Intern::No);
+
+    QString text(const std::string &utf8, Intern intern);
+    bool requireObject(const json &value);
+
+private:
+    struct Segment
+    {
+        std::string_view key;
+        qsizetype index;
+    };
+    QString path() const;
+
+    StringPool *m_pool;
+    QString m_error;
+    std::vector<Segment> m_path;
+};
+
+// The per-kind decoders (decodecore.cpp, decodeworkloads.cpp). Each leaves `out` partly filled
+// and the error in `c` on a type mismatch.
+void decodeObjectMeta(DecodeContext &c, const nlohmann::json &obj, ObjectMeta *out);
+void decodeContainer(DecodeContext &c, const nlohmann::json &obj, Container *out);
+void decodePodTemplate(DecodeContext &c, const nlohmann::json &spec, PodTemplateSummary *out);
+void decodeLabelSelector(DecodeContext &c, const nlohmann::json &obj, LabelSelector *out);
+void decodeConditions(DecodeContext &c, const nlohmann::json &status, QList<Condition> *out);
+void decodeListMeta(DecodeContext &c, const nlohmann::json &obj, ListMeta *out);
+
+void decodeInto(DecodeContext &c, const nlohmann::json &j, Namespace *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, Node *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, Pod *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, ReplicaSet *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, Deployment *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, StatefulSet *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, DaemonSet *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, Job *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, CronJob *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, Event *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, HorizontalPodAutoscaler *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, Service *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, Status *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, NodeMetrics *out);
+void decodeInto(DecodeContext &c, const nlohmann::json &j, PodMetrics *out);
+
+} // namespace kube

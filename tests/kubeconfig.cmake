@@ -1,0 +1,3 @@
+# kubeconfig, credentials, quantities and decoders (kubeapi/), and `klarsicht contexts`.
+klarsicht_add_test(NAME tst_quantity SOURCES unit/tst_quantity.cpp LIBS klarsicht_kubeapi LABELS unit)
+klarsicht_add_test(NAME tst_decoders SOURCES unit/tst_decoders.cpp LIBS klarsicht_kubeapi LABELS unit)

@@ -89,6 +89,8 @@ void TstPromParser::floats_data() {
     QTest::newRow("1e") << QByteArray("1e") << false << 0.0;
     QTest::newRow(".") << QByteArray(".") << false << 0.0;
     QTest::newRow("1e400") << QByteArray("1e400") << false << 0.0;
+    // prometheus-cpp's text for DBL_MAX rounds up past it; promtool rejects it as well.
+    QTest::newRow("DBL_MAX at 16 digits") << QByteArray("1.797693134862316e+308") << false << 0.0;
     QTest::newRow("0x10") << QByteArray("0x10") << false << 0.0;
     QTest::newRow("0x1p3") << QByteArray("0x1p3") << false << 0.0;
     QTest::newRow("1_000") << QByteArray("1_000") << false << 0.0;

@@ -1,3 +1,6 @@
 # kubeconfig, credentials, quantities and decoders (kubeapi/), and `klarsicht contexts`.
 klarsicht_add_test(NAME tst_quantity SOURCES unit/tst_quantity.cpp LIBS klarsicht_kubeapi LABELS unit)
 klarsicht_add_test(NAME tst_decoders SOURCES unit/tst_decoders.cpp LIBS klarsicht_kubeapi LABELS unit)
+klarsicht_add_test(NAME tst_contexts_kubectl
+    SOURCES integration/tst_contexts_kubectl.cpp ${PROJECT_SOURCE_DIR}/app/contextscommand.cpp
+    LIBS klarsicht_kubeapi LABELS integration TIMEOUT 120)

@@ -10,6 +10,21 @@ foreach(f promchars.h promcollector.cpp promcollector.h promfamilytable.cpp prom
     list(APPEND KLARSICHT_PROMPARSER_SOURCES ${PROJECT_SOURCE_DIR}/kubeapi/${f})
 endforeach()
 
+if(KLARSICHT_FUZZ)
+    # Only the fuzz target: scripts/fuzz builds it alone from build-fuzz/.
+    add_library(klarsicht_promparser_fuzz STATIC ${KLARSICHT_PROMPARSER_SOURCES})
+    target_include_directories(klarsicht_promparser_fuzz PUBLIC ${PROJECT_SOURCE_DIR})
+    target_compile_options(klarsicht_promparser_fuzz PRIVATE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+        -fno-omit-frame-pointer)
+    add_executable(fuzz_promparser ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_promparser.cpp)
+    klarsicht_target_defaults(fuzz_promparser)
+    target_compile_options(fuzz_promparser PRIVATE
+        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_link_options(fuzz_promparser PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_libraries(fuzz_promparser PRIVATE klarsicht_promparser_fuzz)
+    return()
+endif()
 
 add_library(klarsicht_promparser STATIC ${KLARSICHT_PROMPARSER_SOURCES})
 klarsicht_target_defaults(klarsicht_promparser)

@@ -7,15 +7,13 @@
 namespace {
 
 // Patterns and words follow the UI language; numbers follow the QLocale passed in.
-struct FormatterTr
-{
+struct FormatterTr {
     Q_DECLARE_TR_FUNCTIONS(Formatter)
 };
 
 // Fixed decimals, then trailing zeros (and a trailing decimal point) removed, in the locale's
 // digits: 1.50 → "1.5", 2.00 → "2".
-QString trimmed(double value, int decimals, const QLocale &locale)
-{
+QString trimmed(double value, int decimals, const QLocale &locale) {
     QString text = locale.toString(value, 'f', decimals);
     if (decimals <= 0)
         return text;
@@ -30,20 +28,17 @@ QString trimmed(double value, int decimals, const QLocale &locale)
 }
 
 // Three significant digits at most: two decimals below 10, one below 100, none above.
-int decimalsFor(double magnitude)
-{
+int decimalsFor(double magnitude) {
     return magnitude < 10 ? 2 : magnitude < 100 ? 1 : 0;
 }
 
 } // namespace
 
-QString Formatter::missing()
-{
+QString Formatter::missing() {
     return QStringLiteral("–");
 }
 
-QString Formatter::cpu(double millicores, const QLocale &locale)
-{
+QString Formatter::cpu(double millicores, const QLocale &locale) {
     if (!std::isfinite(millicores))
         return missing();
     const double cores = millicores / 1000.0;
@@ -59,8 +54,7 @@ QString Formatter::cpu(double millicores, const QLocale &locale)
     return trimmed(millicores, std::abs(millicores) < 10 ? 1 : 0, locale) + u'm';
 }
 
-QString Formatter::bytes(double bytes, const QLocale &locale)
-{
+QString Formatter::bytes(double bytes, const QLocale &locale) {
     if (!std::isfinite(bytes))
         return missing();
     static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
@@ -75,28 +69,25 @@ QString Formatter::bytes(double bytes, const QLocale &locale)
     return trimmed(value, decimals, locale) + u' ' + QLatin1String(units[unit]);
 }
 
-QString Formatter::value(Metric metric, double v, const QLocale &locale)
-{
+QString Formatter::value(Metric metric, double v, const QLocale &locale) {
     return metric == Metric::Cpu ? cpu(v, locale) : bytes(v, locale);
 }
 
-QString Formatter::percent(double percent, const QLocale &locale)
-{
+QString Formatter::percent(double percent, const QLocale &locale) {
     if (!std::isfinite(percent))
         return missing();
     const QString number = trimmed(percent, std::abs(percent) < 10 ? 1 : 0, locale);
-    return FormatterTr::tr("%1%", "a percentage; German puts a narrow no-break space before %").arg(number);
+    return FormatterTr::tr("%1%", "a percentage; German puts a narrow no-break space before %")
+        .arg(number);
 }
 
-QString Formatter::utilisation(const Utilisation &u, const QLocale &locale)
-{
+QString Formatter::utilisation(const Utilisation &u, const QLocale &locale) {
     if (!u.isValid())
         return missing();
     return percent(u.percent, locale) + u' ' + Utilisation::denominatorName(u.kind);
 }
 
-QString Formatter::duration(qint64 seconds, const QLocale &locale)
-{
+QString Formatter::duration(qint64 seconds, const QLocale &locale) {
     const qint64 s = std::max<qint64>(0, seconds);
     const qint64 days = s / 86400;
     const qint64 hours = s % 86400 / 3600;
@@ -114,14 +105,14 @@ QString Formatter::duration(qint64 seconds, const QLocale &locale)
                            : FormatterTr::tr("%1h", "hours").arg(h);
     }
     if (minutes > 0) {
-        return secs > 0 ? FormatterTr::tr("%1m %2s", "minutes and seconds").arg(m, locale.toString(secs))
-                        : FormatterTr::tr("%1m", "minutes").arg(m);
+        return secs > 0
+                   ? FormatterTr::tr("%1m %2s", "minutes and seconds").arg(m, locale.toString(secs))
+                   : FormatterTr::tr("%1m", "minutes").arg(m);
     }
     return FormatterTr::tr("%1s", "seconds").arg(locale.toString(secs));
 }
 
-QString Formatter::age(qint64 seconds, const QLocale &locale)
-{
+QString Formatter::age(qint64 seconds, const QLocale &locale) {
     if (seconds < 1)
         return FormatterTr::tr("just now");
     QString largest;
@@ -136,10 +127,10 @@ QString Formatter::age(qint64 seconds, const QLocale &locale)
     return FormatterTr::tr("%1 ago", "an age such as 5m").arg(largest);
 }
 
-QString Formatter::dateTime(const QDateTime &dateTime, const QLocale &locale)
-{
+QString Formatter::dateTime(const QDateTime &dateTime, const QLocale &locale) {
     if (!dateTime.isValid())
         return missing();
-    return locale.toString(dateTime, FormatterTr::tr("yyyy-MM-dd HH:mm",
-                                        "date and time pattern of QDateTime::toString"));
+    return locale.toString(
+        dateTime,
+        FormatterTr::tr("yyyy-MM-dd HH:mm", "date and time pattern of QDateTime::toString"));
 }

@@ -11,8 +11,7 @@
 namespace {
 
 // Messages are shown in the filter bar, in the user's language.
-struct LabelSelectorTr
-{
+struct LabelSelectorTr {
     Q_DECLARE_TR_FUNCTIONS(LabelSelector)
 };
 
@@ -32,25 +31,21 @@ enum class Tok {
     End
 };
 
-struct Token
-{
+struct Token {
     Tok kind = Tok::End;
     QStringView text;
     int pos = 0;
 };
 
-bool isSpace(QChar c)
-{
+bool isSpace(QChar c) {
     return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n';
 }
 
-bool isSpecial(QChar c)
-{
+bool isSpecial(QChar c) {
     return c == u'=' || c == u'!' || c == u'(' || c == u')' || c == u',' || c == u'>' || c == u'<';
 }
 
-QList<Token> lex(QStringView text)
-{
+QList<Token> lex(QStringView text) {
     QList<Token> tokens;
     int i = 0;
     const int n = int(text.size());
@@ -74,11 +69,21 @@ QList<Token> lex(QStringView text)
                 t.kind = nextIsEquals ? Tok::NotEquals : Tok::Not;
                 len = nextIsEquals ? 2 : 1;
                 break;
-            case u'(': t.kind = Tok::Open; break;
-            case u')': t.kind = Tok::Close; break;
-            case u',': t.kind = Tok::Comma; break;
-            case u'>': t.kind = Tok::Greater; break;
-            default: t.kind = Tok::Less; break;
+            case u'(':
+                t.kind = Tok::Open;
+                break;
+            case u')':
+                t.kind = Tok::Close;
+                break;
+            case u',':
+                t.kind = Tok::Comma;
+                break;
+            case u'>':
+                t.kind = Tok::Greater;
+                break;
+            default:
+                t.kind = Tok::Less;
+                break;
             }
             t.text = text.mid(i, len);
             i += len;
@@ -87,9 +92,7 @@ QList<Token> lex(QStringView text)
             while (j < n && !isSpace(text[j]) && !isSpecial(text[j]))
                 ++j;
             t.text = text.mid(i, j - i);
-            t.kind = t.text == u"in"      ? Tok::In
-                     : t.text == u"notin" ? Tok::NotIn
-                                          : Tok::Identifier;
+            t.kind = t.text == u"in" ? Tok::In : t.text == u"notin" ? Tok::NotIn : Tok::Identifier;
             i = j;
         }
         tokens.append(t);
@@ -98,15 +101,13 @@ QList<Token> lex(QStringView text)
     return tokens;
 }
 
-bool isAlnum(QChar c)
-{
+bool isAlnum(QChar c) {
     return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
 }
 
 // A label value or the name part of a key: at most 63 characters, alphanumeric at both ends,
 // '-', '_' and '.' inside.
-bool isQualifiedNamePart(QStringView s)
-{
+bool isQualifiedNamePart(QStringView s) {
     if (s.isEmpty() || s.size() > 63 || !isAlnum(s.front()) || !isAlnum(s.back()))
         return false;
     return std::all_of(s.begin(), s.end(),
@@ -114,8 +115,7 @@ bool isQualifiedNamePart(QStringView s)
 }
 
 // A DNS-1123 subdomain (the optional key prefix): lower case labels separated by dots.
-bool isDnsSubdomain(QStringView s)
-{
+bool isDnsSubdomain(QStringView s) {
     if (s.isEmpty() || s.size() > 253)
         return false;
     for (QStringView label : s.split(u'.')) {
@@ -131,48 +131,48 @@ bool isDnsSubdomain(QStringView s)
     return true;
 }
 
-QString keyProblem(QStringView key)
-{
+QString keyProblem(QStringView key) {
     const qsizetype slash = key.indexOf(u'/');
     QStringView name = key;
     if (slash >= 0) {
         if (!isDnsSubdomain(key.left(slash)))
-            return LabelSelectorTr::tr("the key prefix '%1' must be a lower-case DNS subdomain such as "
-                      "'example.com'")
+            return LabelSelectorTr::tr(
+                       "the key prefix '%1' must be a lower-case DNS subdomain such as "
+                       "'example.com'")
                 .arg(key.left(slash));
         name = key.mid(slash + 1);
     }
     if (!isQualifiedNamePart(name))
-        return LabelSelectorTr::tr("the key name '%1' must be 1 to 63 characters: letters, digits, '-', '_' or "
-                  "'.', starting and ending with a letter or digit")
+        return LabelSelectorTr::tr(
+                   "the key name '%1' must be 1 to 63 characters: letters, digits, '-', '_' or "
+                   "'.', starting and ending with a letter or digit")
             .arg(name);
     return {};
 }
 
-bool isValidValue(QStringView value)
-{
+bool isValidValue(QStringView value) {
     return value.isEmpty() || isQualifiedNamePart(value);
 }
 
-QString describe(const Token &t)
-{
-    return t.kind == Tok::End ? LabelSelectorTr::tr("the end of the text") : u'\'' + t.text.toString() + u'\'';
+QString describe(const Token &t) {
+    return t.kind == Tok::End ? LabelSelectorTr::tr("the end of the text")
+                              : u'\'' + t.text.toString() + u'\'';
 }
 
-class Parser
-{
+class Parser {
 public:
-    explicit Parser(QStringView text) : m_tokens(lex(text)) {}
+    explicit Parser(QStringView text)
+        : m_tokens(lex(text)) {}
 
-    std::optional<QList<LabelSelector::Requirement>> parse()
-    {
+    std::optional<QList<LabelSelector::Requirement>> parse() {
         QList<LabelSelector::Requirement> result;
         while (true) {
             const Token &first = peek();
             if (first.kind == Tok::End)
                 return result;
             if (first.kind != Tok::Identifier && first.kind != Tok::Not)
-                return fail(first, LabelSelectorTr::tr("found %1, expected '!', a key or the end of the text")
+                return fail(first, LabelSelectorTr::tr(
+                                       "found %1, expected '!', a key or the end of the text")
                                        .arg(describe(first)));
             auto requirement = parseRequirement();
             if (!requirement)
@@ -182,12 +182,13 @@ public:
             if (after.kind == Tok::End)
                 return result;
             if (after.kind != Tok::Comma)
-                return fail(after, LabelSelectorTr::tr("found %1, expected ',' or the end of the text")
-                                       .arg(describe(after)));
+                return fail(after,
+                            LabelSelectorTr::tr("found %1, expected ',' or the end of the text")
+                                .arg(describe(after)));
             const Token &following = peek();
             if (following.kind != Tok::Identifier && following.kind != Tok::Not)
-                return fail(following,
-                            LabelSelectorTr::tr("found %1, expected a key after ','").arg(describe(following)));
+                return fail(following, LabelSelectorTr::tr("found %1, expected a key after ','")
+                                           .arg(describe(following)));
         }
     }
 
@@ -195,21 +196,18 @@ public:
 
 private:
     const Token &peek() const { return m_tokens[m_index]; }
-    const Token &next()
-    {
+    const Token &next() {
         const Token &t = m_tokens[m_index];
         if (t.kind != Tok::End)
             ++m_index;
         return t;
     }
-    std::nullopt_t fail(const Token &at, const QString &message)
-    {
+    std::nullopt_t fail(const Token &at, const QString &message) {
         error = LabelSelectorError{at.pos, message};
         return std::nullopt;
     }
 
-    std::optional<LabelSelector::Requirement> parseRequirement()
-    {
+    std::optional<LabelSelector::Requirement> parseRequirement() {
         using Op = LabelSelector::Operator;
         LabelSelector::Requirement r;
         const Token *keyToken = &next();
@@ -217,7 +215,8 @@ private:
         if (negated)
             keyToken = &next();
         if (keyToken->kind != Tok::Identifier)
-            return fail(*keyToken, LabelSelectorTr::tr("found %1, expected a key").arg(describe(*keyToken)));
+            return fail(*keyToken,
+                        LabelSelectorTr::tr("found %1, expected a key").arg(describe(*keyToken)));
         if (const QString problem = keyProblem(keyToken->text); !problem.isEmpty())
             return fail(*keyToken, problem);
         r.key = keyToken->text.toString();
@@ -228,16 +227,29 @@ private:
         }
         const Token &op = next();
         switch (op.kind) {
-        case Tok::In: r.op = Op::In; break;
-        case Tok::NotIn: r.op = Op::NotIn; break;
+        case Tok::In:
+            r.op = Op::In;
+            break;
+        case Tok::NotIn:
+            r.op = Op::NotIn;
+            break;
         case Tok::Equals:
-        case Tok::DoubleEquals: r.op = Op::Equals; break;
-        case Tok::NotEquals: r.op = Op::NotEquals; break;
-        case Tok::Greater: r.op = Op::GreaterThan; break;
-        case Tok::Less: r.op = Op::LessThan; break;
+        case Tok::DoubleEquals:
+            r.op = Op::Equals;
+            break;
+        case Tok::NotEquals:
+            r.op = Op::NotEquals;
+            break;
+        case Tok::Greater:
+            r.op = Op::GreaterThan;
+            break;
+        case Tok::Less:
+            r.op = Op::LessThan;
+            break;
         default:
-            return fail(op, LabelSelectorTr::tr("found %1, expected one of: in, notin, =, ==, !=, >, <")
-                                .arg(describe(op)));
+            return fail(op,
+                        LabelSelectorTr::tr("found %1, expected one of: in, notin, =, ==, !=, >, <")
+                            .arg(describe(op)));
         }
         const bool ok = (r.op == Op::In || r.op == Op::NotIn) ? parseSet(r) : parseExact(r);
         if (!ok)
@@ -247,11 +259,11 @@ private:
         return r;
     }
 
-    bool addValue(LabelSelector::Requirement &r, const Token &t)
-    {
+    bool addValue(LabelSelector::Requirement &r, const Token &t) {
         if (!isValidValue(t.text)) {
-            fail(t, LabelSelectorTr::tr("the value '%1' must be at most 63 characters: letters, digits, '-', '_' "
-                       "or '.', starting and ending with a letter or digit")
+            fail(t, LabelSelectorTr::tr(
+                        "the value '%1' must be at most 63 characters: letters, digits, '-', '_' "
+                        "or '.', starting and ending with a letter or digit")
                         .arg(t.text));
             return false;
         }
@@ -260,10 +272,11 @@ private:
     }
 
     // In value position the words in/notin are ordinary values.
-    static bool isValueToken(Tok k) { return k == Tok::Identifier || k == Tok::In || k == Tok::NotIn; }
+    static bool isValueToken(Tok k) {
+        return k == Tok::Identifier || k == Tok::In || k == Tok::NotIn;
+    }
 
-    bool parseExact(LabelSelector::Requirement &r)
-    {
+    bool parseExact(LabelSelector::Requirement &r) {
         const Token &t = peek();
         if (t.kind == Tok::End || t.kind == Tok::Comma) {
             r.values.append(QString());
@@ -284,7 +297,8 @@ private:
             bool isInteger = false;
             r.values.constFirst().toLongLong(&isInteger);
             if (!isInteger) {
-                fail(t, LabelSelectorTr::tr("'>' and '<' need a whole number, found %1").arg(describe(t)));
+                fail(t, LabelSelectorTr::tr("'>' and '<' need a whole number, found %1")
+                            .arg(describe(t)));
                 return false;
             }
         }
@@ -292,8 +306,7 @@ private:
     }
 
     // "(a, b)", also "()", "(,)" and "(a,,b)" which apimachinery reads as containing "".
-    bool parseSet(LabelSelector::Requirement &r)
-    {
+    bool parseSet(LabelSelector::Requirement &r) {
         const Token &open = next();
         if (open.kind != Tok::Open) {
             fail(open, LabelSelectorTr::tr("found %1, expected '('").arg(describe(open)));
@@ -319,8 +332,11 @@ private:
                 expectValue = false;
                 continue;
             }
-            fail(t, expectValue ? LabelSelectorTr::tr("found %1, expected a value, ',' or ')'").arg(describe(t))
-                                : LabelSelectorTr::tr("found %1, expected ',' or ')'").arg(describe(t)));
+            fail(
+                t,
+                expectValue
+                    ? LabelSelectorTr::tr("found %1, expected a value, ',' or ')'").arg(describe(t))
+                    : LabelSelectorTr::tr("found %1, expected ',' or ')'").arg(describe(t)));
             return false;
         }
     }
@@ -331,15 +347,13 @@ private:
 
 } // namespace
 
-QString LabelSelectorError::toString() const
-{
+QString LabelSelectorError::toString() const {
     return QCoreApplication::translate("LabelSelector", "column %1: %2")
         .arg(position + 1)
         .arg(message);
 }
 
-std::optional<LabelSelector> LabelSelector::parse(QStringView text, LabelSelectorError *error)
-{
+std::optional<LabelSelector> LabelSelector::parse(QStringView text, LabelSelectorError *error) {
     Parser parser(text);
     auto requirements = parser.parse();
     if (!requirements) {
@@ -354,17 +368,20 @@ std::optional<LabelSelector> LabelSelector::parse(QStringView text, LabelSelecto
     return selector;
 }
 
-bool LabelSelector::Requirement::matches(const QMap<QString, QString> &labels) const
-{
+bool LabelSelector::Requirement::matches(const QMap<QString, QString> &labels) const {
     const auto it = labels.constFind(key);
     const bool has = it != labels.constEnd();
     switch (op) {
     case Operator::Equals:
-    case Operator::In: return has && values.contains(*it);
+    case Operator::In:
+        return has && values.contains(*it);
     case Operator::NotEquals:
-    case Operator::NotIn: return !has || !values.contains(*it);
-    case Operator::Exists: return has;
-    case Operator::DoesNotExist: return !has;
+    case Operator::NotIn:
+        return !has || !values.contains(*it);
+    case Operator::Exists:
+        return has;
+    case Operator::DoesNotExist:
+        return !has;
     case Operator::GreaterThan:
     case Operator::LessThan: {
         if (!has)
@@ -380,30 +397,40 @@ bool LabelSelector::Requirement::matches(const QMap<QString, QString> &labels) c
     return false;
 }
 
-bool LabelSelector::matches(const QMap<QString, QString> &labels) const
-{
+bool LabelSelector::matches(const QMap<QString, QString> &labels) const {
     return std::all_of(m_requirements.cbegin(), m_requirements.cend(),
                        [&](const Requirement &r) { return r.matches(labels); });
 }
 
-QString LabelSelector::toString() const
-{
+QString LabelSelector::toString() const {
     QStringList parts;
     for (const Requirement &r : m_requirements) {
         const QString first = r.values.isEmpty() ? QString() : r.values.constFirst();
         switch (r.op) {
-        case Operator::Equals: parts.append(r.key + u'=' + first); break;
-        case Operator::NotEquals: parts.append(r.key + QLatin1String("!=") + first); break;
+        case Operator::Equals:
+            parts.append(r.key + u'=' + first);
+            break;
+        case Operator::NotEquals:
+            parts.append(r.key + QLatin1String("!=") + first);
+            break;
         case Operator::In:
             parts.append(r.key + QLatin1String(" in (") + r.values.join(u',') + u')');
             break;
         case Operator::NotIn:
             parts.append(r.key + QLatin1String(" notin (") + r.values.join(u',') + u')');
             break;
-        case Operator::Exists: parts.append(r.key); break;
-        case Operator::DoesNotExist: parts.append(u'!' + r.key); break;
-        case Operator::GreaterThan: parts.append(r.key + u'>' + first); break;
-        case Operator::LessThan: parts.append(r.key + u'<' + first); break;
+        case Operator::Exists:
+            parts.append(r.key);
+            break;
+        case Operator::DoesNotExist:
+            parts.append(u'!' + r.key);
+            break;
+        case Operator::GreaterThan:
+            parts.append(r.key + u'>' + first);
+            break;
+        case Operator::LessThan:
+            parts.append(r.key + u'<' + first);
+            break;
         }
     }
     return parts.join(u',');

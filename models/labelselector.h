@@ -12,23 +12,29 @@
 
 // Where and why a selector text was rejected. `position` is the 0-based index of the offending
 // character in the text (the column shown to users is position + 1).
-struct LabelSelectorError final
-{
+struct LabelSelectorError final {
     int position = 0;
     QString message; // translated, without the position
     // "column N: message", translated; for tool tips and the filter bar.
     QString toString() const;
 };
 
-class LabelSelector final
-{
+class LabelSelector final {
 public:
-    enum class Operator { Equals, NotEquals, In, NotIn, Exists, DoesNotExist, GreaterThan, LessThan };
+    enum class Operator {
+        Equals,
+        NotEquals,
+        In,
+        NotIn,
+        Exists,
+        DoesNotExist,
+        GreaterThan,
+        LessThan
+    };
 
     // One comma-separated term. `values` is sorted and unique; one value for Equals/NotEquals,
     // the integer text for GreaterThan/LessThan, none for Exists/DoesNotExist.
-    struct Requirement
-    {
+    struct Requirement {
         QString key;
         Operator op = Operator::Exists;
         QStringList values;
@@ -43,7 +49,8 @@ public:
     // `key in ()` means "equals the empty value", `key=` likewise. Keys must be qualified names
     // (optional DNS-subdomain prefix + "/" + name of at most 63 characters), values valid label
     // values. On failure returns nullopt and fills *error with the first problem.
-    static std::optional<LabelSelector> parse(QStringView text, LabelSelectorError *error = nullptr);
+    static std::optional<LabelSelector> parse(QStringView text,
+                                              LabelSelectorError *error = nullptr);
 
     // True when every requirement holds. `!=` and `notin` also match objects without the key.
     bool matches(const QMap<QString, QString> &labels) const;

@@ -6,14 +6,12 @@
 
 namespace {
 
-qint64 floorTo(qint64 ms, qint64 step)
-{
+qint64 floorTo(qint64 ms, qint64 step) {
     const qint64 q = ms / step;
     return (ms % step < 0 ? q - 1 : q) * step;
 }
 
-void merge(Summary::Bucket &into, const Summary::Bucket &from)
-{
+void merge(Summary::Bucket &into, const Summary::Bucket &from) {
     if (into.count == 0) {
         into = from;
         return;
@@ -30,12 +28,9 @@ MetricSeries::MetricSeries(const Config &config)
     : m_config(config)
     , m_raw(std::max<qsizetype>(1, config.rawCapacity))
     , m_mid(std::max<qsizetype>(1, config.midCapacity))
-    , m_old(std::max<qsizetype>(1, config.oldCapacity))
-{
-}
+    , m_old(std::max<qsizetype>(1, config.oldCapacity)) {}
 
-MetricSeries::WriteResult MetricSeries::write(qint64 ms, double value, Write mode)
-{
+MetricSeries::WriteResult MetricSeries::write(qint64 ms, double value, Write mode) {
     if (!std::isfinite(value))
         return {};
     if (m_raw.isEmpty() || ms > m_raw.back().ms) {
@@ -52,16 +47,14 @@ MetricSeries::WriteResult MetricSeries::write(qint64 ms, double value, Write mod
     return {true, previous};
 }
 
-void MetricSeries::append(const Sample &sample)
-{
+void MetricSeries::append(const Sample &sample) {
     while (!m_raw.isEmpty()
            && (m_raw.isFull() || m_raw.front().ms <= sample.ms - m_config.rawHorizonMs))
         foldIntoMid(m_raw.popFront());
     m_raw.push(sample);
 }
 
-void MetricSeries::foldIntoMid(const Sample &sample)
-{
+void MetricSeries::foldIntoMid(const Sample &sample) {
     const qint64 start = floorTo(sample.ms, m_config.midBucketMs);
     const Summary::Bucket one{sample.value, sample.value, sample.value, 1};
     if (!m_mid.isEmpty() && m_mid.back().startMs == start) {
@@ -73,8 +66,7 @@ void MetricSeries::foldIntoMid(const Sample &sample)
     m_mid.push(TimedBucket{start, one});
 }
 
-void MetricSeries::foldIntoOld(const TimedBucket &bucket)
-{
+void MetricSeries::foldIntoOld(const TimedBucket &bucket) {
     const qint64 start = floorTo(bucket.startMs, m_config.oldBucketMs);
     if (!m_old.isEmpty() && m_old.back().startMs == start) {
         merge(m_old.back().bucket, bucket.bucket);
@@ -85,15 +77,13 @@ void MetricSeries::foldIntoOld(const TimedBucket &bucket)
     m_old.push(TimedBucket{start, bucket.bucket});
 }
 
-std::optional<Sample> MetricSeries::latest() const
-{
+std::optional<Sample> MetricSeries::latest() const {
     if (m_raw.isEmpty())
         return std::nullopt;
     return m_raw.back();
 }
 
-RangeSummary MetricSeries::summarize(const TimeWindow &window) const
-{
+RangeSummary MetricSeries::summarize(const TimeWindow &window) const {
     RangeSummary result;
     result.window = window;
     if (!window.isValid())
@@ -133,9 +123,9 @@ RangeSummary MetricSeries::summarize(const TimeWindow &window) const
     };
     result.bars.reserve(window.bars);
     for (int i = 0; i < window.bars; ++i) {
-        result.bars.append(BarSummary{
-            window.barStart(i), window.barStart(i + 1),
-            summarizeMixed(rawPerBar[std::size_t(i)], bucketsPerBar[std::size_t(i)])});
+        result.bars.append(
+            BarSummary{window.barStart(i), window.barStart(i + 1),
+                       summarizeMixed(rawPerBar[std::size_t(i)], bucketsPerBar[std::size_t(i)])});
     }
     result.whole = summarizeMixed(allRaw, allBuckets);
     return result;

@@ -23,8 +23,7 @@ enum class SeriesKind : quint8 {
     NodeOther,  // id: node — node usage minus its containers ("Other processes")
 };
 
-struct SeriesKey final
-{
+struct SeriesKey final {
     SeriesKind kind = SeriesKind::Container;
     Metric metric = Metric::Cpu;
     QString id;
@@ -33,8 +32,7 @@ struct SeriesKey final
 size_t qHash(const SeriesKey &key, size_t seed = 0) noexcept;
 
 // One container's usage in a sampling round; NaN where the source has no figure.
-struct ContainerUsage final
-{
+struct ContainerUsage final {
     QString namespaceName;
     QString pod;
     QString container;
@@ -46,27 +44,25 @@ struct ContainerUsage final
     double rssBytes = std::numeric_limits<double>::quiet_NaN();
 };
 
-struct NodeUsage final
-{
+struct NodeUsage final {
     QString node;
     double cpuMillicores = std::numeric_limits<double>::quiet_NaN();
     double workingSetBytes = std::numeric_limits<double>::quiet_NaN();
     double rssBytes = std::numeric_limits<double>::quiet_NaN();
 };
 
-class MetricsHistory final
-{
+class MetricsHistory final {
 public:
-    struct Config
-    {
-        qint64 intervalMs = 15000;          // sampling interval: timestamps are aligned to it
+    struct Config {
+        qint64 intervalMs = 15000;           // sampling interval: timestamps are aligned to it
         qint64 staleAfterMs = 5 * 60 * 1000; // like Prometheus' 5-minute lookback
-        qsizetype maxSeries = 20000;          // new series beyond this are refused (counted)
+        qsizetype maxSeries = 20000;         // new series beyond this are refused (counted)
         qsizetype restartPointsPerContainer = 64;
         MetricSeries::Config series;
     };
 
-    MetricsHistory() : MetricsHistory(Config{}) {}
+    MetricsHistory()
+        : MetricsHistory(Config{}) {}
     explicit MetricsHistory(const Config &config);
 
     const Config &config() const { return m_config; }
@@ -119,8 +115,7 @@ private:
                                     MetricSeries::Write mode);
     qint64 align(qint64 ms) const;
 
-    struct RestartPoint
-    {
+    struct RestartPoint {
         qint64 ms = 0;
         int count = 0;
     };

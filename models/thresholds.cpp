@@ -5,8 +5,7 @@
 #include <cmath>
 
 std::optional<Thresholds> Thresholds::create(double warningPercent, double criticalPercent,
-                                             QString *error)
-{
+                                             QString *error) {
     if (!(warningPercent > 0) || !(criticalPercent >= warningPercent)
         || !std::isfinite(criticalPercent)) {
         if (error)
@@ -24,8 +23,7 @@ std::optional<Thresholds> Thresholds::create(double warningPercent, double criti
     return t;
 }
 
-HealthStatus Thresholds::classify(double percent) const
-{
+HealthStatus Thresholds::classify(double percent) const {
     if (std::isnan(percent))
         return HealthStatus::NoData;
     if (percent >= m_critical)
@@ -35,19 +33,22 @@ HealthStatus Thresholds::classify(double percent) const
     return HealthStatus::Ok;
 }
 
-HealthStatus Thresholds::classify(double percent, bool stale) const
-{
+HealthStatus Thresholds::classify(double percent, bool stale) const {
     return stale ? HealthStatus::Stale : classify(percent);
 }
 
-QString Thresholds::statusName(HealthStatus status)
-{
+QString Thresholds::statusName(HealthStatus status) {
     switch (status) {
-    case HealthStatus::NoData: return QCoreApplication::translate("Thresholds", "No data");
-    case HealthStatus::Stale: return QCoreApplication::translate("Thresholds", "Stale");
-    case HealthStatus::Ok: return QCoreApplication::translate("Thresholds", "OK");
-    case HealthStatus::Warning: return QCoreApplication::translate("Thresholds", "Warning");
-    case HealthStatus::Critical: return QCoreApplication::translate("Thresholds", "Critical");
+    case HealthStatus::NoData:
+        return QCoreApplication::translate("Thresholds", "No data");
+    case HealthStatus::Stale:
+        return QCoreApplication::translate("Thresholds", "Stale");
+    case HealthStatus::Ok:
+        return QCoreApplication::translate("Thresholds", "OK");
+    case HealthStatus::Warning:
+        return QCoreApplication::translate("Thresholds", "Warning");
+    case HealthStatus::Critical:
+        return QCoreApplication::translate("Thresholds", "Critical");
     }
     return {};
 }

@@ -8,8 +8,7 @@ constexpr qint64 kMinute = 60 * 1000;
 constexpr qint64 kHour = 60 * kMinute;
 constexpr qint64 kDay = 24 * kHour;
 
-struct RangeSpec
-{
+struct RangeSpec {
     TimeRange range;
     qint64 duration;
     qint64 bar;
@@ -24,8 +23,8 @@ constexpr RangeSpec kRanges[] = {
      QT_TRANSLATE_NOOP("TimeRange", "Last 30 minutes"), QT_TRANSLATE_NOOP("TimeRange", "30 min")},
     {TimeRange::LastHour, kHour, 2 * kMinute, QT_TRANSLATE_NOOP("TimeRange", "Last hour"),
      QT_TRANSLATE_NOOP("TimeRange", "1 h")},
-    {TimeRange::Last6Hours, 6 * kHour, 15 * kMinute,
-     QT_TRANSLATE_NOOP("TimeRange", "Last 6 hours"), QT_TRANSLATE_NOOP("TimeRange", "6 h")},
+    {TimeRange::Last6Hours, 6 * kHour, 15 * kMinute, QT_TRANSLATE_NOOP("TimeRange", "Last 6 hours"),
+     QT_TRANSLATE_NOOP("TimeRange", "6 h")},
     {TimeRange::Last12Hours, 12 * kHour, 30 * kMinute,
      QT_TRANSLATE_NOOP("TimeRange", "Last 12 hours"), QT_TRANSLATE_NOOP("TimeRange", "12 h")},
     {TimeRange::Last24Hours, 24 * kHour, kHour, QT_TRANSLATE_NOOP("TimeRange", "Last 24 hours"),
@@ -38,8 +37,7 @@ constexpr RangeSpec kRanges[] = {
      QT_TRANSLATE_NOOP("TimeRange", "30 d")},
 };
 
-const RangeSpec &spec(TimeRange range)
-{
+const RangeSpec &spec(TimeRange range) {
     for (const RangeSpec &s : kRanges) {
         if (s.range == range)
             return s;
@@ -47,34 +45,29 @@ const RangeSpec &spec(TimeRange range)
     return kRanges[2];
 }
 
-qint64 floorTo(qint64 ms, qint64 step)
-{
+qint64 floorTo(qint64 ms, qint64 step) {
     const qint64 q = ms / step;
     return (ms % step < 0 ? q - 1 : q) * step;
 }
 
 } // namespace
 
-QList<TimeRange> TimeRanges::all()
-{
+QList<TimeRange> TimeRanges::all() {
     QList<TimeRange> result;
     for (const RangeSpec &s : kRanges)
         result.append(s.range);
     return result;
 }
 
-qint64 TimeRanges::durationMs(TimeRange range)
-{
+qint64 TimeRanges::durationMs(TimeRange range) {
     return spec(range).duration;
 }
 
-qint64 TimeRanges::barMs(TimeRange range)
-{
+qint64 TimeRanges::barMs(TimeRange range) {
     return spec(range).bar;
 }
 
-TimeWindow TimeRanges::window(TimeRange range, qint64 nowMs)
-{
+TimeWindow TimeRanges::window(TimeRange range, qint64 nowMs) {
     const RangeSpec &s = spec(range);
     TimeWindow w;
     w.barMs = s.bar;
@@ -84,13 +77,12 @@ TimeWindow TimeRanges::window(TimeRange range, qint64 nowMs)
     return w;
 }
 
-TimeWindow TimeRanges::custom(qint64 fromMs, qint64 toMs)
-{
+TimeWindow TimeRanges::custom(qint64 fromMs, qint64 toMs) {
     if (toMs <= fromMs)
         return {};
-    static constexpr qint64 kWidths[] = {kMinute,     2 * kMinute, 5 * kMinute, 15 * kMinute,
-                                         30 * kMinute, kHour,      2 * kHour,   6 * kHour,
-                                         12 * kHour,  kDay};
+    static constexpr qint64 kWidths[] = {kMinute,      2 * kMinute, 5 * kMinute, 15 * kMinute,
+                                         30 * kMinute, kHour,       2 * kHour,   6 * kHour,
+                                         12 * kHour,   kDay};
     TimeWindow w;
     for (qint64 width : kWidths) {
         const qint64 start = floorTo(fromMs, width);
@@ -102,12 +94,10 @@ TimeWindow TimeRanges::custom(qint64 fromMs, qint64 toMs)
     return w; // longer than 36 days: more bars of one day
 }
 
-QString TimeRanges::label(TimeRange range)
-{
+QString TimeRanges::label(TimeRange range) {
     return QCoreApplication::translate("TimeRange", spec(range).label);
 }
 
-QString TimeRanges::shortLabel(TimeRange range)
-{
+QString TimeRanges::shortLabel(TimeRange range) {
     return QCoreApplication::translate("TimeRange", spec(range).shortLabel);
 }

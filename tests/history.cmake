@@ -10,7 +10,8 @@ set(KLARSICHT_HISTORY_CORE_SOURCES
     ${PROJECT_SOURCE_DIR}/models/counterrate.cpp
     ${PROJECT_SOURCE_DIR}/models/metricseries.cpp
     ${PROJECT_SOURCE_DIR}/models/metricshistory.cpp
-    ${PROJECT_SOURCE_DIR}/models/formatter.cpp)
+    ${PROJECT_SOURCE_DIR}/models/formatter.cpp
+    ${PROJECT_SOURCE_DIR}/models/trenddata.cpp)
 add_library(klarsicht_history_core STATIC ${KLARSICHT_HISTORY_CORE_SOURCES})
 klarsicht_target_defaults(klarsicht_history_core)
 target_include_directories(klarsicht_history_core PUBLIC ${PROJECT_SOURCE_DIR})
@@ -29,3 +30,14 @@ qt_add_lrelease(tst_formatter TS_FILES ${PROJECT_SOURCE_DIR}/translations/klarsi
     QM_FILES_OUTPUT_VARIABLE KLARSICHT_FORMATTER_QM)
 qt_add_resources(tst_formatter tst_formatter_i18n PREFIX /i18n BASE ${CMAKE_CURRENT_BINARY_DIR}
     FILES ${KLARSICHT_FORMATTER_QM})
+
+# The trend bars: geometry (plain maths) and the delegate (painted offscreen).
+add_library(klarsicht_history_views STATIC
+    ${PROJECT_SOURCE_DIR}/views/trendbarsgeometry.cpp
+    ${PROJECT_SOURCE_DIR}/views/trenddelegate.cpp)
+klarsicht_target_defaults(klarsicht_history_views)
+target_link_libraries(klarsicht_history_views PUBLIC klarsicht_history_core Qt6::Widgets)
+klarsicht_add_test(NAME tst_trendgeometry SOURCES unit/tst_trendgeometry.cpp
+    LIBS klarsicht_history_views LABELS unit)
+klarsicht_add_test(NAME tst_trenddelegate SOURCES gui/tst_trenddelegate.cpp
+    LIBS klarsicht_history_views LABELS gui)

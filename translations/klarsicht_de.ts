@@ -109,6 +109,185 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message>
+        <source>No kubeconfig found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kubeconfig was found (KUBECONFIG or ~/.kube/config). Start the built-in demo cluster instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kubeconfig found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the demo cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo cluster — in a terminal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (TLS verification is off for this cluster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot of %1, captured %2 (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klarsicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppOptions</name>
+    <message>
+        <source>User interface language: de or en (default: the system&apos;s, else en).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this kubeconfig file only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubeconfig context to show (default: current).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A namespace to watch where cluster-wide lists are forbidden (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the built-in demo cluster and show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo cluster preset: workshop (default) or large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes of the large demo preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods of the large demo preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed that makes a demo cluster run reproducible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a snapshot file offline, read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus URL for metric history (default: discovered in the cluster).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptureCommand</name>
+    <message>
+        <source>Renders each tab of Klarsicht to a PNG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the PNG files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest wait for data, in seconds (default 60).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to let metrics arrive after the objects have loaded (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>klarsicht capture: the output folder is missing (--out DIR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No data arrived within %n seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClusterSession</name>
+    <message>
+        <source>loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only namespaces %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Decoders</name>
     <message>
         <source>an object</source>
@@ -244,6 +423,167 @@
         <source>yyyy-MM-dd HH:mm</source>
         <comment>date and time pattern of QDateTime::toString</comment>
         <translation>dd.MM.yyyy HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation type="unfinished">Container</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 over the time range, as % of the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 over the time range, as % of the limit (without a limit: of the node&apos;s allocatable; nodes: of allocatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 over the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container restarts since the container was created; the tool tip shows those within the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % per bar of the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods not yet scheduled to a node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unscheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node usage not accounted to its containers: kubelet, container runtime, system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods without controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 in namespace %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 Min %2 s {1:?} {2?}</translation>
+    </message>
+    <message>
+        <source>No metrics reported for this row yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: nothing reported for this row recently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in total, %2 within the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsNames</name>
+    <message>
+        <source>CPU usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory working set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory RSS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>50th</source>
+        <translation type="unfinished">24 Std. {50t?}</translation>
+    </message>
+    <message>
+        <source>90th</source>
+        <translation type="unfinished">24 Std. {90t?}</translation>
+    </message>
+    <message>
+        <source>95th</source>
+        <translation type="unfinished">24 Std. {95t?}</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kubeconfig</name>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token file %1 is empty</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -428,6 +768,84 @@
     </message>
 </context>
 <context>
+    <name>Snapshot</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Klarsicht snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Klarsicht (format %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotCommand</name>
+    <message>
+        <source>the server&apos;s answer is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes what the screens show as a JSON snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this kubeconfig file only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubeconfig context (default: current).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric samples to take (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between metric samples (default 15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>klarsicht snapshot: the output file is missing (-o FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>klarsicht snapshot: --samples needs a whole number ≥ 0 and --interval one ≥ 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Thresholds</name>
     <message>
         <source>The warning threshold (%1%) must be above 0 and not above the critical threshold (%2%).</source>
@@ -558,6 +976,214 @@
         <source>The watch event has no object</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::ExecCredentialProvider</name>
+    <message>
+        <source>exec: executable %1 not found (user “%2”; searched PATH and your login shell’s PATH). It looks like you are trying to use a client-go credential plugin that is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exec: the credential plugin %1 of user “%2” needs an interactive terminal (interactiveMode: Always); run it once in a terminal or start Klarsicht from one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exec: executable %1 could not be started: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exec: executable %1 failed with exit code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exec: executable %1 crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exec plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not print an ExecCredential JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 printed an object whose kind is not ExecCredential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with apiVersion %2, but the kubeconfig asks for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 didn&apos;t return a status field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 returned only certificate or key, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 didn&apos;t return a token or cert/key pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 returned an expirationTimestamp that is not an RFC 3339 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::Kubeconfig</name>
+    <message>
+        <source>The kubeconfig file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the kubeconfig file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no kubeconfig file found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No current context is set in %1; choose a context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The context “%1” is not defined in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The context “%1” (%2) names no cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The context “%1” (%2) refers to the cluster “%3”, which is not defined in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster “%1” (%2) has no server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server of the cluster “%1” (%2) is not an https:// or http:// URL: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy-url of the cluster “%1” (%2) is not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate authority file %1 of the cluster “%2” (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The context “%1” (%2) refers to the user “%3”, which is not defined in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the client certificate file %1 of the user “%2” (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the client key file %1 of the user “%2” (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user “%1” (%2) has a client certificate without a key, or a key without a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1 of the user “%2” (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user “%1” (%2) uses the auth-provider “%3”, which kubectl no longer supports; switch to its exec credential plugin (for example gke-gcloud-auth-plugin or kubelogin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user “%1” (%2) uses the oidc auth-provider but has no id-token; log in with your OIDC tool first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exec plugin of the user “%1” (%2) has no command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exec plugin of the user “%1” (%2) has no apiVersion (use %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exec plugin of the user “%1” (%2) asks for apiVersion %3; supported are %4 and %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interactiveMode must be specified for %1 to use exec authentication plugin (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exec plugin of the user “%1” (%2) has interactiveMode “%3”; use Never, IfAvailable or Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::KubeconfigParser</name>
+    <message>
+        <source>%1, line %2, column %3: not valid YAML (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not valid YAML (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: the kubeconfig must be a mapping (clusters:, users:, contexts:, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 must be %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 is not valid base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 “%4” is defined twice in this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::KubeletSource</name>
+    <message>
+        <source>Node %1: line %2, column %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kube::ListSax</name>
@@ -590,6 +1216,15 @@
     </message>
     <message>
         <source>“%1” is out of the range of quantities this program can hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Kubernetes cluster insights on the desktop.
+
+Sub-commands: contexts, snapshot, capture (klarsicht COMMAND --help).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -203,6 +203,7 @@ void InformerBase::requestPage(Scope *s)
     request.ns = s->ns;
     request.inactivityTimeoutMs = 60000;
     ++m_listRequests;
+    qCDebug(lcKubeApi) << "list" << m_kind.plural << s->ns << "continue" << !s->continueToken.isEmpty();
     s->pageReply = m_client->send(std::move(request));
     const int id = s->id;
     const quint64 generation = s->generation;
@@ -234,8 +235,7 @@ void InformerBase::onPageReply(int scopeId, quint64 generation)
     QByteArray body = reply->takeBody();
     QString token;
     const int known = scanContinueToken(body, &token);
-    ++s->decodesInFlight;
-    decodePage(s->id, s->generation, std::move(body));
+    // Book-keeping first: the decoded page may come back before decodePage() even returns.
     if (known == 1) {
         s->continueToken = token;
         requestPage(s);
@@ -244,6 +244,8 @@ void InformerBase::onPageReply(int scopeId, quint64 generation)
     } else {
         s->awaitingToken = true;
     }
+    ++s->decodesInFlight;
+    decodePage(s->id, s->generation, std::move(body));
 }
 
 void InformerBase::pageDecoded(int scopeId, quint64 generation, const ListMeta &meta,
@@ -253,6 +255,7 @@ void InformerBase::pageDecoded(int scopeId, quint64 generation, const ListMeta &
     if (!s || s->generation != generation)
         return;
     --s->decodesInFlight;
+    qCDebug(lcKubeApi) << "page decoded" << m_kind.plural << s->ns << meta.continueToken << error;
     if (!error.isEmpty()) {
         fail(s, ApiError::decode(errorContext(QStringLiteral("list"), s->ns), error));
         return;
@@ -275,6 +278,7 @@ void InformerBase::maybeFinishList(Scope *s)
 {
     if (!s->lastPageReceived || s->decodesInFlight > 0 || s->pageReply || s->awaitingToken)
         return;
+    qCDebug(lcKubeApi) << "listed" << m_kind.plural << s->ns << "at" << s->listResourceVersion;
     removeUnseen(s->ns, s->seen);
     s->seen.clear();
     s->seen.squeeze();
@@ -306,6 +310,7 @@ void InformerBase::startWatch(Scope *s)
     request.ns = s->ns;
     request.inactivityTimeoutMs = m_watchInactivityMs;
     ++m_watchRequests;
+    qCDebug(lcKubeApi) << "watch" << m_kind.plural << s->ns << "from" << s->resourceVersion;
     s->inWatch = true;
     s->watchEvents = 0;
     s->watchClock.start();
@@ -360,11 +365,11 @@ void InformerBase::onWatchFinished(int scopeId, quint64 generation, const ApiErr
     if (s->watch)
         s->watch->deleteLater();
     s->watch = nullptr;
-    s->inWatch = false;
     if (!error.isOk()) {
         fail(s, error);
         return;
     }
+    s->inWatch = false;
     // The server ended the watch (its timeout): resume from the last resourceVersion. A server
     // that closes every watch at once must not make us spin, hence the back-off then.
     if (s->watchEvents > 0 || s->watchClock.elapsed() > 5000)
@@ -377,7 +382,7 @@ void InformerBase::onWatchFinished(int scopeId, quint64 generation, const ApiErr
 
 void InformerBase::fail(Scope *s, const ApiError &error)
 {
-    const bool wasWatching = s->inWatch;
+    const bool wasWatching = s->inWatch; // cancel() clears it
     cancel(s);
     s->error = error;
     qCInfo(lcKubeApi).noquote() << m_kind.qualifiedName() << (s->ns.isEmpty() ? QString() : s->ns)

@@ -37,3 +37,8 @@ klarsicht_add_test(NAME tst_promparser_conformance
     LIBS klarsicht_promparser LABELS conformance)
 klarsicht_add_test(NAME tst_promparser_roundtrip SOURCES unit/tst_promparser_roundtrip.cpp
     LIBS klarsicht_promparser prometheus-cpp::core LABELS unit)
+
+# Benchmark: an executable only, never a CTest test (run scripts/bench-promparse).
+add_executable(bench_promparse bench/bench_promparse.cpp)
+klarsicht_target_defaults(bench_promparse)
+target_link_libraries(bench_promparse PRIVATE klarsicht_promparser)

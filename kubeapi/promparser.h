@@ -11,6 +11,26 @@
 
 namespace kube {
 
+// Verdicts (fact sheet metrics-formats.md §1, §2):
+// - 0.0.4 follows prometheus/common expfmt v0.39 (promtool, the client libraries), so a body
+//   is rejected where promtool rejects it: missing final newline (see Options), a blank after
+//   the value or timestamp, float or int64-overflowing timestamps, CRLF, TYPE after samples,
+//   a second HELP or TYPE, unknown types, HELP escapes other than \\ and \n, label escapes
+//   other than \\ \" \n, raw newlines and invalid UTF-8 in label values, __name__, duplicate
+//   label names. Accepted like expfmt: leading blanks, blanks around every token, a trailing
+//   comma, signed timestamps, type words in any case, histograms without +Inf.
+// - Where the Prometheus 2.42 scraper is more lenient (no final newline, trailing blanks,
+//   TYPE after samples, duplicate metadata, HELP with \", a \t escape, NUL ending the input),
+//   we keep expfmt's stricter verdict; only the final newline can be relaxed (Options).
+// - Stricter than expfmt: a duplicate le/quantile label is an error (expfmt does not check
+//   them), and a NUL byte is an error anywhere, comments included.
+// - Samples of one family that are not contiguous are delivered in input order; PromCollector
+//   merges them by family, as expfmt does. Identical series are all delivered.
+// - OpenMetrics follows the spec and the OpenMetrics parser suite (208 of 211 cases), except
+//   that negative summary quantiles and sums, and a _sum next to negative histogram buckets,
+//   are accepted because client_golang writes them and Prometheus scrapes them.
+// - On an error, callbacks already made for earlier lines (and for an unterminated last line,
+//   which is parsed before the missing newline is reported) belong to a rejected body.
 class PromParser final {
 public:
     struct Options {

@@ -20,7 +20,7 @@ using namespace kube;
 
 namespace {
 
-constexpr int kCases = 3000;
+constexpr int kCases = 2000;
 
 // The serializer's number format (fact sheet §3): classic locale, 16 significant digits,
 // "Nan", "+Inf", "-Inf". What we must read back is the value of that text, not the original

@@ -52,6 +52,8 @@ private slots:
     void formatForContentType();
     void openMetricsFamilies();
     void int64Timestamps();
+    void lineLengthLimit();
+    void feedAfterErrorKeepsFirstError();
 };
 
 void TstPromParser::floats_data() {
@@ -416,6 +418,11 @@ void TstPromParser::openMetricsFamilies() {
     QVERIFY2(r.ok, describe(r).constData());
     QCOMPARE(r.families.size(), std::size_t(3));
     QCOMPARE(r.families[0].unit, std::string("seconds"));
+    const auto &h = r.families[0].samples;
+    QCOMPARE(h.size(), std::size_t(4));
+    QCOMPARE(h[0].kind, PromSampleKind::Bucket);
+    QCOMPARE(h[2].kind, PromSampleKind::Count);
+    QCOMPARE(h[3].kind, PromSampleKind::Sum);
     QCOMPARE(r.families[0].help, std::string("Latency."));
     QCOMPARE(r.families[1].type, PromMetricType::StateSet);
     QCOMPARE(r.families[2].type, PromMetricType::Info);
@@ -431,6 +438,31 @@ void TstPromParser::int64Timestamps() {
     QVERIFY(!PromNumber::parseInt64("-9223372036854775809", v));
     QVERIFY(!PromNumber::parseInt64("-", v));
     QVERIFY(!PromNumber::parseInt64("1.0", v));
+}
+
+void TstPromParser::lineLengthLimit() {
+    // The unfinished last line is the only thing kept between chunks; it has a cap.
+    PromCollector collector;
+    PromParser::Options options;
+    options.maxLineLength = 100;
+    PromParser parser(collector, options);
+    QVERIFY(parser.feed("a 1\nb{x=\""));
+    const std::string filler(60, 'y');
+    QVERIFY(parser.feed(filler));
+    QVERIFY(!parser.feed(filler));
+    QVERIFY(QByteArray::fromStdString(parser.error().message).contains("longer than"));
+    QCOMPARE(collector.takeFamilies().size(), std::size_t(1));
+}
+
+void TstPromParser::feedAfterErrorKeepsFirstError() {
+    PromCollector collector;
+    PromParser parser(collector, PromFormat::Text004);
+    QVERIFY(!parser.feed("a 1\nb x\n"));
+    QVERIFY(!parser.feed("c 0x\n"));
+    QVERIFY(!parser.finish());
+    QCOMPARE(parser.error().line, std::uint64_t(2));
+    QCOMPARE(parser.error().column, std::uint64_t(3));
+    QCOMPARE(parser.linesParsed(), std::uint64_t(2));
 }
 
 QTEST_GUILESS_MAIN(TstPromParser)

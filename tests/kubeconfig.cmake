@@ -5,3 +5,4 @@ klarsicht_add_test(NAME tst_contexts_kubectl
     SOURCES integration/tst_contexts_kubectl.cpp ${PROJECT_SOURCE_DIR}/app/contextscommand.cpp
     LIBS klarsicht_kubeapi LABELS integration TIMEOUT 120)
 klarsicht_add_test(NAME tst_exec SOURCES unit/tst_exec.cpp LIBS klarsicht_kubeapi LABELS unit TIMEOUT 120)
+klarsicht_add_test(NAME tst_kubeconfig SOURCES unit/tst_kubeconfig.cpp LIBS klarsicht_kubeapi LABELS unit)

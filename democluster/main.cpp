@@ -1,7 +1,166 @@
-#include <cstdio>
+// klarsicht-demo-cluster: the built-in demo cluster as a process. Seeds a simulated cluster,
+// serves the Kubernetes API over HTTPS on loopback and writes a kubeconfig for kubectl.
+#include "democluster/apiserver.h"
+#include "democluster/faults.h"
+#include "democluster/objectstore.h"
+#include "democluster/resources.h"
+#include "democluster/simulation.h"
 
-int main()
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <thread>
+
+namespace {
+
+std::atomic<bool> quit{false};
+
+void onSignal(int)
 {
-    std::fputs("klarsicht-demo-cluster: the server is being built (issue 3).\n", stderr);
-    return 2;
+    quit = true;
+}
+
+const char *usage()
+{
+    return "Usage: klarsicht-demo-cluster [options]\n"
+           "\n"
+           "A simulated Kubernetes cluster that kubectl, Prometheus and Klarsicht can talk to.\n"
+           "Serves the Kubernetes API over HTTPS on 127.0.0.1 with its own CA; client\n"
+           "certificates and bearer tokens authenticate. Stops on SIGINT/SIGTERM.\n"
+           "\n"
+           "Options:\n"
+           "  --port N              listen on 127.0.0.1:N (default: any free port)\n"
+           "  --kubeconfig-out FILE write a kubeconfig with the contexts\n"
+           "                          demo         admin, client certificate (current)\n"
+           "                          demo-token   admin, bearer token\n"
+           "                          demo-viewer  user \"viewer\": may only get/list/watch in\n"
+           "                                       namespace team-a, everything else is 403\n"
+           "  --preset NAME         workshop (default: three nodes, team namespaces, an HPA,\n"
+           "                        failing pods), large (scale work) or empty (no objects)\n"
+           "  --nodes N             number of nodes (default: the preset's)\n"
+           "  --pods M              number of pods for the large preset (default 150000)\n"
+           "  --seed S              random seed; the same seed gives the same cluster\n"
+           "                        (default 1)\n"
+           "  --history-size N      watch events kept; watches from an older resourceVersion\n"
+           "                        get 410 Expired (default 10000)\n"
+           "%FAULTS%"
+           "  --help                show this help\n"
+           "\n"
+           "A trainer's session:\n"
+           "  klarsicht-demo-cluster --kubeconfig-out /tmp/demo.kubeconfig &\n"
+           "  export KUBECONFIG=/tmp/demo.kubeconfig\n"
+           "  kubectl get pods -A\n";
+}
+
+void printUsage(std::FILE *to)
+{
+    std::string text = usage();
+    text.replace(text.find("%FAULTS%"), 8, demo::Faults::help());
+    std::fputs(text.c_str(), to);
+}
+
+bool parseInt(const std::string &text, long long min, long long &out)
+{
+    try {
+        std::size_t used = 0;
+        out = std::stoll(text, &used);
+        return used == text.size() && out >= min;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    demo::ApiServerOptions serverOptions;
+    demo::SimulationOptions simOptions;
+    std::string kubeconfigOut;
+    std::string faults;
+    long long historySize = 10000;
+
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](const char *what) -> std::string {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "klarsicht-demo-cluster: %s needs %s\n", arg.c_str(), what);
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        auto number = [&](long long min) {
+            const std::string text = value("a number");
+            long long n = 0;
+            if (!parseInt(text, min, n)) {
+                std::fprintf(stderr, "klarsicht-demo-cluster: %s needs a number >= %lld, got \"%s\"\n",
+                             arg.c_str(), min, text.c_str());
+                std::exit(2);
+            }
+            return n;
+        };
+        if (arg == "--help" || arg == "-h") {
+            printUsage(stdout);
+            return 0;
+        } else if (arg == "--port") {
+            serverOptions.port = static_cast<int>(number(0));
+            if (serverOptions.port > 65535) {
+                std::fputs("klarsicht-demo-cluster: --port must be at most 65535\n", stderr);
+                return 2;
+            }
+        } else if (arg == "--kubeconfig-out") {
+            kubeconfigOut = value("a file name");
+        } else if (arg == "--preset") {
+            simOptions.preset = value("a preset name");
+        } else if (arg == "--nodes") {
+            simOptions.nodes = static_cast<int>(number(1));
+        } else if (arg == "--pods") {
+            simOptions.pods = static_cast<int>(number(0));
+        } else if (arg == "--seed") {
+            simOptions.seed = static_cast<std::uint64_t>(number(0));
+        } else if (arg == "--history-size") {
+            historySize = number(1);
+        } else if (arg == "--faults") {
+            faults = value("a fault spec");
+        } else {
+            std::fprintf(stderr, "klarsicht-demo-cluster: unknown option \"%s\"\n\n", arg.c_str());
+            printUsage(stderr);
+            return 2;
+        }
+    }
+
+    try {
+        demo::ObjectStore store(static_cast<std::size_t>(historySize));
+        demo::registerBuiltinTypes(store);
+        demo::Simulation simulation(store, simOptions);
+        demo::ApiServer server(store, &simulation, serverOptions);
+        if (!faults.empty())
+            server.faults().apply(faults);
+        simulation.seed();
+        server.start();
+        simulation.start();
+        if (!kubeconfigOut.empty())
+            server.writeKubeconfig(kubeconfigOut);
+        std::printf("klarsicht-demo-cluster: serving the Kubernetes API at %s\n", server.url().c_str());
+        if (!kubeconfigOut.empty())
+            std::printf("klarsicht-demo-cluster: export KUBECONFIG=%s\n", kubeconfigOut.c_str());
+        std::fflush(stdout);
+
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+        while (!quit)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        simulation.stop();
+        server.stop();
+    } catch (const std::invalid_argument &e) {
+        std::fprintf(stderr, "klarsicht-demo-cluster: %s\n", e.what());
+        return 2;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "klarsicht-demo-cluster: %s\n", e.what());
+        return 1;
+    }
+    return 0;
 }

@@ -15,8 +15,10 @@ using ObjectKey = std::pair<std::string, std::string>; // namespace, name
 
 struct ObjectStore::Impl
 {
-    mutable std::mutex mutex;
-    mutable std::condition_variable changed;
+    // Recursive: a modify() callback may read the store (the simulation's kubelet looks up the
+    // pod's node while it updates the pod).
+    mutable std::recursive_mutex mutex;
+    mutable std::condition_variable_any changed;
     std::map<std::string, ResourceType> types;
     std::map<std::string, std::map<ObjectKey, ObjectPtr>> objects;
     std::deque<WatchEvent> history;
@@ -302,6 +304,13 @@ std::uint64_t ObjectStore::oldestRetainedVersion() const
 std::vector<WatchEvent> ObjectStore::eventsSince(const std::string &key, std::uint64_t sinceVersion,
                                                  int waitMs) const
 {
+    std::uint64_t scannedTo = 0;
+    return eventsSince(key, sinceVersion, waitMs, scannedTo);
+}
+
+std::vector<WatchEvent> ObjectStore::eventsSince(const std::string &key, std::uint64_t sinceVersion,
+                                                 int waitMs, std::uint64_t &scannedTo) const
+{
     std::unique_lock lock(d->mutex);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(waitMs);
     std::vector<WatchEvent> events;
@@ -316,6 +325,7 @@ std::vector<WatchEvent> ObjectStore::eventsSince(const std::string &key, std::ui
         for (; it != d->history.end(); ++it)
             if (key.empty() || it->resourceKey == key)
                 events.push_back(*it);
+        scannedTo = std::max(sinceVersion, d->version);
         if (!events.empty() || waitMs <= 0)
             return events;
         // Nothing for this key yet: skip what we scanned and wait for the next change.

@@ -106,6 +106,10 @@ public:
     // older than the retained history. Blocks up to `waitMs` for new events when none are there.
     std::vector<WatchEvent> eventsSince(const std::string &key, std::uint64_t sinceVersion,
                                         int waitMs) const;
+    // Same, and reports in `scannedTo` the resourceVersion up to which the history was checked,
+    // so a watch of a quiet resource moves on and never falls behind the retained history.
+    std::vector<WatchEvent> eventsSince(const std::string &key, std::uint64_t sinceVersion,
+                                        int waitMs, std::uint64_t &scannedTo) const;
     void setHistorySize(std::size_t size);
 
 private:

@@ -1,0 +1,485 @@
+#include "democluster/apiserver.h"
+
+#include "democluster/apierrors.h"
+#include "democluster/apiserverimpl.h"
+#include "democluster/kubeconfig.h"
+
+#include <openssl/rand.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <fstream>
+#include <stdexcept>
+
+namespace demo {
+
+namespace {
+
+// One thread per connection: watches and log follows hold their connection for minutes, so a
+// fixed pool would starve ordinary requests.
+class ThreadPerConnection final : public httplib::TaskQueue
+{
+public:
+    void enqueue(std::function<void()> fn) override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            ++m_active;
+        }
+        std::thread([this, fn = std::move(fn)] {
+            fn();
+            std::lock_guard lock(m_mutex);
+            --m_active;
+            m_idle.notify_all();
+        }).detach();
+    }
+    void shutdown() override
+    {
+        std::unique_lock lock(m_mutex);
+        m_idle.wait(lock, [this] { return m_active == 0; });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_idle;
+    int m_active = 0;
+};
+
+std::string randomToken()
+{
+    unsigned char bytes[24];
+    RAND_bytes(bytes, sizeof bytes);
+    std::string hex;
+    for (unsigned char b : bytes) {
+        hex += "0123456789abcdef"[b >> 4];
+        hex += "0123456789abcdef"[b & 15];
+    }
+    return hex;
+}
+
+std::vector<std::string> splitPath(const std::string &path)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 1;
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        const std::string part = path.substr(start, slash - start);
+        if (!part.empty())
+            parts.push_back(part);
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    return parts;
+}
+
+ApiError notFoundPath()
+{
+    return ApiError(404, "NotFound", "the server could not find the requested resource");
+}
+
+} // namespace
+
+void sendJson(httplib::Response &res, int code, const nlohmann::json &body)
+{
+    res.status = code;
+    res.set_content(body.dump(), "application/json");
+}
+
+void sendError(httplib::Response &res, const ApiError &error)
+{
+    if (error.details.contains("retryAfterSeconds"))
+        res.set_header("Retry-After", std::to_string(error.details["retryAfterSeconds"].get<int>()));
+    sendJson(res, error.code, errors::status(error));
+}
+
+nlohmann::json parseBody(const httplib::Request &req)
+{
+    try {
+        return nlohmann::json::parse(req.body);
+    } catch (const nlohmann::json::exception &e) {
+        throw errors::badRequest(std::string("the request body is not valid JSON: ") + e.what());
+    }
+}
+
+ApiServer::ApiServer(ObjectStore &store, ClusterBackend *backend, ApiServerOptions options)
+    : d(std::make_unique<Impl>(store, backend, std::move(options)))
+{
+    d->serverCredential = d->pki.issueServer();
+    d->adminCredential = d->pki.issueClient("kubernetes-admin", {"system:masters"});
+    d->adminToken = randomToken();
+    d->viewerToken = randomToken();
+    registerBuiltinTypes(store);
+}
+
+ApiServer::~ApiServer()
+{
+    stop();
+}
+
+void ApiServer::start()
+{
+    std::lock_guard lock(d->lifecycleMutex);
+    if (d->running)
+        return;
+    d->stopping = false;
+    d->listen();
+    d->housekeeping = std::thread([this] { d->housekeepingLoop(); });
+}
+
+void ApiServer::Impl::listen()
+{
+    server = std::make_unique<httplib::SSLServer>([this](SSL_CTX &ctx) {
+        return pki.configureServer(ctx, serverCredential);
+    });
+    if (!server->is_valid())
+        throw std::runtime_error("the TLS context could not be set up");
+    server->new_task_queue = [] { return new ThreadPerConnection; };
+    server->set_keep_alive_timeout(5);
+    server->set_read_timeout(30);
+    server->set_write_timeout(30);
+    server->set_payload_max_length(16 * 1024 * 1024);
+    server->set_pre_routing_handler([](const httplib::Request &req, httplib::Response &) {
+        // cpp-httplib would gzip chunked bodies without flushing, which stalls watch and log
+        // streams; on loopback compression buys nothing, so never negotiate it.
+        const_cast<httplib::Request &>(req).headers.erase("Accept-Encoding");
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    auto handler = [this](const httplib::Request &req, httplib::Response &res) {
+        dispatch(req, res);
+    };
+    server->Get(".*", handler);
+    server->Post(".*", handler);
+    server->Put(".*", handler);
+    server->Patch(".*", handler);
+    server->Delete(".*", handler);
+    if (port == 0 && options.port == 0) {
+        port = server->bind_to_any_port(options.host);
+    } else {
+        const int wanted = port ? port : options.port;
+        // After a restart the old socket may linger briefly; retry the same port for a while.
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            if (server->bind_to_port(options.host, wanted)) {
+                port = wanted;
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+    if (port <= 0)
+        throw std::runtime_error("cannot listen on " + options.host + ":"
+                                 + std::to_string(options.port));
+    running = true;
+    serverThread = std::thread([this] { server->listen_after_bind(); });
+}
+
+void ApiServer::stop()
+{
+    std::lock_guard lock(d->lifecycleMutex);
+    if (!d->running)
+        return;
+    d->stopping = true;
+    d->housekeepingWake.notify_all();
+    d->server->stop();
+    if (d->serverThread.joinable())
+        d->serverThread.join();
+    if (d->housekeeping.joinable())
+        d->housekeeping.join();
+    d->server.reset();
+    d->running = false;
+}
+
+void ApiServer::restart()
+{
+    const int keep = d->port;
+    stop();
+    d->port = keep;
+    start();
+}
+
+int ApiServer::port() const
+{
+    return d->port;
+}
+
+std::string ApiServer::url() const
+{
+    return "https://" + d->options.host + ":" + std::to_string(d->port);
+}
+
+Faults &ApiServer::faults()
+{
+    return d->faults;
+}
+
+std::string ApiServer::kubeconfig() const
+{
+    return renderKubeconfig({url(), d->pki.caPem(), d->adminCredential.certificatePem,
+                             d->adminCredential.keyPem, d->adminToken, d->viewerToken});
+}
+
+void ApiServer::writeKubeconfig(const std::string &path) const
+{
+    std::ofstream out(path, std::ios::trunc);
+    out << kubeconfig();
+    if (!out.good())
+        throw std::runtime_error("cannot write the kubeconfig to " + path);
+}
+
+std::optional<User> ApiServer::Impl::authenticate(const httplib::Request &req) const
+{
+    const std::string authorization = req.get_header_value("Authorization");
+    if (!authorization.empty()) {
+        if (authorization.rfind("Bearer ", 0) != 0)
+            return std::nullopt;
+        const std::string token = authorization.substr(7);
+        if (token == adminToken)
+            return User{"kubernetes-admin", {"system:masters", "system:authenticated"}};
+        if (token == viewerToken)
+            return User{"viewer", {"system:authenticated"}};
+        return std::nullopt;
+    }
+    if (!req.ssl)
+        return std::nullopt;
+    X509 *cert = SSL_get1_peer_certificate(req.ssl);
+    if (!cert)
+        return std::nullopt;
+    User user;
+    if (SSL_get_verify_result(req.ssl) == X509_V_OK) {
+        X509_NAME *subject = X509_get_subject_name(cert);
+        for (int i = 0; i < X509_NAME_entry_count(subject); ++i) {
+            X509_NAME_ENTRY *entry = X509_NAME_get_entry(subject, i);
+            const int nid = OBJ_obj2nid(X509_NAME_ENTRY_get_object(entry));
+            ASN1_STRING *data = X509_NAME_ENTRY_get_data(entry);
+            const std::string value(reinterpret_cast<const char *>(ASN1_STRING_get0_data(data)),
+                                    static_cast<std::size_t>(ASN1_STRING_length(data)));
+            if (nid == NID_commonName)
+                user.name = value;
+            else if (nid == NID_organizationName)
+                user.groups.push_back(value);
+        }
+        user.groups.push_back("system:authenticated");
+    }
+    X509_free(cert);
+    if (user.name.empty())
+        return std::nullopt;
+    return user;
+}
+
+void ApiServer::Impl::dispatch(const httplib::Request &req, httplib::Response &res)
+{
+    const std::string &path = req.path;
+    try {
+        if (path == "/healthz" || path == "/readyz" || path == "/livez") {
+            res.set_content("ok", "text/plain; charset=utf-8");
+            return;
+        }
+        if (path == "/version") {
+            sendJson(res, 200, versionInfo());
+            return;
+        }
+        if (const int latency = faults.latencyMs(); latency > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(latency));
+
+        const std::optional<User> user = authenticate(req);
+        if (!user) {
+            sendError(res, ApiError(401, "Unauthorized", "Unauthorized"));
+            return;
+        }
+        RequestContext ctx{req, res, *user, nullptr, {}, {}, {}, {}, {}};
+        if (path == "/demo/faults") {
+            serveFaults(ctx);
+            return;
+        }
+        if (faults.takeTooManyRequests())
+            throw errors::tooManyRequests(faults.retryAfterSeconds());
+        if (faults.takeInternalError())
+            throw errors::internal("injected fault");
+
+        const std::vector<std::string> s = splitPath(path);
+        RequestAttributes nonResource{false, req.method == "GET" ? "get" : "post", {}, {}, {}, {}, {}, path};
+        std::transform(nonResource.verb.begin(), nonResource.verb.end(), nonResource.verb.begin(), ::tolower);
+        auto requireNonResource = [&] {
+            if (!Authorizer::allowed(ctx.user, nonResource)) {
+                ApiError e(403, "Forbidden", Authorizer::forbiddenMessage(ctx.user, nonResource));
+                throw e;
+            }
+        };
+        if (s.empty() || (s[0] != "api" && s[0] != "apis")) {
+            requireNonResource();
+            throw notFoundPath();
+        }
+        if (s[0] == "api") {
+            if (s.size() == 1) {
+                requireNonResource();
+                sendJson(res, 200, apiVersions(port));
+                return;
+            }
+            if (s[1] != "v1")
+                throw notFoundPath();
+            if (s.size() == 2) {
+                requireNonResource();
+                sendJson(res, 200, *apiResourceList("", "v1"));
+                return;
+            }
+            serveResourcePath(ctx, "", "v1", {s.begin() + 2, s.end()});
+            return;
+        }
+        if (s.size() == 1) {
+            requireNonResource();
+            sendJson(res, 200, apiGroupList());
+            return;
+        }
+        if (s.size() == 2) {
+            requireNonResource();
+            const auto group = apiGroup(s[1]);
+            if (!group)
+                throw notFoundPath();
+            sendJson(res, 200, *group);
+            return;
+        }
+        if (s.size() == 3) {
+            requireNonResource();
+            const auto list = apiResourceList(s[1], s[2]);
+            if (!list)
+                throw notFoundPath();
+            sendJson(res, 200, *list);
+            return;
+        }
+        serveResourcePath(ctx, s[1], s[2], {s.begin() + 3, s.end()});
+    } catch (const ApiError &e) {
+        sendError(res, e);
+    } catch (const std::exception &e) {
+        sendError(res, errors::internal(e.what()));
+    }
+}
+
+void ApiServer::Impl::serveResourcePath(RequestContext &ctx, const std::string &group,
+                                        const std::string &version,
+                                        const std::vector<std::string> &s)
+{
+    if (!apiResourceList(group, version))
+        throw notFoundPath();
+    std::size_t i = 0;
+    // /namespaces/{ns}/{resource}/... unless it is the namespace object itself (or its status).
+    if (s.size() >= 3 && s[0] == "namespaces" && s[2] != "status" && s[2] != "finalize") {
+        ctx.ns = s[1];
+        i = 2;
+    }
+    const std::string resource = s[i];
+    ctx.info = findResource(group, version, resource);
+    if (!ctx.info || (!ctx.ns.empty() && !ctx.info->type.namespaced))
+        throw notFoundPath();
+    if (i + 1 < s.size())
+        ctx.name = s[i + 1];
+    if (i + 2 < s.size())
+        ctx.subresource = s[i + 2];
+    for (std::size_t j = i + 3; j < s.size(); ++j)
+        ctx.rest += "/" + s[j];
+    if (!ctx.rest.empty() || (ctx.subresource == "proxy" && ctx.req.path.back() == '/'))
+        ctx.rest += ctx.req.path.back() == '/' ? "/" : "";
+    if (ctx.rest == "//")
+        ctx.rest = "/";
+
+    const std::string &m = ctx.req.method;
+    if (m == "GET")
+        ctx.verb = ctx.name.empty() ? (ctx.flag("watch") ? "watch" : "list") : "get";
+    else if (m == "POST")
+        ctx.verb = "create";
+    else if (m == "PUT")
+        ctx.verb = "update";
+    else if (m == "PATCH")
+        ctx.verb = "patch";
+    else if (m == "DELETE")
+        ctx.verb = ctx.name.empty() ? "deletecollection" : "delete";
+    if (ctx.verb == "get" && ctx.flag("watch"))
+        ctx.verb = "watch";
+
+    RequestAttributes attributes{true, ctx.verb, group, resource, ctx.subresource, ctx.ns,
+                                 ctx.name, ctx.req.path};
+    if (!Authorizer::allowed(ctx.user, attributes)) {
+        ApiError e(403, "Forbidden", Authorizer::forbiddenMessage(ctx.user, attributes));
+        e.details["group"] = group;
+        e.details["kind"] = resource;
+        if (!ctx.name.empty())
+            e.details["name"] = ctx.name;
+        throw e;
+    }
+    if (group == "metrics.k8s.io") {
+        serveMetrics(ctx);
+        return;
+    }
+    if (group == "authorization.k8s.io") {
+        serveReview(ctx);
+        return;
+    }
+    if (!ctx.subresource.empty())
+        serveSubresource(ctx);
+    else
+        serveResource(ctx);
+}
+
+void ApiServer::Impl::serveFaults(RequestContext &ctx)
+{
+    if (std::find(ctx.user.groups.begin(), ctx.user.groups.end(), "system:masters")
+        == ctx.user.groups.end()) {
+        RequestAttributes a{false, ctx.req.method == "GET" ? "get" : "create", {}, {}, {}, {}, {},
+                            ctx.req.path};
+        throw ApiError(403, "Forbidden", Authorizer::forbiddenMessage(ctx.user, a));
+    }
+    if (ctx.req.method == "POST") {
+        try {
+            const std::string type = ctx.req.get_header_value("Content-Type");
+            if (type.rfind("application/json", 0) == 0)
+                faults.apply(parseBody(ctx.req));
+            else
+                faults.apply(ctx.req.body);
+        } catch (const std::invalid_argument &e) {
+            throw errors::badRequest(e.what());
+        }
+        housekeepingWake.notify_all();
+    } else if (ctx.req.method != "GET") {
+        throw ApiError(405, "MethodNotAllowed", "use GET or POST on /demo/faults");
+    }
+    sendJson(ctx.res, 200, faults.state());
+}
+
+void ApiServer::Impl::housekeepingLoop()
+{
+    std::mutex m;
+    while (!stopping) {
+        {
+            std::unique_lock lock(m);
+            housekeepingWake.wait_for(lock, std::chrono::milliseconds(500));
+        }
+        if (stopping)
+            break;
+        try {
+            finalizeNamespaces();
+        } catch (const std::exception &) {
+            // A namespace removed concurrently; the next pass sees the settled state.
+        }
+        {
+            std::lock_guard lock(pagesMutex);
+            const auto now = std::chrono::steady_clock::now();
+            for (auto it = pages.begin(); it != pages.end();)
+                it = now - it->second->created > std::chrono::minutes(5) ? pages.erase(it)
+                                                                          : std::next(it);
+        }
+        if (faults.takeRestart()) {
+            // The restart runs on its own thread: stop() joins this one.
+            std::thread([this] {
+                std::lock_guard lock(lifecycleMutex);
+                if (!running)
+                    return;
+                server->stop();
+                if (serverThread.joinable())
+                    serverThread.join();
+                server.reset();
+                listen();
+            }).detach();
+        }
+    }
+}
+
+} // namespace demo

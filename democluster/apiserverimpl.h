@@ -1,0 +1,140 @@
+#pragma once
+
+// Internals of ApiServer shared by its source files (dispatch, REST verbs, subresources,
+// lifecycle). Not part of the library's interface.
+#include "democluster/apiserver.h"
+#include "democluster/authorizer.h"
+#include "democluster/pki.h"
+#include "democluster/resources.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace demo {
+
+struct RequestContext
+{
+    const httplib::Request &req;
+    httplib::Response &res;
+    User user;
+    const ResourceInfo *info = nullptr;
+    std::string ns;
+    std::string name;
+    std::string subresource;
+    std::string rest; // path after the subresource (proxy paths)
+    std::string verb;
+
+    std::string param(const char *key) const
+    {
+        return req.has_param(key) ? req.get_param_value(key) : std::string();
+    }
+    bool flag(const char *key) const
+    {
+        const std::string v = param(key);
+        return v == "true" || v == "1";
+    }
+    bool wantsTable() const
+    {
+        return req.get_header_value("Accept").find("as=Table") != std::string::npos;
+    }
+};
+
+// A list snapshot kept for `continue` tokens, so every page comes from the same state.
+struct PagedSnapshot
+{
+    std::string key;
+    std::string ns;
+    ObjectStore::Snapshot snapshot;
+    std::chrono::steady_clock::time_point created;
+};
+
+struct ApiServer::Impl
+{
+    Impl(ObjectStore &s, ClusterBackend *b, ApiServerOptions o)
+        : store(s), backend(b), options(std::move(o))
+    {}
+
+    ObjectStore &store;
+    ClusterBackend *backend;
+    ApiServerOptions options;
+    Pki pki;
+    Credential serverCredential;
+    Credential adminCredential;
+    std::string adminToken;
+    std::string viewerToken;
+    Faults faults;
+
+    std::unique_ptr<httplib::SSLServer> server;
+    std::thread serverThread;
+    std::thread housekeeping;
+    std::atomic<bool> stopping{false};
+    std::atomic<bool> running{false};
+    int port = 0;
+    std::mutex lifecycleMutex;
+    std::condition_variable housekeepingWake;
+
+    std::mutex pagesMutex;
+    std::map<std::uint64_t, std::shared_ptr<const PagedSnapshot>> pages;
+    std::uint64_t nextPageId = 1;
+
+    // apiserver.cpp
+    void listen();
+    void dispatch(const httplib::Request &req, httplib::Response &res);
+    std::optional<User> authenticate(const httplib::Request &req) const;
+    void serveResourcePath(RequestContext &ctx, const std::string &group,
+                           const std::string &version, const std::vector<std::string> &segments);
+    void serveFaults(RequestContext &ctx);
+    void housekeepingLoop();
+
+    // discovery.cpp
+    static nlohmann::json apiVersions(int port);
+    static nlohmann::json apiGroupList();
+    static std::optional<nlohmann::json> apiGroup(const std::string &group);
+    static std::optional<nlohmann::json> apiResourceList(const std::string &group,
+                                                         const std::string &version);
+    static nlohmann::json versionInfo();
+
+    // resthandler.cpp
+    static ApiError notFoundResource();
+    void serveResource(RequestContext &ctx);
+    void get(RequestContext &ctx);
+    void list(RequestContext &ctx);
+    void watch(RequestContext &ctx);
+    void create(RequestContext &ctx);
+    void update(RequestContext &ctx, bool statusOnly);
+    void patch(RequestContext &ctx, bool statusOnly);
+    void remove(RequestContext &ctx);
+    void removeCollection(RequestContext &ctx);
+    std::string tableFor(const ResourceType &type, const std::vector<const nlohmann::json *> &objects,
+                         const RequestContext &ctx, nlohmann::json listMeta, bool withColumns) const;
+
+    // subresources.cpp
+    void serveSubresource(RequestContext &ctx);
+    void serveLogs(RequestContext &ctx);
+    void serveScale(RequestContext &ctx);
+    void serveNodeProxy(RequestContext &ctx);
+    void serveServiceProxy(RequestContext &ctx);
+    void serveMetrics(RequestContext &ctx);
+    void serveReview(RequestContext &ctx);
+
+    // lifecycle.cpp
+    void prepareForCreate(const ResourceType &type, nlohmann::json &object) const;
+    void checkNamespaceAccepts(const std::string &ns) const;
+    void deleteDependents(const std::string &uid, const std::string &ns);
+    void finalizeNamespaces();
+};
+
+// Sends a JSON body with the real server's content type.
+void sendJson(httplib::Response &res, int code, const nlohmann::json &body);
+void sendError(httplib::Response &res, const ApiError &error);
+nlohmann::json parseBody(const httplib::Request &req);
+
+} // namespace demo

@@ -22,8 +22,9 @@ namespace kube {
 // - Where the Prometheus 2.42 scraper is more lenient (no final newline, trailing blanks,
 //   TYPE after samples, duplicate metadata, HELP with \", a \t escape, NUL ending the input),
 //   we keep expfmt's stricter verdict; only the final newline can be relaxed (Options).
-// - Stricter than expfmt: a duplicate le/quantile label is an error (expfmt does not check
-//   them), and a NUL byte is an error anywhere, comments included.
+// - Stricter than expfmt (checked with promtool 2.42): a duplicate le/quantile label is an
+//   error (expfmt does not check them), and so is a NUL byte anywhere; expfmt accepts one in
+//   comments, HELP and label values, but the scraper stops reading at it and drops the rest.
 // - Samples of one family that are not contiguous are delivered in input order; PromCollector
 //   merges them by family, as expfmt does. Identical series are all delivered.
 // - OpenMetrics follows the spec and the OpenMetrics parser suite (208 of 211 cases), except

@@ -10,10 +10,10 @@
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("ContextsCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ContextsCommand)
+};
 
 // Go's text/tabwriter as kubectl configures it (minwidth 6, padding 3, blanks): every cell but
 // the last of a line is padded to its column's width; the last cell is written as is.
@@ -48,18 +48,18 @@ QString tabulate(const QList<QStringList> &rows)
 int runContextsCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Lists the contexts of the kubeconfig like kubectl config get-contexts."));
+    parser.setApplicationDescription(Tr::tr("Lists the contexts of the kubeconfig like kubectl config get-contexts."));
     const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
-                                              tr("Use this kubeconfig file instead of KUBECONFIG or ~/.kube/config."),
-                                              tr("file"));
+                                              Tr::tr("Use this kubeconfig file instead of KUBECONFIG or ~/.kube/config."),
+                                              Tr::tr("file"));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          tr("Output format: only “name” is supported."), tr("format"));
-    const QCommandLineOption noHeadersOption(QStringLiteral("no-headers"), tr("Do not print the header line."));
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+                                          Tr::tr("Output format: only “name” is supported."), Tr::tr("format"));
+    const QCommandLineOption noHeadersOption(QStringLiteral("no-headers"), Tr::tr("Do not print the header line."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help."));
     parser.addOptions({kubeconfigOption, outputOption, noHeadersOption, helpOption});
-    parser.addPositionalArgument(QStringLiteral("name"), tr("Only these contexts."), tr("[NAME...]"));
+    parser.addPositionalArgument(QStringLiteral("name"), Tr::tr("Only these contexts."), Tr::tr("[NAME...]"));
     if (!parser.parse(QStringList{QStringLiteral("klarsicht contexts")} + arguments)) {
-        err << tr("error: %1").arg(parser.errorText()) << '\n';
+        err << Tr::tr("error: %1").arg(parser.errorText()) << '\n';
         err.flush();
         return 1;
     }
@@ -70,7 +70,7 @@ int runContextsCommand(const QStringList &arguments, QTextStream &out, QTextStre
     }
     const bool nameOnly = parser.isSet(outputOption);
     if (nameOnly && parser.value(outputOption) != u"name") {
-        err << tr("error: output must be one of '' or 'name': %1").arg(parser.value(outputOption)) << '\n';
+        err << Tr::tr("error: output must be one of '' or 'name': %1").arg(parser.value(outputOption)) << '\n';
         err.flush();
         return 1;
     }
@@ -78,7 +78,7 @@ int runContextsCommand(const QStringList &arguments, QTextStream &out, QTextStre
     QString error;
     const auto config = kube::Kubeconfig::load(parser.value(kubeconfigOption), &error);
     if (!config) {
-        err << tr("error: %1").arg(error) << '\n';
+        err << Tr::tr("error: %1").arg(error) << '\n';
         err.flush();
         return 1;
     }
@@ -94,7 +94,7 @@ int runContextsCommand(const QStringList &arguments, QTextStream &out, QTextStre
             if (config->context(name))
                 names.append(name);
             else
-                errors.append(tr("context %1 not found").arg(name));
+                errors.append(Tr::tr("context %1 not found").arg(name));
         }
     }
     // kubectl sorts with Go's byte-wise string order.
@@ -118,7 +118,7 @@ int runContextsCommand(const QStringList &arguments, QTextStream &out, QTextStre
     }
     out.flush();
     if (!errors.isEmpty()) {
-        err << tr("error: %1").arg(errors.size() == 1 ? errors.first()
+        err << Tr::tr("error: %1").arg(errors.size() == 1 ? errors.first()
                                                        : QLatin1Char('[') + errors.join(QStringLiteral(", ")) + QLatin1Char(']'))
             << '\n';
         err.flush();

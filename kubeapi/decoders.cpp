@@ -12,16 +12,16 @@ namespace {
 
 using json = nlohmann::json;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Decoders", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Decoders)
+};
 
 QString parseErrorText(const std::string &what)
 {
     // nlohmann's message names the byte offset and the token; it never contains more than a
     // few bytes of the input, so no credential can leak through it.
-    return tr("The response is not valid JSON: %1").arg(QString::fromStdString(what));
+    return Tr::tr("The response is not valid JSON: %1").arg(QString::fromStdString(what));
 }
 
 // Builds the DOM of one value from SAX events (one list item or the list's metadata).
@@ -136,7 +136,7 @@ public:
     bool start_array(std::size_t) override
     {
         if (m_depth == 0) {
-            error = tr("Expected a list object, found an array");
+            error = Tr::tr("Expected a list object, found an array");
             return false;
         }
         if (m_depth == 1 && m_topKey == "items") {
@@ -169,7 +169,7 @@ private:
     bool scalar(json &&v)
     {
         if (m_depth == 0) {
-            error = tr("Expected a list object, found a single value");
+            error = Tr::tr("Expected a list object, found a single value");
             return false;
         }
         if (m_builder.active()) {
@@ -179,11 +179,11 @@ private:
         if (m_depth == 2 && m_inItems) {
             if (v.is_null())
                 return true; // a null item carries nothing
-            error = tr("items[%1]: expected an object").arg(m_itemIndex);
+            error = Tr::tr("items[%1]: expected an object").arg(m_itemIndex);
             return false;
         }
         if (m_depth == 1 && m_topKey == "items" && !v.is_null()) {
-            error = tr("items: expected an array");
+            error = Tr::tr("items: expected an array");
             return false;
         }
         return true; // other top-level scalars (kind, apiVersion) are not needed
@@ -197,11 +197,11 @@ private:
         const bool item = m_depth == 2 && m_inItems;
         const bool meta = m_depth == 1 && m_topKey == "metadata";
         if (item && type != json::value_t::object) {
-            error = tr("items[%1]: expected an object").arg(m_itemIndex);
+            error = Tr::tr("items[%1]: expected an object").arg(m_itemIndex);
             return false;
         }
         if (m_depth == 1 && m_topKey == "items") {
-            error = tr("items: expected an array");
+            error = Tr::tr("items: expected an array");
             return false;
         }
         if (item || meta) {
@@ -250,7 +250,7 @@ bool parseDom(QByteArrayView bytes, json *out, QString *error)
             *error = parseErrorText(e.what());
             return false;
         }
-        *error = tr("The response is not valid JSON");
+        *error = Tr::tr("The response is not valid JSON");
         return false;
     }
     return true;
@@ -359,11 +359,11 @@ WatchEvent<T> decodeWatchEvent(QByteArrayView line, StringPool *pool)
     else if (type == u"ERROR")
         event.type = WatchEventType::Error;
     else {
-        event.error = tr("Unknown watch event type “%1”").arg(type.left(32));
+        event.error = Tr::tr("Unknown watch event type “%1”").arg(type.left(32));
         return event;
     }
     if (!object) {
-        event.error = tr("The watch event has no object");
+        event.error = Tr::tr("The watch event has no object");
         return event;
     }
     DecodeContext::Scope s(c, "object");

@@ -15,10 +15,10 @@ namespace kube {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Kubeconfig", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Kubeconfig)
+};
 
 QString qs(const std::string &s)
 {
@@ -46,18 +46,18 @@ public:
         try {
             root = YAML::Load(bytes.toStdString());
         } catch (const YAML::ParserException &e) {
-            throw ParseError{tr("%1, line %2, column %3: not valid YAML (%4)")
+            throw ParseError{Tr::tr("%1, line %2, column %3: not valid YAML (%4)")
                                  .arg(m_file)
                                  .arg(e.mark.line + 1)
                                  .arg(e.mark.column + 1)
                                  .arg(qs(e.msg))};
         } catch (const YAML::Exception &e) {
-            throw ParseError{tr("%1: not valid YAML (%2)").arg(m_file, qs(e.msg))};
+            throw ParseError{Tr::tr("%1: not valid YAML (%2)").arg(m_file, qs(e.msg))};
         }
         if (!root || root.IsNull())
             return;
         if (!root.IsMap())
-            throw ParseError{tr("%1, line %2: the kubeconfig must be a mapping (clusters:, users:, contexts:, …)")
+            throw ParseError{Tr::tr("%1, line %2: the kubeconfig must be a mapping (clusters:, users:, contexts:, …)")
                                  .arg(m_file)
                                  .arg(root.Mark().line + 1)};
         file->m_currentContext = string(root, "current-context", QStringLiteral("current-context"));
@@ -98,11 +98,11 @@ public:
                 const YAML::Node env = exec["env"];
                 if (env && !env.IsNull()) {
                     if (!env.IsSequence())
-                        throw typeError(env, ep + QStringLiteral(".env"), tr("a list"));
+                        throw typeError(env, ep + QStringLiteral(".env"), Tr::tr("a list"));
                     for (std::size_t i = 0; i < env.size(); ++i) {
                         const QString vp = ep + QStringLiteral(".env[%1]").arg(i);
                         if (!env[i].IsMap())
-                            throw typeError(env[i], vp, tr("a mapping"));
+                            throw typeError(env[i], vp, Tr::tr("a mapping"));
                         k.exec.env.append({string(env[i], "name", vp + QStringLiteral(".name")),
                                            string(env[i], "value", vp + QStringLiteral(".value"))});
                     }
@@ -134,7 +134,7 @@ public:
 private:
     ParseError typeError(const YAML::Node &node, const QString &path, const QString &expected) const
     {
-        return ParseError{tr("%1, line %2: %3 must be %4")
+        return ParseError{Tr::tr("%1, line %2: %3 must be %4")
                               .arg(m_file)
                               .arg(node.Mark().line + 1)
                               .arg(path, expected)};
@@ -161,7 +161,7 @@ private:
         if (isNull(v))
             return {};
         if (!v.IsScalar() || plainNonString(v))
-            throw typeError(v, path, tr("a string"));
+            throw typeError(v, path, Tr::tr("a string"));
         return qs(v.Scalar());
     }
 
@@ -179,7 +179,7 @@ private:
             if (no.contains(s))
                 return false;
         }
-        throw typeError(v, path, tr("true or false"));
+        throw typeError(v, path, Tr::tr("true or false"));
     }
 
     QByteArray base64(const YAML::Node &parent, const char *key, const QString &path) const
@@ -190,7 +190,7 @@ private:
         text.remove(u'\n').remove(u'\r');
         auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
-            throw ParseError{tr("%1, line %2: %3 is not valid base64")
+            throw ParseError{Tr::tr("%1, line %2: %3 is not valid base64")
                                  .arg(m_file)
                                  .arg(parent[key].Mark().line + 1)
                                  .arg(path)};
@@ -204,10 +204,10 @@ private:
         if (isNull(v))
             return out;
         if (!v.IsSequence())
-            throw typeError(v, path, tr("a list"));
+            throw typeError(v, path, Tr::tr("a list"));
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (!v[i].IsScalar() || plainNonString(v[i]))
-                throw typeError(v[i], path + QStringLiteral("[%1]").arg(i), tr("a string"));
+                throw typeError(v[i], path + QStringLiteral("[%1]").arg(i), Tr::tr("a string"));
             out.append(qs(v[i].Scalar()));
         }
         return out;
@@ -219,7 +219,7 @@ private:
         if (isNull(v))
             return std::nullopt;
         if (!v.IsMap())
-            throw typeError(v, path, tr("a mapping"));
+            throw typeError(v, path, Tr::tr("a mapping"));
         return v;
     }
 
@@ -231,16 +231,16 @@ private:
             return;
         const QString listName = QString::fromLatin1(listKey);
         if (!list.IsSequence())
-            throw typeError(list, listName, tr("a list"));
+            throw typeError(list, listName, Tr::tr("a list"));
         QSet<QString> seen;
         for (std::size_t i = 0; i < list.size(); ++i) {
             const YAML::Node item = list[i];
             const QString path = listName + QStringLiteral("[%1]").arg(i);
             if (!item.IsMap())
-                throw typeError(item, path, tr("a mapping"));
+                throw typeError(item, path, Tr::tr("a mapping"));
             const QString name = string(item, "name", path + QStringLiteral(".name"));
             if (seen.contains(name))
-                throw ParseError{tr("%1, line %2: %3 “%4” is defined twice in this file")
+                throw ParseError{Tr::tr("%1, line %2: %3 “%4” is defined twice in this file")
                                      .arg(m_file)
                                      .arg(item.Mark().line + 1)
                                      .arg(QString::fromLatin1(entryKey), name)};
@@ -292,14 +292,14 @@ std::optional<Kubeconfig> Kubeconfig::loadFiles(const QStringList &files, bool e
         if (!f.exists()) {
             if (explicitFile) {
                 if (error)
-                    *error = tr("The kubeconfig file %1 does not exist").arg(file);
+                    *error = Tr::tr("The kubeconfig file %1 does not exist").arg(file);
                 return std::nullopt;
             }
             continue; // kubectl skips missing files of the KUBECONFIG list
         }
         if (!f.open(QIODevice::ReadOnly)) {
             if (error)
-                *error = tr("Cannot read the kubeconfig file %1: %2").arg(file, f.errorString());
+                *error = Tr::tr("Cannot read the kubeconfig file %1: %2").arg(file, f.errorString());
             return std::nullopt;
         }
         Kubeconfig one;

@@ -58,10 +58,10 @@ QString int128ToString(Int128 v)
     return QString::fromLatin1(buf + pos, qsizetype(sizeof(buf)) - pos);
 }
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Quantity", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Quantity)
+};
 
 bool isDigit(QChar c)
 {
@@ -136,7 +136,7 @@ std::optional<Quantity> Quantity::parse(QStringView str, QString *error)
         return std::nullopt;
     };
     const QString formatError =
-        tr("“%1” is not a quantity (expected a number with an optional suffix such as "
+        Tr::tr("“%1” is not a quantity (expected a number with an optional suffix such as "
            "100m, 1.5Gi or 1e3)")
             .arg(str.left(64));
     if (str.isEmpty())
@@ -181,7 +181,7 @@ std::optional<Quantity> Quantity::parse(QStringView str, QString *error)
     qint64 exponent = 0;
     Format format = Format::DecimalSI;
     if (!interpretSuffix(suffix, &base, &exponent, &format))
-        return fail(tr("“%1” has an unknown quantity suffix “%2” (known: n u m k M G T P E, "
+        return fail(Tr::tr("“%1” has an unknown quantity suffix “%2” (known: n u m k M G T P E, "
                        "Ki Mi Gi Ti Pi Ei, e<exponent>)")
                         .arg(str.left(64), suffix.left(16)));
 
@@ -213,7 +213,7 @@ std::optional<Quantity> Quantity::parse(QStringView str, QString *error)
             scale = -28;
         }
     }
-    const QString outOfRange = tr("“%1” is out of the range of quantities this program can hold")
+    const QString outOfRange = Tr::tr("“%1” is out of the range of quantities this program can hold")
                                    .arg(str.left(64));
     if (digits.size() > 37)
         return fail(outOfRange);

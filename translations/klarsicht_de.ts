@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Datei</translation>
     </message>
     <message>
         <source>The kubeconfig context to show (default: current).</source>
@@ -284,58 +284,141 @@
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContextsCommand</name>
+    <message>
+        <source>Lists the contexts of the kubeconfig like kubectl config get-contexts.</source>
+        <translation>Listet die Kontexte der kubeconfig wie kubectl config get-contexts auf.</translation>
+    </message>
+    <message>
+        <source>Use this kubeconfig file instead of KUBECONFIG or ~/.kube/config.</source>
+        <translation>Diese kubeconfig-Datei statt KUBECONFIG oder ~/.kube/config verwenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Output format: only “name” is supported.</source>
+        <translation>Ausgabeformat: nur „name“ wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Do not print the header line.</source>
+        <translation>Keine Kopfzeile ausgeben.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Only these contexts.</source>
+        <translation>Nur diese Kontexte.</translation>
+    </message>
+    <message>
+        <source>[NAME...]</source>
+        <translation>[NAME...]</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>error: output must be one of &apos;&apos; or &apos;name&apos;: %1</source>
+        <translation>Fehler: Die Ausgabe muss &apos;&apos; oder &apos;name&apos; sein: %1</translation>
+    </message>
+    <message>
+        <source>context %1 not found</source>
+        <translation>Kontext %1 nicht gefunden</translation>
     </message>
 </context>
 <context>
     <name>Decoders</name>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wahrheitswert</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>an unexpected value</source>
-        <translation type="unfinished"></translation>
+        <translation>ein unerwarteter Wert</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl</translation>
     </message>
     <message>
         <source>a quantity (string or number)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Mengenangabe (Zeichenkette oder Zahl)</translation>
     </message>
     <message>
         <source>expected %1, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde %1, gefunden wurde %2</translation>
     </message>
     <message>
         <source>“%1” is not an RFC 3339 time</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zeitangabe nach RFC 3339</translation>
     </message>
     <message>
         <source>“%1” is not a duration</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zeitdauer</translation>
+    </message>
+    <message>
+        <source>The response is not valid JSON: %1</source>
+        <translation>Die Antwort ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>Expected a list object, found an array</source>
+        <translation>Erwartet wurde ein Listenobjekt, gefunden wurde ein Array</translation>
+    </message>
+    <message>
+        <source>Expected a list object, found a single value</source>
+        <translation>Erwartet wurde ein Listenobjekt, gefunden wurde ein einzelner Wert</translation>
+    </message>
+    <message>
+        <source>items[%1]: expected an object</source>
+        <translation>items[%1]: erwartet wurde ein Objekt</translation>
+    </message>
+    <message>
+        <source>items: expected an array</source>
+        <translation>items: erwartet wurde ein Array</translation>
+    </message>
+    <message>
+        <source>The response is not valid JSON</source>
+        <translation>Die Antwort ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>Unknown watch event type “%1”</source>
+        <translation>Unbekannter Watch-Ereignistyp „%1“</translation>
+    </message>
+    <message>
+        <source>The watch event has no object</source>
+        <translation>Das Watch-Ereignis enthält kein Objekt</translation>
     </message>
 </context>
 <context>
@@ -579,11 +662,151 @@
     <name>Kubeconfig</name>
     <message>
         <source>Cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The token file %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-Datei %1 ist leer</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: not valid YAML (%4)</source>
+        <translation>%1, Zeile %2, Spalte %3: kein gültiges YAML (%4)</translation>
+    </message>
+    <message>
+        <source>%1: not valid YAML (%2)</source>
+        <translation>%1: kein gültiges YAML (%2)</translation>
+    </message>
+    <message>
+        <source>%1, line %2: the kubeconfig must be a mapping (clusters:, users:, contexts:, …)</source>
+        <translation>%1, Zeile %2: Die kubeconfig muss eine Zuordnung sein (clusters:, users:, contexts:, …)</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>eine Zuordnung</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 must be %4</source>
+        <translation>%1, Zeile %2: %3 muss %4 sein</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 is not valid base64</source>
+        <translation>%1, Zeile %2: %3 ist kein gültiges Base64</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 “%4” is defined twice in this file</source>
+        <translation>%1, Zeile %2: %3 „%4“ ist in dieser Datei doppelt definiert</translation>
+    </message>
+    <message>
+        <source>The kubeconfig file %1 does not exist</source>
+        <translation>Die kubeconfig-Datei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Cannot read the kubeconfig file %1: %2</source>
+        <translation>Die kubeconfig-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>(no kubeconfig file found)</source>
+        <translation>(keine kubeconfig-Datei gefunden)</translation>
+    </message>
+    <message>
+        <source>No current context is set in %1; choose a context</source>
+        <translation>In %1 ist kein aktueller Kontext gesetzt; wählen Sie einen Kontext</translation>
+    </message>
+    <message>
+        <source>The context “%1” is not defined in %2</source>
+        <translation>Der Kontext „%1“ ist in %2 nicht definiert</translation>
+    </message>
+    <message>
+        <source>The context “%1” (%2) names no cluster</source>
+        <translation>Der Kontext „%1“ (%2) nennt keinen Cluster</translation>
+    </message>
+    <message>
+        <source>The context “%1” (%2) refers to the cluster “%3”, which is not defined in %4</source>
+        <translation>Der Kontext „%1“ (%2) verweist auf den Cluster „%3“, der in %4 nicht definiert ist</translation>
+    </message>
+    <message>
+        <source>The cluster “%1” (%2) has no server</source>
+        <translation>Der Cluster „%1“ (%2) hat keinen Server</translation>
+    </message>
+    <message>
+        <source>The server of the cluster “%1” (%2) is not an https:// or http:// URL: %3</source>
+        <translation>Der Server des Clusters „%1“ (%2) ist keine https://- oder http://-URL: %3</translation>
+    </message>
+    <message>
+        <source>The proxy-url of the cluster “%1” (%2) is not a valid URL</source>
+        <translation>Die proxy-url des Clusters „%1“ (%2) ist keine gültige URL</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate authority file %1 of the cluster “%2” (%3): %4</source>
+        <translation>Die Zertifizierungsstellen-Datei %1 des Clusters „%2“ (%3) kann nicht gelesen werden: %4</translation>
+    </message>
+    <message>
+        <source>The context “%1” (%2) refers to the user “%3”, which is not defined in %4</source>
+        <translation>Der Kontext „%1“ (%2) verweist auf den Benutzer „%3“, der in %4 nicht definiert ist</translation>
+    </message>
+    <message>
+        <source>Cannot read the client certificate file %1 of the user “%2” (%3): %4</source>
+        <translation>Die Client-Zertifikatsdatei %1 des Benutzers „%2“ (%3) kann nicht gelesen werden: %4</translation>
+    </message>
+    <message>
+        <source>Cannot read the client key file %1 of the user “%2” (%3): %4</source>
+        <translation>Die Client-Schlüsseldatei %1 des Benutzers „%2“ (%3) kann nicht gelesen werden: %4</translation>
+    </message>
+    <message>
+        <source>The user “%1” (%2) has a client certificate without a key, or a key without a certificate</source>
+        <translation>Der Benutzer „%1“ (%2) hat ein Client-Zertifikat ohne Schlüssel oder einen Schlüssel ohne Zertifikat</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1 of the user “%2” (%3)</source>
+        <translation>Die Token-Datei %1 des Benutzers „%2“ (%3) kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The user “%1” (%2) uses the auth-provider “%3”, which kubectl no longer supports; switch to its exec credential plugin (for example gke-gcloud-auth-plugin or kubelogin)</source>
+        <translation>Der Benutzer „%1“ (%2) verwendet den auth-provider „%3“, den kubectl nicht mehr unterstützt; wechseln Sie zu dessen Exec-Credential-Plugin (zum Beispiel gke-gcloud-auth-plugin oder kubelogin)</translation>
+    </message>
+    <message>
+        <source>The user “%1” (%2) uses the oidc auth-provider but has no id-token; log in with your OIDC tool first</source>
+        <translation>Der Benutzer „%1“ (%2) verwendet den oidc-auth-provider, hat aber kein id-token; melden Sie sich zuerst mit Ihrem OIDC-Werkzeug an</translation>
+    </message>
+    <message>
+        <source>The exec plugin of the user “%1” (%2) has no command</source>
+        <translation>Das Exec-Plugin des Benutzers „%1“ (%2) hat keinen Befehl (command)</translation>
+    </message>
+    <message>
+        <source>The exec plugin of the user “%1” (%2) has no apiVersion (use %3)</source>
+        <translation>Das Exec-Plugin des Benutzers „%1“ (%2) hat keine apiVersion (verwenden Sie %3)</translation>
+    </message>
+    <message>
+        <source>The exec plugin of the user “%1” (%2) asks for apiVersion %3; supported are %4 and %5</source>
+        <translation>Das Exec-Plugin des Benutzers „%1“ (%2) verlangt apiVersion %3; unterstützt werden %4 und %5</translation>
+    </message>
+    <message>
+        <source>interactiveMode must be specified for %1 to use exec authentication plugin (%2)</source>
+        <translation>Für %1 muss interactiveMode angegeben sein, um das Exec-Authentifizierungs-Plugin zu verwenden (%2)</translation>
+    </message>
+    <message>
+        <source>The exec plugin of the user “%1” (%2) has interactiveMode “%3”; use Never, IfAvailable or Always</source>
+        <translation>Das Exec-Plugin des Benutzers „%1“ (%2) hat interactiveMode „%3“; verwenden Sie Never, IfAvailable oder Always</translation>
     </message>
 </context>
 <context>
@@ -713,6 +936,21 @@
     </message>
 </context>
 <context>
+    <name>Quantity</name>
+    <message>
+        <source>“%1” is not a quantity (expected a number with an optional suffix such as 100m, 1.5Gi or 1e3)</source>
+        <translation>„%1“ ist keine Mengenangabe (erwartet wird eine Zahl mit optionalem Suffix wie 100m, 1.5Gi oder 1e3)</translation>
+    </message>
+    <message>
+        <source>“%1” has an unknown quantity suffix “%2” (known: n u m k M G T P E, Ki Mi Gi Ti Pi Ei, e&lt;exponent&gt;)</source>
+        <translation>„%1“ hat ein unbekanntes Mengen-Suffix „%2“ (bekannt: n u m k M G T P E, Ki Mi Gi Ti Pi Ei, e&lt;Exponent&gt;)</translation>
+    </message>
+    <message>
+        <source>“%1” is out of the range of quantities this program can hold</source>
+        <translation>„%1“ liegt außerhalb des Bereichs, den dieses Programm darstellen kann</translation>
+    </message>
+</context>
+<context>
     <name>RowStatus</name>
     <message>
         <source>Pending</source>
@@ -802,7 +1040,7 @@
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Datei</translation>
     </message>
     <message>
         <source>Use this kubeconfig file only.</source>
@@ -959,264 +1197,65 @@
     </message>
 </context>
 <context>
-    <name>kube</name>
-    <message>
-        <source>The response is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The response is not valid JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown watch event type “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The watch event has no object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, line %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no such file</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>kube::ExecCredentialProvider</name>
     <message>
         <source>exec: executable %1 not found (user “%2”; searched PATH and your login shell’s PATH). It looks like you are trying to use a client-go credential plugin that is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: Programm %1 nicht gefunden (Benutzer „%2“; durchsucht wurden PATH und der PATH Ihrer Login-Shell). Offenbar verwenden Sie ein client-go-Credential-Plugin, das nicht installiert ist.</translation>
     </message>
     <message>
         <source>exec: the credential plugin %1 of user “%2” needs an interactive terminal (interactiveMode: Always); run it once in a terminal or start Klarsicht from one</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: Das Credential-Plugin %1 des Benutzers „%2“ braucht ein interaktives Terminal (interactiveMode: Always); führen Sie es einmal in einem Terminal aus oder starten Sie Klarsicht aus einem Terminal</translation>
     </message>
     <message>
         <source>exec: executable %1 could not be started: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: Programm %1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>exec: executable %1 failed with exit code %2</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: Programm %1 ist mit Exit-Code %2 fehlgeschlagen</translation>
     </message>
     <message>
         <source>exec: executable %1 crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: Programm %1 ist abgestürzt</translation>
     </message>
     <message>
         <source>exec plugin %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exec-Plugin %1</translation>
     </message>
     <message>
         <source>%1 did not print an ExecCredential JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein ExecCredential-JSON-Objekt ausgegeben</translation>
     </message>
     <message>
         <source>%1 printed an object whose kind is not ExecCredential</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat ein Objekt ausgegeben, dessen kind nicht ExecCredential ist</translation>
     </message>
     <message>
         <source>%1 answered with apiVersion %2, but the kubeconfig asks for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit apiVersion %2 geantwortet, die kubeconfig verlangt aber %3</translation>
     </message>
     <message>
         <source>%1 didn&apos;t return a status field</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein status-Feld geliefert</translation>
     </message>
     <message>
         <source>%1 returned only certificate or key, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nur Zertifikat oder Schlüssel geliefert, nicht beides</translation>
     </message>
     <message>
         <source>%1 didn&apos;t return a token or cert/key pair</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat weder ein Token noch ein Zertifikat/Schlüssel-Paar geliefert</translation>
     </message>
     <message>
         <source>%1 returned an expirationTimestamp that is not an RFC 3339 time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat einen expirationTimestamp geliefert, der keine Zeitangabe nach RFC 3339 ist</translation>
     </message>
-</context>
-<context>
-    <name>kube::Kubeconfig</name>
-    <message>
-        <source>The kubeconfig file %1 does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the kubeconfig file %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no kubeconfig file found)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No current context is set in %1; choose a context</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The context “%1” is not defined in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The context “%1” (%2) names no cluster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The context “%1” (%2) refers to the cluster “%3”, which is not defined in %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The cluster “%1” (%2) has no server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server of the cluster “%1” (%2) is not an https:// or http:// URL: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The proxy-url of the cluster “%1” (%2) is not a valid URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the certificate authority file %1 of the cluster “%2” (%3): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The context “%1” (%2) refers to the user “%3”, which is not defined in %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the client certificate file %1 of the user “%2” (%3): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the client key file %1 of the user “%2” (%3): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user “%1” (%2) has a client certificate without a key, or a key without a certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the token file %1 of the user “%2” (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user “%1” (%2) uses the auth-provider “%3”, which kubectl no longer supports; switch to its exec credential plugin (for example gke-gcloud-auth-plugin or kubelogin)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user “%1” (%2) uses the oidc auth-provider but has no id-token; log in with your OIDC tool first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The exec plugin of the user “%1” (%2) has no command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The exec plugin of the user “%1” (%2) has no apiVersion (use %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The exec plugin of the user “%1” (%2) asks for apiVersion %3; supported are %4 and %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>interactiveMode must be specified for %1 to use exec authentication plugin (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The exec plugin of the user “%1” (%2) has interactiveMode “%3”; use Never, IfAvailable or Always</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>kube::KubeconfigParser</name>
-    <message>
-        <source>%1, line %2, column %3: not valid YAML (%4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not valid YAML (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, line %2: the kubeconfig must be a mapping (clusters:, users:, contexts:, …)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a mapping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3 must be %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3 is not valid base64</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3 “%4” is defined twice in this file</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>kube::KubeletSource</name>
-    <message>
-        <source>Node %1: line %2, column %3: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>kube::ListSax</name>
-    <message>
-        <source>Expected a list object, found an array</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected a list object, found a single value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>items[%1]: expected an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>items: expected an array</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>kube::Quantity</name>
-    <message>
-        <source>“%1” is not a quantity (expected a number with an optional suffix such as 100m, 1.5Gi or 1e3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” has an unknown quantity suffix “%2” (known: n u m k M G T P E, Ki Mi Gi Ti Pi Ei, e&lt;exponent&gt;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is out of the range of quantities this program can hold</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>exec: executable %1 did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>exec: Programm %1 hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
+            <numerusform>exec: Programm %1 hat nicht innerhalb von %n Sekunden geantwortet</numerusform>
+        </translation>
     </message>
 </context>
 <context>

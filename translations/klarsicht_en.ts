@@ -21,4 +21,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>kube::ExecCredentialProvider</name>
+    <message numerus="yes">
+        <source>exec: executable %1 did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>exec: executable %1 did not answer within %n second</numerusform>
+            <numerusform>exec: executable %1 did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -62,9 +62,31 @@ public:
     QStringList stringList(const json &obj, std::string_view key, Intern intern = Intern::No);
 
     QString text(const std::string &utf8, Intern intern);
+
+    // `build()`'s result, shared with every earlier value decoded from the same JSON text when a
+    // pool is set (pods of one ReplicaSet repeat their containers, labels and owners verbatim).
+    template<typename T, typename F>
+    T shared(char tag, const json &source, F &&build)
+    {
+        if (!m_pool)
+            return build();
+        std::string key(1, tag);
+        key += source.dump();
+        if (const T *hit = findShared<T>(key))
+            return *hit;
+        T value = build();
+        if (!failed())
+            storeShared(std::move(key), value);
+        return value;
+    }
     bool requireObject(const json &value);
 
 private:
+    template<typename T>
+    const T *findShared(const std::string &key) const;
+    template<typename T>
+    void storeShared(std::string key, const T &value);
+
     struct Segment
     {
         std::string_view key;
@@ -101,5 +123,23 @@ void decodeInto(DecodeContext &c, const nlohmann::json &j, Service *out);
 void decodeInto(DecodeContext &c, const nlohmann::json &j, Status *out);
 void decodeInto(DecodeContext &c, const nlohmann::json &j, NodeMetrics *out);
 void decodeInto(DecodeContext &c, const nlohmann::json &j, PodMetrics *out);
+
+} // namespace kube
+
+#include "kubeapi/stringpool.h"
+
+namespace kube {
+
+template<typename T>
+const T *DecodeContext::findShared(const std::string &key) const
+{
+    return m_pool->findShared<T>(key);
+}
+
+template<typename T>
+void DecodeContext::storeShared(std::string key, const T &value)
+{
+    m_pool->storeShared(std::move(key), value);
+}
 
 } // namespace kube

@@ -175,6 +175,8 @@ void decodeContainerState(DecodeContext &c, const json &status, std::string_view
 void decodeContainerStatuses(DecodeContext &c, const json &status, std::string_view key,
                              QList<ContainerStatus> *out)
 {
+    if (const json *a = c.array(status, key))
+        out->reserve(qsizetype(a->size()));
     forEachObject(c, status, key, [&](const json &e) {
         ContainerStatus cs;
         cs.name = c.string(e, "name", I::Yes);
@@ -192,10 +194,18 @@ void decodeContainerStatuses(DecodeContext &c, const json &status, std::string_v
 
 void decodeContainers(DecodeContext &c, const json &spec, std::string_view key, QList<Container> *out)
 {
-    forEachObject(c, spec, key, [&](const json &e) {
-        Container ct;
-        decodeContainer(c, e, &ct);
-        out->append(std::move(ct));
+    const json *a = c.array(spec, key);
+    if (!a)
+        return;
+    *out = c.shared<QList<Container>>('C', *a, [&] {
+        QList<Container> list;
+        list.reserve(qsizetype(a->size()));
+        forEachObject(c, spec, key, [&](const json &e) {
+            Container ct;
+            decodeContainer(c, e, &ct);
+            list.append(std::move(ct));
+        });
+        return list;
     });
 }
 
@@ -212,17 +222,30 @@ void decodeObjectMeta(DecodeContext &c, const json &obj, ObjectMeta *out)
     out->namespaceName = c.string(*m, "namespace", I::Yes);
     out->resourceVersion = c.string(*m, "resourceVersion");
     out->generation = c.integer(*m, "generation");
-    out->labels = c.stringMap(*m, "labels");
-    decodeAnnotations(c, *m, &out->annotations);
-    forEachObject(c, *m, "ownerReferences", [&](const json &e) {
-        OwnerReference o;
-        o.apiVersion = c.string(e, "apiVersion", I::Yes);
-        o.kind = c.string(e, "kind", I::Yes);
-        o.name = c.string(e, "name", I::Yes);
-        o.uid = c.string(e, "uid", I::Yes);
-        o.controller = c.boolean(e, "controller");
-        out->ownerReferences.append(std::move(o));
-    });
+    if (const json *labels = c.object(*m, "labels"))
+        out->labels = c.shared<StringPairs>('L', *labels, [&] { return c.stringMap(*m, "labels"); });
+    if (const json *annotations = c.object(*m, "annotations")) {
+        out->annotations = c.shared<StringPairs>('A', *annotations, [&] {
+            StringPairs pairs;
+            decodeAnnotations(c, *m, &pairs);
+            return pairs;
+        });
+    }
+    if (const json *owners = c.array(*m, "ownerReferences")) {
+        out->ownerReferences = c.shared<QList<OwnerReference>>('O', *owners, [&] {
+            QList<OwnerReference> list;
+            forEachObject(c, *m, "ownerReferences", [&](const json &e) {
+                OwnerReference o;
+                o.apiVersion = c.string(e, "apiVersion", I::Yes);
+                o.kind = c.string(e, "kind", I::Yes);
+                o.name = c.string(e, "name", I::Yes);
+                o.uid = c.string(e, "uid", I::Yes);
+                o.controller = c.boolean(e, "controller");
+                list.append(std::move(o));
+            });
+            return list;
+        });
+    }
     out->creationTimestamp = c.time(*m, "creationTimestamp");
     out->deletionTimestamp = c.time(*m, "deletionTimestamp");
 }
@@ -238,6 +261,8 @@ void decodeListMeta(DecodeContext &c, const json &obj, ListMeta *out)
 
 void decodeConditions(DecodeContext &c, const json &status, QList<Condition> *out)
 {
+    if (const json *a = c.array(status, "conditions"))
+        out->reserve(qsizetype(a->size()));
     forEachObject(c, status, "conditions", [&](const json &e) {
         Condition cond;
         cond.type = c.string(e, "type", I::Yes);
@@ -435,11 +460,22 @@ void decodeInto(DecodeContext &c, const json &j, Pod *out)
     out->reason = c.string(*st, "reason", I::Yes);
     out->message = c.string(*st, "message");
     out->podIP = c.string(*st, "podIP");
+    // Only dual-stack pods keep the list: a single entry would repeat podIP.
     forEachObject(c, *st, "podIPs", [&](const json &e) { out->podIPs.append(c.string(e, "ip")); });
+    if (out->podIPs.size() == 1 && out->podIPs.first() == out->podIP)
+        out->podIPs.clear();
     out->hostIP = c.string(*st, "hostIP", I::Yes);
     out->qosClass = c.string(*st, "qosClass", I::Yes);
     out->startTime = c.time(*st, "startTime");
-    decodeConditions(c, *st, &out->conditions);
+    // Ready, plus only the conditions that are not True: a healthy pod then holds one condition
+    // instead of four (≈ 400 bytes less per pod, 60 MB at 150,000 pods).
+    QList<Condition> conditions;
+    decodeConditions(c, *st, &conditions);
+    for (Condition &cond : conditions) {
+        if (cond.type == u"Ready" || cond.status != u"True")
+            out->conditions.append(std::move(cond));
+    }
+    out->conditions.squeeze();
     decodeContainerStatuses(c, *st, "initContainerStatuses", &out->initContainerStatuses);
     decodeContainerStatuses(c, *st, "containerStatuses", &out->containerStatuses);
 }

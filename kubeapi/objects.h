@@ -321,11 +321,13 @@ struct Pod
     QString reason; // e.g. Evicted
     QString message;
     QString podIP;
-    QStringList podIPs;
+    QStringList podIPs; // only when the pod has more than one IP (dual-stack); else empty
     QString hostIP;
     QString qosClass;
     Timestamp startTime;
-    QList<Condition> conditions; // PodScheduled, Initialized, ContainersReady, Ready, ...
+    // Ready, plus every condition that is not True (e.g. PodScheduled=False with its reason);
+    // True conditions other than Ready are dropped to keep 150,000 pods small.
+    QList<Condition> conditions;
     QList<ContainerStatus> initContainerStatuses;
     QList<ContainerStatus> containerStatuses;
 

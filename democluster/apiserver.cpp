@@ -3,6 +3,7 @@
 #include "democluster/apierrors.h"
 #include "democluster/apiserverimpl.h"
 #include "democluster/kubeconfig.h"
+#include "democluster/protobuf.h"
 
 #include <openssl/rand.h>
 #include <openssl/ssl.h>
@@ -95,6 +96,8 @@ void sendError(httplib::Response &res, const ApiError &error)
 
 nlohmann::json parseBody(const httplib::Request &req)
 {
+    if (isProtobufContentType(req.get_header_value("Content-Type")))
+        return decodeProtobufObject(req.body);
     try {
         return nlohmann::json::parse(req.body);
     } catch (const nlohmann::json::exception &e) {
@@ -179,6 +182,7 @@ void ApiServer::stop()
     if (!d->running)
         return;
     d->stopping = true;
+    ++d->listenerGeneration;
     d->housekeepingWake.notify_all();
     d->server->stop();
     if (d->serverThread.joinable())
@@ -429,8 +433,9 @@ void ApiServer::Impl::serveFaults(RequestContext &ctx)
     }
     if (ctx.req.method == "POST") {
         try {
-            const std::string type = ctx.req.get_header_value("Content-Type");
-            if (type.rfind("application/json", 0) == 0)
+            // JSON or the --faults text form, told apart by the body itself.
+            const auto first = ctx.req.body.find_first_not_of(" \t\r\n");
+            if (first != std::string::npos && ctx.req.body[first] == '{')
                 faults.apply(parseBody(ctx.req));
             else
                 faults.apply(ctx.req.body);
@@ -472,6 +477,7 @@ void ApiServer::Impl::housekeepingLoop()
                 std::lock_guard lock(lifecycleMutex);
                 if (!running)
                     return;
+                ++listenerGeneration;
                 server->stop();
                 if (serverThread.joinable())
                     serverThread.join();

@@ -38,8 +38,9 @@ struct RequestContext
     }
     bool flag(const char *key) const
     {
+        // strconv.ParseBool's spellings (python-kubernetes sends "True").
         const std::string v = param(key);
-        return v == "true" || v == "1";
+        return v == "true" || v == "1" || v == "t" || v == "T" || v == "TRUE" || v == "True";
     }
     bool wantsTable() const
     {
@@ -77,6 +78,9 @@ struct ApiServer::Impl
     std::thread housekeeping;
     std::atomic<bool> stopping{false};
     std::atomic<bool> running{false};
+    // Bumped whenever the listener stops (stop or restart): open watches and log follows end,
+    // as their connections would on a real server restart.
+    std::atomic<std::uint64_t> listenerGeneration{0};
     int port = 0;
     std::mutex lifecycleMutex;
     std::condition_variable housekeepingWake;

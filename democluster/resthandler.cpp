@@ -273,6 +273,7 @@ struct WatchState
     std::optional<std::string> expiredMessage;
     std::chrono::steady_clock::time_point deadline;
     std::uint64_t generation = 0;
+    std::uint64_t listenerGeneration = 0;
     std::set<std::string> visible; // objects this watch has reported as present
 };
 
@@ -313,6 +314,7 @@ void ApiServer::Impl::watch(RequestContext &ctx)
     }
     state->deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout);
     state->generation = faults.watchGeneration();
+    state->listenerGeneration = listenerGeneration.load();
 
     const std::string rv = ctx.param("resourceVersion");
     if (rv.empty() || rv == "0" || sendInitial) {
@@ -399,7 +401,8 @@ void ApiServer::Impl::watch(RequestContext &ctx)
                 return false;
             auto lastBookmark = std::chrono::steady_clock::now();
             for (;;) {
-                if (stopping || faults.watchGeneration() != state->generation)
+                if (stopping || faults.watchGeneration() != state->generation
+                    || listenerGeneration != state->listenerGeneration)
                     return false; // the connection is dropped, as a restarting server would
                 const auto now = std::chrono::steady_clock::now();
                 if (now >= state->deadline) {

@@ -152,9 +152,10 @@ void ApiServer::Impl::serveLogs(RequestContext &ctx)
                                                  });
     const std::string ns = ctx.ns, name = ctx.name;
     const std::string uid = (*pod)["metadata"].value("uid", std::string());
+    const std::uint64_t generation = listenerGeneration.load();
     ctx.res.set_chunked_content_provider(
         "text/plain",
-        [this, queue, existing, ns, name, uid](std::size_t, httplib::DataSink &sink) {
+        [this, queue, existing, ns, name, uid, generation](std::size_t, httplib::DataSink &sink) {
             if (!existing.empty() && !sink.write(existing.data(), existing.size()))
                 return false;
             for (;;) {
@@ -168,7 +169,7 @@ void ApiServer::Impl::serveLogs(RequestContext &ctx)
                 for (const std::string &line : lines)
                     if (!sink.write(line.data(), line.size()))
                         return false;
-                if (stopping || !sink.is_writable())
+                if (stopping || listenerGeneration != generation || !sink.is_writable())
                     return false;
                 const auto pod = store.getShared("pods", ns, name);
                 if (!pod || (*pod)["metadata"].value("uid", std::string()) != uid) {

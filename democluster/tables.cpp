@@ -211,8 +211,8 @@ json nodeCells(const json &node, std::time_t now)
     if (node.value("/spec/unschedulable"_json_pointer, false))
         status += ",SchedulingDisabled";
     std::vector<std::string> roles;
-    for (auto it = node["metadata"].value("labels", json::object()).begin();
-         it != node["metadata"].value("labels", json::object()).end(); ++it) {
+    const json labels = node["metadata"].value("labels", json::object());
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
         const std::string key = it.key();
         if (key.rfind("node-role.kubernetes.io/", 0) == 0 && key.size() > 24)
             roles.push_back(key.substr(24));

@@ -45,8 +45,9 @@ public:
     qint64 scaledValue(int scale) const;
     double toDouble() const;
 
-    // Canonical string exactly as apimachinery's Quantity.String() prints it ("1.5" → "1500m",
-    // "1.5Gi" → "1536Mi"); "" for a null quantity.
+    // Canonical string as apimachinery computes it ("1.5" → "1500m", "1.5Gi" → "1536Mi");
+    // "" for a null quantity. (Go's String() echoes some inputs verbatim instead, e.g.
+    // "349.491u" or "+1"; we always print the canonical form of the same amount.)
     QString toString() const;
 
     // Exact comparison of the amounts (format is ignored): <0, 0, >0.

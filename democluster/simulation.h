@@ -6,6 +6,7 @@
 #include "democluster/objectstore.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,9 @@ struct SimulationOptions
     double startTime = 0;
     // How long the HPA waits before scaling down (Kubernetes default 300 s).
     int hpaDownscaleStabilizationSeconds = 300;
+    // The workshop preset runs this long (simulated, in 5 s steps) before seed() returns, so
+    // pods have ages, restart counts and the CronJob has history.
+    double warmupSeconds = 900;
     // Events older than this are deleted (the API server's default --event-ttl is 1 h), and at
     // most `maxEvents` are kept.
     int eventTtlSeconds = 3600;
@@ -36,6 +40,7 @@ struct SimulationOptions
 };
 
 struct SimContext;
+struct Reconcilers;
 
 // Owns the simulated cluster's behaviour on top of an ObjectStore whose resource types the API
 // server registered. Thread-safe: the API server calls the ClusterBackend side from any thread.
@@ -61,10 +66,6 @@ public:
 
     static std::vector<std::string> presetNames();
 
-    // Cadvisor-equivalent history of the last `hours` at `stepSeconds` resolution as OpenMetrics
-    // text with timestamps in seconds, ready for `promtool tsdb create-blocks-from openmetrics`.
-    std::string cadvisorHistoryOpenMetrics(double hours, double stepSeconds) const;
-
     // ClusterBackend
     std::vector<nlohmann::json> nodeMetrics() const override;
     std::vector<nlohmann::json> podMetrics(const std::string &ns) const override;
@@ -72,7 +73,9 @@ public:
     std::optional<std::string> kubeletResourceMetrics(const std::string &node) const override;
     std::string logs(const std::string &ns, const std::string &pod,
                      const LogOptions &options) const override;
-    // `sink` is called from the simulation's tick thread (or step()); it must not block long.
+    // followLogs first delivers what logs() would return for `options`, then new lines as
+    // simulated time passes; when the container stops it calls `sink("")` once (end of stream)
+    // and drops the subscription. `sink` runs on the tick thread (or in step()); keep it short.
     std::uint64_t followLogs(const std::string &ns, const std::string &pod,
                              const LogOptions &options,
                              std::function<bool(const std::string &)> sink) override;
@@ -82,13 +85,15 @@ public:
 
 private:
     void run();
-    void reconcile();
-    void pumpFollowers();
+    void reconcileAt(double t);
 
     std::unique_ptr<SimContext> d;
+    std::unique_ptr<Reconcilers> r_;
     std::thread thread_;
     std::atomic<bool> running_{false};
     std::mutex tickMutex_;
+    std::mutex waitMutex_;
+    std::condition_variable wake_;
 };
 
 } // namespace demo

@@ -1,0 +1,23 @@
+#pragma once
+
+// The Job controller (pods up to parallelism until `completions` succeeded, Complete/Failed
+// conditions) and the CronJob controller (a Job per scheduled minute, history limits).
+#include <nlohmann/json.hpp>
+
+namespace demo {
+
+struct SimContext;
+
+class JobController final
+{
+public:
+    explicit JobController(SimContext &context);
+    void reconcile(double now);
+
+private:
+    void syncJobs(double now);
+    void syncCronJobs(double now);
+    SimContext &ctx_;
+};
+
+} // namespace demo

@@ -1,0 +1,34 @@
+#pragma once
+
+// The kubelets of every simulated node: move bound pods Pending -> ContainerCreating -> Running,
+// crash and OOM-kill containers as their usage profile says, restart them with back-off, finish
+// batch pods and remove terminating pods, with the events a real kubelet writes.
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace demo {
+
+struct SimContext;
+
+class Kubelet final
+{
+public:
+    explicit Kubelet(SimContext &context);
+    void reconcile(double now);
+
+    // The containerd ID of a container instance (stable for its restart count).
+    static std::string containerId(const SimContext &context, const nlohmann::json &pod,
+                                   const std::string &container, std::int64_t restartCount);
+    static std::string podIp(const SimContext &context, const nlohmann::json &pod);
+    // Back-off before restart number `restartCount` (10 s doubling, capped at 5 min).
+    static double backOff(std::int64_t restartCount);
+
+private:
+    bool syncPod(nlohmann::json &pod, double now);
+    void startContainer(nlohmann::json &pod, const nlohmann::json &spec, nlohmann::json &status,
+                        double now);
+    SimContext &ctx_;
+};
+
+} // namespace demo

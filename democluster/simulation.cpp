@@ -1,0 +1,198 @@
+#include "democluster/simulation.h"
+
+#include "democluster/daemonsetcontroller.h"
+#include "democluster/deploymentcontroller.h"
+#include "democluster/garbagecollector.h"
+#include "democluster/hpacontroller.h"
+#include "democluster/jobcontroller.h"
+#include "democluster/kubelet.h"
+#include "democluster/kubeletmetrics.h"
+#include "democluster/largepreset.h"
+#include "democluster/podlogs.h"
+#include "democluster/scheduler.h"
+#include "democluster/serviceproxy.h"
+#include "democluster/simcontext.h"
+#include "democluster/simutil.h"
+#include "democluster/statefulsetcontroller.h"
+#include "democluster/workshoppreset.h"
+
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+
+namespace demo {
+
+using nlohmann::json;
+
+// The reconcilers run in this order each pass: bind, run, then the controllers that react.
+struct Reconcilers
+{
+    explicit Reconcilers(SimContext &ctx)
+        : scheduler(ctx), kubelet(ctx), deployments(ctx), statefulSets(ctx), daemonSets(ctx), jobs(ctx),
+          hpas(ctx), gc(ctx)
+    {}
+    Scheduler scheduler;
+    Kubelet kubelet;
+    DeploymentController deployments;
+    StatefulSetController statefulSets;
+    DaemonSetController daemonSets;
+    JobController jobs;
+    HpaController hpas;
+    GarbageCollector gc;
+};
+
+
+Simulation::Simulation(ObjectStore &store, SimulationOptions options)
+    : d(std::make_unique<SimContext>(store, std::move(options)))
+    , r_(std::make_unique<Reconcilers>(*d))
+{}
+
+Simulation::~Simulation()
+{
+    stop();
+    std::lock_guard lock(d->followMutex);
+    d->follows.clear();
+}
+
+std::vector<std::string> Simulation::presetNames()
+{
+    return {"workshop", "large", "empty"};
+}
+
+double Simulation::now() const
+{
+    return d->now();
+}
+
+void Simulation::seed()
+{
+    std::lock_guard lock(tickMutex_);
+    const SimulationOptions &o = d->options;
+    if (o.nodes < 0 || o.pods < 0)
+        throw std::invalid_argument("--nodes and --pods must not be negative");
+    const double t = d->now();
+    if (o.preset == "workshop") {
+        WorkshopPreset::seed(*d, o.nodes > 0 ? o.nodes : 3, t);
+    } else if (o.preset == "large") {
+        LargePreset::seed(*d, o.nodes > 0 ? o.nodes : 5000, o.pods > 0 ? o.pods : 150000, t);
+        return; // written settled: nothing to warm up
+    } else if (o.preset == "empty") {
+        LargePreset::seed(*d, o.nodes > 0 ? o.nodes : 1, 0, t);
+        return;
+    } else {
+        throw std::invalid_argument("unknown preset \"" + o.preset + "\" (choose workshop, large or empty)");
+    }
+    // Let the cluster run for a while before anyone looks: pods have ages, restart counts,
+    // the CronJob has history and the HPA has settled.
+    const double warmup = std::max(0.0, o.warmupSeconds);
+    for (double w = t - warmup; w < t; w += 5)
+        reconcileAt(w);
+    reconcileAt(t);
+}
+
+void Simulation::start()
+{
+    if (d->options.manualClock || running_.exchange(true))
+        return;
+    thread_ = std::thread([this] { run(); });
+}
+
+void Simulation::stop()
+{
+    if (!running_.exchange(false))
+        return;
+    wake_.notify_all();
+    if (thread_.joinable())
+        thread_.join();
+}
+
+void Simulation::step(double seconds)
+{
+    std::lock_guard lock(tickMutex_);
+    if (d->options.manualClock)
+        d->manualTime.store(d->manualTime.load() + std::max(0.0, seconds));
+    reconcileAt(d->now());
+}
+
+void Simulation::run()
+{
+    while (running_) {
+        const auto begin = std::chrono::steady_clock::now();
+        {
+            std::lock_guard lock(tickMutex_);
+            reconcileAt(d->now());
+        }
+        const auto spent = std::chrono::steady_clock::now() - begin;
+        // Never take more than half a core on big clusters: rest at least as long as we worked.
+        const auto rest = std::max<std::chrono::steady_clock::duration>(std::chrono::milliseconds(d->options.tickMs), spent);
+        std::unique_lock lock(waitMutex_);
+        wake_.wait_for(lock, rest, [this] { return !running_; });
+    }
+}
+
+void Simulation::reconcileAt(double t)
+{
+    Reconcilers &r = *r_;
+    const auto guard = [](const char *what, auto &&fn) {
+        try {
+            fn();
+        } catch (const std::exception &e) {
+            // A bad object must not stop the cluster: report and carry on with the next part.
+            std::fprintf(stderr, "klarsicht-demo-cluster: %s: %s\n", what, e.what());
+        }
+    };
+    guard("scheduler", [&] { r.scheduler.reconcile(t); });
+    guard("kubelet", [&] { r.kubelet.reconcile(t); });
+    guard("deployment controller", [&] { r.deployments.reconcile(t); });
+    guard("statefulset controller", [&] { r.statefulSets.reconcile(t); });
+    guard("daemonset controller", [&] { r.daemonSets.reconcile(t); });
+    guard("job controller", [&] { r.jobs.reconcile(t); });
+    guard("hpa controller", [&] { r.hpas.reconcile(t); });
+    guard("garbage collector", [&] { r.gc.reconcile(t); });
+    guard("events", [&] { d->events.prune(t); });
+    guard("log followers", [&] { PodLogs::pump(*d, t); });
+}
+
+std::vector<json> Simulation::nodeMetrics() const
+{
+    return KubeletMetrics::nodeMetrics(*d, d->now());
+}
+
+std::vector<json> Simulation::podMetrics(const std::string &ns) const
+{
+    return KubeletMetrics::podMetrics(*d, ns, d->now());
+}
+
+std::optional<std::string> Simulation::kubeletCadvisorMetrics(const std::string &node) const
+{
+    return KubeletMetrics::cadvisor(*d, node, d->now());
+}
+
+std::optional<std::string> Simulation::kubeletResourceMetrics(const std::string &node) const
+{
+    return KubeletMetrics::resource(*d, node, d->now());
+}
+
+std::string Simulation::logs(const std::string &ns, const std::string &pod, const LogOptions &options) const
+{
+    return PodLogs::read(*d, ns, pod, options, d->now());
+}
+
+std::uint64_t Simulation::followLogs(const std::string &ns, const std::string &pod, const LogOptions &options,
+                                     std::function<bool(const std::string &)> sink)
+{
+    return PodLogs::follow(*d, ns, pod, options, std::move(sink), d->now());
+}
+
+void Simulation::cancelFollow(std::uint64_t id)
+{
+    PodLogs::cancel(*d, id);
+}
+
+std::optional<ClusterBackend::ProxyResponse> Simulation::serviceProxy(const std::string &ns, const std::string &service,
+                                                                      const std::string &path) const
+{
+    return ServiceProxy::answer(*d, ns, service, path, d->now());
+}
+
+} // namespace demo

@@ -72,6 +72,12 @@ ApiClient::ApiClient(ClusterConnection connection, QObject *parent)
         m_ssl.setPrivateKey(readKey(m_connection.clientKeyPem));
     }
     m_shortManager = makeManager();
+    if (m_connection.hasExec) {
+        m_execProvider = new ExecCredentialProvider(m_connection, this);
+        connect(m_execProvider, &ExecCredentialProvider::credentialReady, this,
+                &ApiClient::onExecCredential);
+        connect(m_execProvider, &ExecCredentialProvider::failed, this, &ApiClient::onExecFailed);
+    }
 }
 
 ApiClient::~ApiClient() = default;
@@ -214,16 +220,17 @@ void ApiClient::whenCredentialReady(ApiReply *reply)
         startReply(reply);
         return;
     }
-    // A credential that expires within the next seconds would fail mid-request: renew early.
-    const bool fresh = m_haveExecCredential
-        && (!m_execCredential.expiry.isValid()
-            || QDateTime::currentDateTimeUtc().secsTo(m_execCredential.expiry) > 5);
-    if (fresh) {
+    // The provider's cache knows the expiry; a credential that expires while requests are in
+    // flight is caught by the 401 retry.
+    if (const auto cached = m_execProvider->cached()) {
+        m_execCredential = *cached;
+        m_haveExecCredential = true;
         startReply(reply);
         return;
     }
+    m_haveExecCredential = false;
     m_waitingForCredential.append(reply);
-    runExec();
+    m_execProvider->request();
 }
 
 void ApiClient::startReply(ApiReply *reply)
@@ -232,57 +239,34 @@ void ApiClient::startReply(ApiReply *reply)
     QMetaObject::invokeMethod(reply, [reply] { reply->start(); }, Qt::QueuedConnection);
 }
 
-void ApiClient::setExecRunner(ExecRunner runner)
+void ApiClient::onExecCredential(const ExecCredential &credential)
 {
-    m_execRunner = std::move(runner);
+    m_execCredential = credential;
+    m_haveExecCredential = true;
+    const auto waiting = std::exchange(m_waitingForCredential, {});
+    for (const auto &reply : waiting) {
+        if (reply)
+            startReply(reply);
+    }
 }
 
-void ApiClient::runExec()
+void ApiClient::onExecFailed(const QString &error)
 {
-    if (m_execRunning)
-        return;
-    if (!m_execRunner) {
-        const auto waiting = std::exchange(m_waitingForCredential, {});
-        for (const auto &reply : waiting) {
-            if (reply)
-                reply->finish(ApiError::credential(
-                    contextOf(reply->request()),
-                    QStringLiteral("no way to run the exec plugin %1 is configured")
-                        .arg(m_connection.exec.command)));
-        }
-        return;
+    m_haveExecCredential = false;
+    const auto waiting = std::exchange(m_waitingForCredential, {});
+    for (const auto &reply : waiting) {
+        if (reply)
+            reply->finish(ApiError::credential(contextOf(reply->request()), error));
     }
-    m_execRunning = true;
-    ++m_execRuns;
-    QPointer<ApiClient> self(this);
-    m_execRunner(m_connection, [self](ExecCredentialResult result) {
-        if (!self)
-            return;
-        self->m_execRunning = false;
-        const auto waiting = std::exchange(self->m_waitingForCredential, {});
-        if (!result.error.isEmpty()) {
-            self->m_haveExecCredential = false;
-            for (const auto &reply : waiting) {
-                if (reply)
-                    reply->finish(
-                        ApiError::credential(self->contextOf(reply->request()), result.error));
-            }
-            return;
-        }
-        self->m_execCredential = std::move(result);
-        self->m_haveExecCredential = true;
-        for (const auto &reply : waiting) {
-            if (reply)
-                self->startReply(reply);
-        }
-    });
 }
 
 void ApiClient::invalidateExecCredential(const QString &tokenUsed)
 {
     // Several requests may fail with the same stale token; only the first one drops it.
-    if (m_haveExecCredential && m_execCredential.token == tokenUsed)
+    if (m_haveExecCredential && m_execCredential.token == tokenUsed) {
         m_haveExecCredential = false;
+        m_execProvider->invalidate();
+    }
 }
 
 } // namespace kube

@@ -6,6 +6,7 @@
 #include "kubeapi/apireply.h"
 #include "kubeapi/apirequest.h"
 #include "kubeapi/clusterconnection.h"
+#include "kubeapi/execcredential.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -15,30 +16,14 @@
 #include <QPointer>
 #include <QSslConfiguration>
 
-#include <functional>
-
 class QNetworkAccessManager;
 
 namespace kube {
-
-// What an exec plugin (or another interactive login) produced. Holds secrets.
-struct ExecCredentialResult
-{
-    QString token;
-    QByteArray clientCertificatePem;
-    QByteArray clientKeyPem;
-    QDateTime expiry;   // invalid = valid until a 401
-    QString error;      // non-empty: the plugin failed; shown to the user (no secret in it)
-};
 
 class ApiClient final : public QObject
 {
     Q_OBJECT
 public:
-    // Runs the exec plugin of `connection` asynchronously and calls `done` on this thread.
-    using ExecRunner = std::function<void(const ClusterConnection &connection,
-                                          std::function<void(ExecCredentialResult)> done)>;
-
     explicit ApiClient(ClusterConnection connection, QObject *parent = nullptr);
     ~ApiClient() override;
 
@@ -54,10 +39,11 @@ public:
     // finished()); deleting it aborts the request.
     ApiReply *send(ApiRequest request);
 
-    // Replaces how exec plugins are run (the default runs the kubeconfig's command).
-    void setExecRunner(ExecRunner runner);
+    // The exec plugin runner (nullptr without exec): its messages (device-code prompts) are
+    // worth showing. It runs the plugin when a request needs a credential the cache lacks.
+    ExecCredentialProvider *execProvider() const { return m_execProvider; }
     // How often the exec plugin ran so far (diagnostics and tests).
-    int execRuns() const { return m_execRuns; }
+    int execRuns() const { return m_execProvider ? m_execProvider->runCount() : 0; }
     // Streams share managers of at most this many streams each; short requests have their own.
     static constexpr int StreamsPerManager = 4;
     int streamManagerCount() const { return int(m_streamManagers.size()); }
@@ -72,7 +58,8 @@ private:
     };
 
     void whenCredentialReady(ApiReply *reply);
-    void runExec();
+    void onExecCredential(const ExecCredential &credential);
+    void onExecFailed(const QString &error);
     void invalidateExecCredential(const QString &tokenUsed);
     bool usesExec() const { return m_connection.hasExec; }
     QNetworkRequest buildRequest(const ApiRequest &request) const;
@@ -89,11 +76,9 @@ private:
     QNetworkAccessManager *m_shortManager = nullptr;
     QList<StreamManager> m_streamManagers;
 
-    ExecRunner m_execRunner;
-    ExecCredentialResult m_execCredential;
+    ExecCredentialProvider *m_execProvider = nullptr;
+    ExecCredential m_execCredential; // the one requests are built with
     bool m_haveExecCredential = false;
-    bool m_execRunning = false;
-    int m_execRuns = 0;
     QList<QPointer<ApiReply>> m_waitingForCredential;
 
     mutable QString m_tokenFileContent;

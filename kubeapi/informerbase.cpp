@@ -24,6 +24,7 @@ struct InformerBase::Scope
     quint64 generation = 0; // bumped whenever running work is abandoned
     bool synced = false;
     bool inWatch = false;
+    bool watchOpened = false; // the current watch got its 2xx headers
     bool awaitingToken = false;  // the next page's continue token comes from the decoder
     bool lastPageReceived = false;
     int decodesInFlight = 0;
@@ -35,6 +36,13 @@ struct InformerBase::Scope
     Backoff backoff;
     QElapsedTimer watchClock;
     int watchEvents = 0;
+
+    ~Scope()
+    {
+        // Deferred: the scope may go away inside the timer's own timeout (fallback switch).
+        if (retryTimer)
+            retryTimer->deleteLater();
+    }
 };
 
 namespace {
@@ -192,6 +200,8 @@ void InformerBase::startList(Scope *s)
 
 void InformerBase::requestPage(Scope *s)
 {
+    if (!m_client)
+        return; // the client went away before us: nothing more to ask
     ApiRequest request;
     request.path = m_kind.collectionPath(s->ns);
     request.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
@@ -295,6 +305,8 @@ void InformerBase::maybeFinishList(Scope *s)
 void InformerBase::startWatch(Scope *s)
 {
     cancel(s);
+    if (!m_client)
+        return;
     ApiRequest request;
     request.path = m_kind.collectionPath(s->ns);
     request.query.addQueryItem(QStringLiteral("watch"), QStringLiteral("true"));
@@ -312,6 +324,7 @@ void InformerBase::startWatch(Scope *s)
     ++m_watchRequests;
     qCDebug(lcKubeApi) << "watch" << m_kind.plural << s->ns << "from" << s->resourceVersion;
     s->inWatch = true;
+    s->watchOpened = false;
     s->watchEvents = 0;
     s->watchClock.start();
     s->watch = new WatchStream(m_client, std::move(request), this);
@@ -321,6 +334,7 @@ void InformerBase::startWatch(Scope *s)
         Scope *s = scope(id);
         if (!s || s->generation != generation)
             return;
+        s->watchOpened = true;
         s->staleSince = QDateTime();
         s->error = ApiError();
         setScopeState(s, State::Live);
@@ -365,7 +379,12 @@ void InformerBase::onWatchFinished(int scopeId, quint64 generation, const ApiErr
     if (s->watch)
         s->watch->deleteLater();
     s->watch = nullptr;
-    if (!error.isOk()) {
+    // A watch that went quiet for the inactivity timeout is resumed like one the server ended:
+    // quiet kinds must not flicker to "stale"; if the connection is really gone, the new watch
+    // fails and says so.
+    const bool quiet = s->watchOpened && error.kind() == ApiError::Kind::Transport
+        && error.networkError() == QNetworkReply::TimeoutError;
+    if (!error.isOk() && !quiet) {
         fail(s, error);
         return;
     }

@@ -6,7 +6,9 @@
 #include "kubeapi/apiclient.h"
 #include "kubeapi/informer.h"
 
+#include <QFile>
 #include <QPointer>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -22,6 +24,7 @@ struct Request
     QString path;
     QUrlQuery query;
     QTcpSocket *socket = nullptr;
+    QHash<QByteArray, QByteArray> headers; // names in lower case
     bool isWatch() const { return query.queryItemValue(QStringLiteral("watch")) == u"true"; }
 };
 
@@ -79,9 +82,16 @@ private:
                 return;
             const QByteArray head = buffer.left(end);
             buffer.remove(0, end + 4);
-            const QList<QByteArray> parts = head.split('\n').first().split(' ');
+            const QList<QByteArray> lines = head.split('\n');
+            const QList<QByteArray> parts = lines.first().split(' ');
             const QUrl url(QString::fromUtf8(parts.value(1)));
-            Request r{url.path(), QUrlQuery(url), s};
+            Request r{url.path(), QUrlQuery(url), s, {}};
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines[i].indexOf(':');
+                if (colon > 0)
+                    r.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                     lines[i].mid(colon + 1).trimmed());
+            }
             requests.append(r);
             handler(*this, r);
         }
@@ -151,7 +161,52 @@ QStringList sorted(QStringList l)
 class TestInformerMerge : public QObject
 {
     Q_OBJECT
+private:
+    static QHash<QByteArray, QByteArray> headersOfOneGet(const kube::ClusterConnection &c)
+    {
+        ScriptedServer server;
+        server.handler = [](ScriptedServer &s, const Request &r) { s.reply(r.socket, 200, "{}"); };
+        kube::ClusterConnection connection = c;
+        connection.server = server.url();
+        kube::ApiClient client(connection);
+        kube::ApiRequest request;
+        request.path = QStringLiteral("/version");
+        std::unique_ptr<kube::ApiReply> reply(client.send(request));
+        QSignalSpy done(reply.get(), &kube::ApiReply::finished);
+        if (!done.wait(10000) || server.requests.isEmpty())
+            return {};
+        return server.requests.last().headers;
+    }
+
 private Q_SLOTS:
+    void requestHeaders()
+    {
+        kube::ClusterConnection c = connectionTo({});
+        auto headers = headersOfOneGet(c);
+        QVERIFY(headers.value("user-agent").startsWith("klarsicht/"));
+        QVERIFY(headers.value("user-agent").endsWith(" (linux/amd64)"));
+        QCOMPARE(headers.value("authorization"), QByteArray("Bearer t0ken-never-logged"));
+        QCOMPARE(headers.value("accept"), QByteArray("application/json"));
+
+        // The token comes from the token file when there is one.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("token"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("first\n");
+        f.close();
+        c.token.clear();
+        c.tokenFile = file;
+        QCOMPARE(headersOfOneGet(c).value("authorization"), QByteArray("Bearer first"));
+
+        // Basic auth only when there is no token.
+        kube::ClusterConnection basic = connectionTo({});
+        basic.token.clear();
+        basic.username = QStringLiteral("admin");
+        basic.password = QStringLiteral("pw");
+        QCOMPARE(headersOfOneGet(basic).value("authorization"), QByteArray("Basic ") + QByteArray("admin:pw").toBase64());
+    }
+
     void pagedListThenWatch()
     {
         ScriptedServer server;
@@ -306,6 +361,26 @@ private Q_SLOTS:
         QVERIFY(!informer.staleSince().isValid());
         QCOMPARE(server.requests.last().query.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("4"));
         QCOMPARE(informer.relistCount(), 0);
+    }
+
+    void quietWatchIsResumedWithoutGoingStale()
+    {
+        ScriptedServer server;
+        server.handler = [](ScriptedServer &s, const Request &r) {
+            if (r.isWatch())
+                return s.openWatch(r.socket); // and never says anything
+            s.reply(r.socket, 200, podList({pod("a", "1")}, "3"));
+        };
+        kube::ApiClient client(connectionTo(server.url()));
+        kube::Informer<kube::Pod> informer(&client);
+        informer.setWatchInactivityTimeout(300);
+        informer.start();
+        QTRY_COMPARE(informer.state(), InformerBase::State::Live);
+        QSignalSpy states(&informer, &InformerBase::stateChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(informer.watchRequestCount() >= 3, 15000);
+        QVERIFY(states.isEmpty());
+        QCOMPARE(informer.relistCount(), 0);
+        QCOMPARE(server.requests.last().query.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("3"));
     }
 
     void tooManyRequestsIsRetried()

@@ -225,14 +225,15 @@ private slots:
         int checked = 0;
         for (const json &pm : sim->podMetrics("")) {
             const std::string pod = pm["metadata"]["name"];
+            const std::string ns = pm["metadata"]["namespace"];
             for (const json &container : pm["containers"]) {
                 const std::string name = container["name"];
-                const Sample *cs = find(c, "container_memory_working_set_bytes", {{"pod", pod}, {"container", name}});
+                const Sample *cs = find(c, "container_memory_working_set_bytes", {{"namespace", ns}, {"pod", pod}, {"container", name}});
                 if (!cs)
                     continue; // on another node
                 const double fromApi = demo::sim::parseQuantity(container["usage"]["memory"].get<std::string>());
                 QVERIFY2(std::abs(cs->value - fromApi) <= 1024, (pod + "/" + name + " cadvisor " + std::to_string(cs->value) + " api " + std::to_string(fromApi)).c_str());
-                QCOMPARE(find(r, "container_memory_working_set_bytes", {{"pod", pod}, {"container", name}})->value, cs->value);
+                QCOMPARE(find(r, "container_memory_working_set_bytes", {{"namespace", ns}, {"pod", pod}, {"container", name}})->value, cs->value);
                 const std::string cpu = container["usage"]["cpu"];
                 QVERIFY(cpu.back() == 'n');
                 QVERIFY(container["usage"]["memory"].get<std::string>().find("Ki") != std::string::npos);

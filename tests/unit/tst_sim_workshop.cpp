@@ -114,7 +114,7 @@ private slots:
         std::set<std::string> reasons;
         for (const json &e : simtest::items(store, "events"))
             reasons.insert(e["reason"].get<std::string>());
-        for (const char *r : {"Scheduled", "Pulled", "Created", "Started", "Killing", "BackOff", "OOMKilling",
+        for (const char *r : {"Scheduled", "Pulled", "Created", "Started", "BackOff", "OOMKilling",
                               "ScalingReplicaSet", "FailedScheduling", "SuccessfulCreate"})
             QVERIFY2(reasons.count(r), r);
         // Repeats are aggregated, not multiplied.

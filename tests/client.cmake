@@ -2,3 +2,22 @@
 klarsicht_add_test(NAME tst_apierror SOURCES unit/tst_apierror.cpp LIBS klarsicht_kubeapi LABELS unit)
 klarsicht_add_test(NAME tst_informer_backoff SOURCES unit/tst_informer_backoff.cpp LIBS klarsicht_kubeapi LABELS unit)
 klarsicht_add_test(NAME tst_informer_merge SOURCES unit/tst_informer_merge.cpp LIBS klarsicht_kubeapi LABELS unit TIMEOUT 60)
+
+# Against the real demo cluster (HTTPS on loopback), with kubectl as the referee.
+if(TARGET klarsicht-demo-cluster)
+    foreach(t tst_client_democluster tst_client_faults)
+        klarsicht_add_test(NAME ${t} SOURCES integration/${t}.cpp integration/tst_client_support.h
+            LIBS klarsicht_kubeapi LABELS integration TIMEOUT 240)
+        target_compile_definitions(${t} PRIVATE
+            KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
+    endforeach()
+endif()
+
+# Benchmark (not a CTest test): scripts/bench-ingest runs it.
+add_executable(bench_ingest bench/bench_ingest.cpp)
+klarsicht_target_defaults(bench_ingest)
+target_link_libraries(bench_ingest PRIVATE klarsicht_kubeapi)
+if(TARGET klarsicht-demo-cluster)
+    target_compile_definitions(bench_ingest PRIVATE
+        KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
+endif()

@@ -1,0 +1,118 @@
+// Informers under the demo cluster's injected faults: dropped watches, 410 on the watch and in
+// the middle of a paged list, 429 with Retry-After, 500s and a restart of the API server. After
+// each fault (and a change made meanwhile with kubectl) the informers' caches must equal what
+// kubectl lists from the same server, UID for UID and resourceVersion for resourceVersion.
+#include "tst_client_support.h"
+
+#include <QSignalSpy>
+
+using clienttest::DemoCluster;
+using kube::InformerBase;
+
+class TestClientFaults : public QObject
+{
+    Q_OBJECT
+private:
+    DemoCluster m_cluster;
+    std::unique_ptr<kube::ApiClient> m_client;
+    std::unique_ptr<kube::Informer<kube::Pod>> m_pods;
+    std::unique_ptr<kube::Informer<kube::Deployment>> m_deployments;
+    int m_round = 0;
+
+    bool injectFaults(const QByteArray &spec)
+    {
+        kube::ApiRequest r;
+        r.path = QStringLiteral("/demo/faults");
+        r.method = "POST";
+        r.body = spec;
+        r.contentType = "text/plain";
+        r.verb = QStringLiteral("post");
+        std::unique_ptr<kube::ApiReply> reply(m_client->send(r));
+        QSignalSpy done(reply.get(), &kube::ApiReply::finished);
+        if (!done.wait(20000))
+            return false;
+        if (!reply->error().isOk())
+            qWarning("faults %s: %s", spec.constData(), qPrintable(reply->error().toLogString()));
+        return reply->error().isOk();
+    }
+
+    bool converged()
+    {
+        return clienttest::sameAsKubectl(m_cluster, *m_pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")})
+            && clienttest::sameAsKubectl(m_cluster, *m_deployments, {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")});
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        if (!m_cluster.start({QStringLiteral("--preset"), QStringLiteral("workshop")}, &error))
+            QFAIL(qPrintable(QStringLiteral("cannot start the demo cluster: ") + error));
+        m_client = std::make_unique<kube::ApiClient>(m_cluster.connection(QStringLiteral("demo")));
+        m_pods = std::make_unique<kube::Informer<kube::Pod>>(m_client.get());
+        m_deployments = std::make_unique<kube::Informer<kube::Deployment>>(m_client.get());
+        // Small pages, so that a relist is several requests and a 410 can hit between them.
+        m_pods->setPageSize(5);
+        m_deployments->setPageSize(2);
+        m_pods->start();
+        m_deployments->start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_pods->state(), InformerBase::State::Live, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_deployments->state(), InformerBase::State::Live, 30000);
+        QVERIFY(m_pods->size() > 5);
+        QTRY_VERIFY_WITH_TIMEOUT(converged(), 30000);
+    }
+
+    void recoversAndConverges_data()
+    {
+        QTest::addColumn<QByteArray>("faults");
+        QTest::addColumn<bool>("expectRelist");
+        QTest::newRow("dropped watches") << QByteArray("dropwatches") << false;
+        QTest::newRow("410 on the watch") << QByteArray("watch410=2,dropwatches") << true;
+        QTest::newRow("410 mid-list") << QByteArray("list410=1,watch410=2,dropwatches") << true;
+        QTest::newRow("429 with Retry-After") << QByteArray("retryafter=1,429=4,dropwatches") << false;
+        QTest::newRow("500s") << QByteArray("500=4,dropwatches") << false;
+        QTest::newRow("server restart") << QByteArray("restart") << false;
+    }
+
+    void recoversAndConverges()
+    {
+        QFETCH(QByteArray, faults);
+        QFETCH(bool, expectRelist);
+        const int relistsBefore = m_pods->relistCount() + m_deployments->relistCount();
+        const int watchesBefore = m_pods->watchRequestCount();
+        QVERIFY(injectFaults(faults));
+        // Something changes while the informers recover.
+        bool ok = false;
+        const QString name = QStringLiteral("fault-round-%1").arg(++m_round);
+        m_cluster.kubectl({QStringLiteral("create"), QStringLiteral("deployment"), name,
+                           QStringLiteral("--image=nginx:1.27"), QStringLiteral("--replicas=2"),
+                           QStringLiteral("-n"), QStringLiteral("default")}, &ok);
+        if (!ok) // a 429/500 fault may hit kubectl itself; it is the informers under test
+            m_cluster.kubectl({QStringLiteral("create"), QStringLiteral("deployment"), name,
+                               QStringLiteral("--image=nginx:1.27"), QStringLiteral("--replicas=2"),
+                               QStringLiteral("-n"), QStringLiteral("default")}, &ok);
+        QVERIFY(ok);
+        QTRY_VERIFY_WITH_TIMEOUT(m_pods->watchRequestCount() > watchesBefore, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_pods->state() == InformerBase::State::Live
+                                     && m_deployments->state() == InformerBase::State::Live,
+                                 45000);
+        QTRY_VERIFY_WITH_TIMEOUT(converged(), 45000);
+        bool found = false;
+        for (const auto &d : m_deployments->objects())
+            found = found || d->metadata.name == name;
+        QVERIFY(found);
+        if (expectRelist)
+            QVERIFY(m_pods->relistCount() + m_deployments->relistCount() > relistsBefore);
+    }
+
+    void cleanupTestCase()
+    {
+        m_pods.reset();
+        m_deployments.reset();
+        m_client.reset();
+        m_cluster.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClientFaults)
+#include "tst_client_faults.moc"

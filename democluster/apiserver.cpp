@@ -468,8 +468,10 @@ void ApiServer::Impl::housekeepingLoop()
             std::lock_guard lock(pagesMutex);
             const auto now = std::chrono::steady_clock::now();
             for (auto it = pages.begin(); it != pages.end();)
-                it = now - it->second->created > std::chrono::minutes(5) ? pages.erase(it)
-                                                                          : std::next(it);
+                // Generous: kubectl needs minutes to page through 150,000 pods on a busy
+                // machine, and a token expiring mid-list restarts its whole listing.
+                it = now - it->second->created > std::chrono::minutes(30) ? pages.erase(it)
+                                                                           : std::next(it);
         }
         if (faults.takeRestart()) {
             // The restart runs on its own thread: stop() joins this one.

@@ -112,179 +112,238 @@
     <name>AppController</name>
     <message>
         <source>No kubeconfig found</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine kubeconfig gefunden</translation>
     </message>
     <message>
         <source>No kubeconfig was found (KUBECONFIG or ~/.kube/config). Start the built-in demo cluster instead?</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine kubeconfig gefunden (KUBECONFIG oder ~/.kube/config). Stattdessen den eingebauten Demo-Cluster starten?</translation>
     </message>
     <message>
         <source>No kubeconfig found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine kubeconfig gefunden.</translation>
     </message>
     <message>
         <source>Starting the demo cluster…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Cluster wird gestartet …</translation>
     </message>
     <message>
         <source>Demo cluster — in a terminal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Cluster — im Terminal: %1</translation>
     </message>
     <message>
         <source>%1 — %2 (TLS verification is off for this cluster)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 (TLS-Prüfung ist für diesen Cluster abgeschaltet)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Snapshot of %1, captured %2 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme von %1, erstellt %2 (nur lesen)</translation>
     </message>
     <message>
         <source>Klarsicht</source>
-        <translation type="unfinished"></translation>
+        <translation>Klarsicht</translation>
     </message>
 </context>
 <context>
     <name>AppOptions</name>
     <message>
         <source>User interface language: de or en (default: the system&apos;s, else en).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Oberfläche: de oder en (Standard: die des Systems, sonst en).</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzel</translation>
     </message>
     <message>
         <source>Use this kubeconfig file only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur diese kubeconfig-Datei verwenden.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished">Datei</translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>The kubeconfig context to show (default: current).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der anzuzeigende kubeconfig-Kontext (Standard: der aktuelle).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>A namespace to watch where cluster-wide lists are forbidden (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Namespace, der beobachtet wird, wo clusterweite Listen verboten sind (mehrfach möglich).</translation>
     </message>
     <message>
         <source>Start the built-in demo cluster and show it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den eingebauten Demo-Cluster starten und anzeigen.</translation>
     </message>
     <message>
         <source>Demo cluster preset: workshop (default) or large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage des Demo-Clusters: workshop (Standard) oder large.</translation>
     </message>
     <message>
         <source>Nodes of the large demo preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten der Vorlage large.</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Pods of the large demo preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pods der Vorlage large.</translation>
     </message>
     <message>
         <source>Seed that makes a demo cluster run reproducible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert, der einen Lauf des Demo-Clusters wiederholbar macht.</translation>
     </message>
     <message>
         <source>Show a snapshot file offline, read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Momentaufnahme offline und schreibgeschützt anzeigen.</translation>
     </message>
     <message>
         <source>Prometheus URL for metric history (default: discovered in the cluster).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prometheus-URL für den Metrikverlauf (Standard: im Cluster gefunden).</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
 </context>
 <context>
     <name>CaptureCommand</name>
     <message>
         <source>Renders each tab of Klarsicht to a PNG file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnet jeden Reiter von Klarsicht in eine PNG-Datei.</translation>
     </message>
     <message>
         <source>Folder for the PNG files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für die PNG-Dateien.</translation>
     </message>
     <message>
         <source>folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Longest wait for data, in seconds (default 60).</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Wartezeit auf Daten in Sekunden (Standard 60).</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>Seconds to let metrics arrive after the objects have loaded (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die nach dem Laden der Objekte auf Metriken gewartet wird (Standard 5).</translation>
     </message>
     <message>
         <source>klarsicht capture: the output folder is missing (--out DIR).</source>
-        <translation type="unfinished"></translation>
+        <translation>klarsicht capture: Der Ausgabeordner fehlt (--out ORDNER).</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message numerus="yes">
         <source>No data arrived within %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Innerhalb von %n Sekunde kamen keine Daten an.</numerusform>
+            <numerusform>Innerhalb von %n Sekunden kamen keine Daten an.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterPage</name>
+    <message>
+        <source>Node CPU utilisation %</source>
+        <translation>CPU-Auslastung der Knoten in %</translation>
+    </message>
+    <message>
+        <source>Node memory utilisation %</source>
+        <translation>Speicherauslastung der Knoten in %</translation>
+    </message>
+    <message>
+        <source>% of allocatable</source>
+        <translation>% des Zuteilbaren</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Nicht bereit</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Node count</source>
+        <translation>Anzahl Knoten</translation>
+    </message>
+    <message>
+        <source>Active pod count</source>
+        <translation>Anzahl aktiver Pods</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
     </message>
 </context>
 <context>
     <name>ClusterSession</name>
     <message>
         <source>loading</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geladen</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>live</translation>
     </message>
     <message>
         <source>stale since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet seit %1</translation>
     </message>
     <message>
         <source>no access</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zugriff</translation>
     </message>
     <message>
         <source>only namespaces %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Namespaces %1</translation>
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished">Fehler: %1</translation>
+        <translation>Fehler: %1</translation>
     </message>
 </context>
 <context>
@@ -425,22 +484,460 @@
     <name>DemoLauncher</name>
     <message>
         <source>The demo cluster program klarsicht-demo-cluster was not found next to Klarsicht or on PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm klarsicht-demo-cluster wurde weder neben Klarsicht noch im PATH gefunden.</translation>
     </message>
     <message>
         <source>Could not create a temporary folder for the demo cluster: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Demo-Cluster konnte kein temporärer Ordner angelegt werden: %1</translation>
     </message>
     <message>
         <source>The demo cluster stopped (exit code %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Cluster wurde beendet (Exit-Code %1): %2</translation>
     </message>
     <message numerus="yes">
         <source>The demo cluster did not start within %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Demo-Cluster ist nicht innerhalb von %n Sekunde gestartet.</numerusform>
+            <numerusform>Der Demo-Cluster ist nicht innerhalb von %n Sekunden gestartet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Click a label to add it to the label filter</source>
+        <translation>Klicken Sie auf ein Label, um es dem Label-Filter hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details.</source>
+        <translation>Wählen Sie eine Zeile, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>This object no longer exists.</source>
+        <translation>Dieses Objekt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Allocatable</source>
+        <translation>Zuteilbar</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>mc</source>
+        <translation>mc</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anforderung</translation>
+    </message>
+    <message>
+        <source>no metrics yet</source>
+        <translation>noch keine Metriken</translation>
+    </message>
+    <message>
+        <source>CPU, last 30 minutes</source>
+        <translation>CPU, letzte 30 Minuten</translation>
+    </message>
+    <message>
+        <source>Memory working set, last 30 minutes</source>
+        <translation>Arbeitsspeicher (Working Set), letzte 30 Minuten</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>Bedingungen:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Rollen:</translation>
+    </message>
+    <message>
+        <source>Node pool:</source>
+        <translation>Knotenpool:</translation>
+    </message>
+    <message>
+        <source>Kubelet version:</source>
+        <translation>Kubelet-Version:</translation>
+    </message>
+    <message>
+        <source>Kube-proxy version:</source>
+        <translation>Kube-Proxy-Version:</translation>
+    </message>
+    <message>
+        <source>Container runtime:</source>
+        <translation>Container-Laufzeit:</translation>
+    </message>
+    <message>
+        <source>OS image:</source>
+        <translation>Betriebssystem-Image:</translation>
+    </message>
+    <message>
+        <source>Kernel:</source>
+        <translation>Kernel:</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>Architektur:</translation>
+    </message>
+    <message>
+        <source>Internal IP:</source>
+        <translation>Interne IP:</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>Kapazität:</translation>
+    </message>
+    <message>
+        <source>CPU %1, memory %2, pods %3, disk %4</source>
+        <translation>CPU %1, Speicher %2, Pods %3, Datenträger %4</translation>
+    </message>
+    <message>
+        <source>Allocatable:</source>
+        <translation>Zuteilbar:</translation>
+    </message>
+    <message>
+        <source>Taints:</source>
+        <translation>Taints:</translation>
+    </message>
+    <message>
+        <source>Pods:</source>
+        <translation>Pods:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>Annotationen:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation>Namespace:</translation>
+    </message>
+    <message>
+        <source>Replicas:</source>
+        <translation>Replikate:</translation>
+    </message>
+    <message>
+        <source>%1 desired, %2 ready, %3 updated, %4 available</source>
+        <translation>%1 gewünscht, %2 bereit, %3 aktualisiert, %4 verfügbar</translation>
+    </message>
+    <message>
+        <source>Selector:</source>
+        <translation>Selektor:</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Zeitplan:</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <source>Containers:</source>
+        <translation>Container:</translation>
+    </message>
+    <message>
+        <source>Services:</source>
+        <translation>Services:</translation>
+    </message>
+    <message>
+        <source>Pod in namespace %1</source>
+        <translation>Pod im Namespace %1</translation>
+    </message>
+    <message>
+        <source>Phase:</source>
+        <translation>Phase:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <source>Pod IPs:</source>
+        <translation>Pod-IPs:</translation>
+    </message>
+    <message>
+        <source>Node IP:</source>
+        <translation>Knoten-IP:</translation>
+    </message>
+    <message>
+        <source>QoS class:</source>
+        <translation>QoS-Klasse:</translation>
+    </message>
+    <message>
+        <source>Controller:</source>
+        <translation>Controller:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>UID:</source>
+        <translation>UID:</translation>
+    </message>
+    <message>
+        <source>%1: CPU %2 / %3, memory %4 / %5 (request / limit)</source>
+        <translation>%1: CPU %2 / %3, Speicher %4 / %5 (Anforderung / Limit)</translation>
+    </message>
+    <message>
+        <source>Resources:</source>
+        <translation>Ressourcen:</translation>
+    </message>
+    <message>
+        <source>Restarts:</source>
+        <translation>Neustarts:</translation>
+    </message>
+    <message>
+        <source>Container of pod %1 in namespace %2</source>
+        <translation>Container des Pods %1 im Namespace %2</translation>
+    </message>
+    <message>
+        <source>Container ID:</source>
+        <translation>Container-ID:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Meldung:</translation>
+    </message>
+    <message>
+        <source>Exit code:</source>
+        <translation>Exit-Code:</translation>
+    </message>
+    <message>
+        <source>Finished:</source>
+        <translation>Beendet:</translation>
+    </message>
+    <message>
+        <source>Last termination:</source>
+        <translation>Letzte Beendigung:</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2) at %3</source>
+        <translation>%1 (Exit-Code %2) am %3</translation>
+    </message>
+    <message>
+        <source>Image ID:</source>
+        <translation>Image-ID:</translation>
+    </message>
+    <message>
+        <source>Pod created:</source>
+        <translation>Pod erstellt:</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>Image tag:</source>
+        <translation>Image-Tag:</translation>
+    </message>
+    <message>
+        <source>latest (implicit)</source>
+        <translation>latest (implizit)</translation>
+    </message>
+    <message>
+        <source>CPU request / limit:</source>
+        <translation>CPU-Anforderung / -Limit:</translation>
+    </message>
+    <message>
+        <source>Memory request / limit:</source>
+        <translation>Speicher-Anforderung / -Limit:</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>Ports:</translation>
+    </message>
+    <message>
+        <source>from Secret %1, key %2</source>
+        <translation>aus Secret %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>from ConfigMap %1, key %2</source>
+        <translation>aus ConfigMap %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>from field %1</source>
+        <translation>aus Feld %1</translation>
+    </message>
+    <message>
+        <source>from resource %1</source>
+        <translation>aus Ressource %1</translation>
+    </message>
+    <message>
+        <source>from an unknown source</source>
+        <translation>aus unbekannter Quelle</translation>
+    </message>
+    <message>
+        <source>all keys of Secret %1</source>
+        <translation>alle Schlüssel von Secret %1</translation>
+    </message>
+    <message>
+        <source>all keys of ConfigMap %1</source>
+        <translation>alle Schlüssel von ConfigMap %1</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Mounts:</source>
+        <translation>Einhängepunkte:</translation>
+    </message>
+    <message>
+        <source>%1 delay=%2s timeout=%3s period=%4s</source>
+        <translation>%1 Verzögerung=%2 s Timeout=%3 s Intervall=%4 s</translation>
+    </message>
+    <message>
+        <source>Liveness probe:</source>
+        <translation>Liveness-Probe:</translation>
+    </message>
+    <message>
+        <source>Readiness probe:</source>
+        <translation>Readiness-Probe:</translation>
+    </message>
+    <message>
+        <source>Startup probe:</source>
+        <translation>Startup-Probe:</translation>
+    </message>
+    <message>
+        <source>Security context:</source>
+        <translation>Sicherheitskontext:</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Label selector in kubectl syntax, e.g. app=web,tier!=db,env in (prod,stage)</source>
+        <translation>Label-Selektor in kubectl-Syntax, z. B. app=web,tier!=db,env in (prod,stage)</translation>
+    </message>
+    <message>
+        <source>Invalid label selector: %1</source>
+        <translation>Ungültiger Label-Selektor: %1</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>Alle Namespaces</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Node pool</source>
+        <translation>Knotenpool</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Diesen Filter entfernen</translation>
+    </message>
+    <message>
+        <source>Namespace: %1</source>
+        <translation>Namespace: %1</translation>
+    </message>
+    <message>
+        <source>Labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
+    <message>
+        <source>Node: %1</source>
+        <translation>Knoten: %1</translation>
+    </message>
+    <message>
+        <source>Node pool: %1</source>
+        <translation>Knotenpool: %1</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Controller: %1</source>
+        <translation>Controller: %1</translation>
+    </message>
+    <message>
+        <source>Pod: %1</source>
+        <translation>Pod: %1</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Alle entfernen</translation>
+    </message>
+    <message>
+        <source>%1 namespaces</source>
+        <translation>%1 Namespaces</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>Nach Namen suchen</translation>
+    </message>
+    <message>
+        <source>Label selector, e.g. app=web,env in (prod,stage)</source>
+        <translation>Label-Selektor, z. B. app=web,env in (prod,stage)</translation>
+    </message>
+    <message>
+        <source>+ Filter</source>
+        <translation>+ Filter</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Statistic over the time range</source>
+        <translation>Statistik über den Zeitraum</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>Namespaces</translation>
     </message>
 </context>
 <context>
@@ -512,150 +1009,150 @@
     <name>InsightsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Containers</source>
-        <translation type="unfinished">Container</translation>
+        <translation>Container</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>Controller</source>
-        <translation type="unfinished"></translation>
+        <translation>Controller</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Pod</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod</translation>
     </message>
     <message>
         <source>Restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustarts</translation>
     </message>
     <message>
         <source>Trend %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Trend %1 %</translation>
     </message>
     <message>
         <source>%1 of %2 over the time range, as % of the request</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 über den Zeitraum, in % der Anforderung</translation>
     </message>
     <message>
         <source>%1 of %2 over the time range, as % of the limit (without a limit: of the node&apos;s allocatable; nodes: of allocatable)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 über den Zeitraum, in % des Limits (ohne Limit: des Zuteilbaren des Knotens; Knoten: des Zuteilbaren)</translation>
     </message>
     <message>
         <source>%1 of %2 over the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 über den Zeitraum</translation>
     </message>
     <message>
         <source>Container restarts since the container was created; the tool tip shows those within the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Container-Neustarts seit Erstellung des Containers; der Tooltip zeigt die im Zeitraum</translation>
     </message>
     <message>
         <source>%1 % per bar of the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % je Balken des Zeitraums</translation>
     </message>
     <message>
         <source>Pods not yet scheduled to a node</source>
-        <translation type="unfinished"></translation>
+        <translation>Pods, die noch keinem Knoten zugewiesen sind</translation>
     </message>
     <message>
         <source>Unscheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eingeplant</translation>
     </message>
     <message>
         <source>Node usage not accounted to its containers: kubelet, container runtime, system</source>
-        <translation type="unfinished"></translation>
+        <translation>Knotennutzung, die keinem Container zugeordnet ist: Kubelet, Container-Laufzeit, System</translation>
     </message>
     <message>
         <source>Other processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Prozesse</translation>
     </message>
     <message>
         <source>Pods without controller</source>
-        <translation type="unfinished"></translation>
+        <translation>Pods ohne Controller</translation>
     </message>
     <message>
         <source>%1 %2 in namespace %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 im Namespace %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 Min %2 s {1:?} {2?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No metrics reported for this row yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Zeile wurden noch keine Metriken gemeldet</translation>
     </message>
     <message>
         <source>Stale: nothing reported for this row recently</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet: für diese Zeile wurde zuletzt nichts gemeldet</translation>
     </message>
     <message>
         <source>%1 in total, %2 within the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 insgesamt, %2 im Zeitraum</translation>
     </message>
     <message>
         <source>Since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %1</translation>
     </message>
     <message>
         <source>%1 nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Knoten</translation>
     </message>
 </context>
 <context>
     <name>InsightsNames</name>
     <message>
         <source>CPU usage</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Nutzung</translation>
     </message>
     <message>
         <source>Memory working set</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher (Working Set)</translation>
     </message>
     <message>
         <source>Memory RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher (RSS)</translation>
     </message>
     <message>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>Min</translation>
     </message>
     <message>
         <source>Avg</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel</translation>
     </message>
     <message>
         <source>50th</source>
-        <translation type="unfinished">24 Std. {50t?}</translation>
+        <translation>50.</translation>
     </message>
     <message>
         <source>90th</source>
-        <translation type="unfinished">24 Std. {90t?}</translation>
+        <translation>90.</translation>
     </message>
     <message>
         <source>95th</source>
-        <translation type="unfinished">24 Std. {95t?}</translation>
+        <translation>95.</translation>
     </message>
     <message>
         <source>Max</source>
-        <translation type="unfinished"></translation>
+        <translation>Max</translation>
     </message>
 </context>
 <context>
@@ -927,12 +1424,20 @@
         <translation>Ü&amp;ber Klarsicht</translation>
     </message>
     <message>
-        <source>Not connected to a cluster.</source>
-        <translation>Mit keinem Cluster verbunden.</translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>%1 of %2 resources not live</source>
+        <translation>%1 von %2 Ressourcen nicht live</translation>
+    </message>
+    <message>
+        <source>&amp;Details pane</source>
+        <translation>&amp;Detailbereich</translation>
     </message>
 </context>
 <context>
@@ -954,133 +1459,133 @@
     <name>RowStatus</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Running, not ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft, nicht bereit</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Terminated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet: %1</translation>
     </message>
     <message>
         <source>Terminating</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beendet</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Not ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bereit</translation>
     </message>
     <message>
         <source>%1, scheduling disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Einplanung deaktiviert</translation>
     </message>
 </context>
 <context>
     <name>Snapshot</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not valid JSON (byte %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein gültiges JSON (Byte %2).</translation>
     </message>
     <message>
         <source>%1 is not a Klarsicht snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Klarsicht-Momentaufnahme.</translation>
     </message>
     <message>
         <source>%1 was written by a newer Klarsicht (format %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde von einer neueren Klarsicht-Version geschrieben (Format %2).</translation>
     </message>
 </context>
 <context>
     <name>SnapshotCommand</name>
     <message>
         <source>the server&apos;s answer is not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort des Servers ist kein JSON</translation>
     </message>
     <message>
         <source>Writes what the screens show as a JSON snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt, was die Ansichten zeigen, als JSON-Momentaufnahme.</translation>
     </message>
     <message>
         <source>The snapshot file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu schreibende Datei.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished">Datei</translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Use this kubeconfig file only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur diese kubeconfig-Datei verwenden.</translation>
     </message>
     <message>
         <source>The kubeconfig context (default: current).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der kubeconfig-Kontext (Standard: der aktuelle).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Metric samples to take (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Metrikproben (Standard 1).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Seconds between metric samples (default 15).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden zwischen den Metrikproben (Standard 15).</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>klarsicht snapshot: the output file is missing (-o FILE).</source>
-        <translation type="unfinished"></translation>
+        <translation>klarsicht snapshot: Die Ausgabedatei fehlt (-o DATEI).</translation>
     </message>
     <message>
         <source>klarsicht snapshot: --samples needs a whole number ≥ 0 and --interval one ≥ 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>klarsicht snapshot: --samples braucht eine ganze Zahl ≥ 0 und --interval eine ≥ 1.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1264,7 +1769,9 @@
         <source>Kubernetes cluster insights on the desktop.
 
 Sub-commands: contexts, snapshot, capture (klarsicht COMMAND --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einblicke in Kubernetes-Cluster auf dem Desktop.
+
+Unterbefehle: contexts, snapshot, capture (klarsicht BEFEHL --help).</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,13 @@
 #include "views/mainwindow.h"
 
+#include "models/insightsfeed.h"
+#include "models/insightsfilter.h"
+#include "models/insightsmodel.h"
+#include "models/insightsproxy.h"
+#include "views/clusterpage.h"
+#include "views/detailspane.h"
+#include "views/filterbar.h"
+#include "views/insightspage.h"
 #include "views/language.h"
 
 #include <QActionGroup>
@@ -8,8 +16,11 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 namespace {
 // The insight tabs, in the order of Container insights. Titles are translated when shown.
@@ -24,22 +35,102 @@ const char *const kTabTitles[] = {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
+    m_filter = new InsightsFilter(this);
+    m_filterBar = new FilterBar(m_filter, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
-    for (int i = 0; i < int(std::size(kTabTitles)); ++i) {
-        auto *page = new QLabel(m_tabs);
-        page->setAlignment(Qt::AlignCenter);
-        page->setObjectName(QStringLiteral("emptyPage"));
-        m_tabs->addTab(page, QString());
+    m_clusterPage = new ClusterPage(m_tabs);
+    m_tabs->addTab(m_clusterPage, QString());
+    const InsightsModel::Mode modes[] = {InsightsModel::Mode::Nodes, InsightsModel::Mode::Controllers,
+                                         InsightsModel::Mode::Containers};
+    for (int i = 0; i < 3; ++i) {
+        auto *model = new InsightsModel(modes[i], this);
+        m_pages[i] = new InsightsPage(model, m_filter, m_tabs);
+        m_tabs->addTab(m_pages[i], QString());
+        connect(m_pages[i], &InsightsPage::drillDown, this, &MainWindow::drillDown);
     }
-    setCentralWidget(m_tabs);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
 
+    connect(m_filterBar, &FilterBar::contextRequested, this, &MainWindow::contextRequested);
+    connect(m_filterBar, &FilterBar::metricChanged, this, [this](Metric m) {
+        for (auto *p : m_pages)
+            p->model()->setMetric(m);
+    });
+    connect(m_filterBar, &FilterBar::statisticChanged, this, [this](Statistic s) {
+        for (auto *p : m_pages)
+            p->model()->setStatistic(s);
+    });
+    connect(m_filterBar, &FilterBar::timeRangeChanged, this, [this](TimeRange r) {
+        for (auto *p : m_pages)
+            p->model()->setTimeRange(r);
+        m_clusterPage->setTimeRange(r);
+    });
+
+    m_indicator = new QLabel(this);
     m_connectionLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_indicator);
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     createMenus();
     retranslate();
-    resize(1280, 800);
+    resize(1400, 860);
+}
+
+InsightsPage *MainWindow::page(Tab tab) const
+{
+    return tab == ClusterTab ? nullptr : m_pages[int(tab) - 1];
+}
+
+void MainWindow::setSources(InsightsFeed *feed, const MetricsHistory *history)
+{
+    m_feed = feed;
+    m_filterBar->setFeed(feed);
+    for (auto *p : m_pages)
+        p->setSources(feed, history);
+    m_clusterPage->setSources(feed, history);
+}
+
+void MainWindow::metricsUpdated()
+{
+    for (auto *p : m_pages) {
+        p->model()->metricsUpdated();
+        p->details()->refresh();
+    }
+    m_clusterPage->refresh();
+}
+
+void MainWindow::setContexts(const QStringList &contexts, const QString &current)
+{
+    m_filterBar->setContexts(contexts, current);
+}
+
+void MainWindow::drillDown(const QString &target)
+{
+    const QString kind = target.section(QLatin1Char(':'), 0, 0);
+    const QString key = target.section(QLatin1Char(':'), 1);
+    Tab tab = NodesTab;
+    if (kind == u"node") {
+        m_filter->setNode(key);
+    } else if (kind == u"controller") {
+        m_filter->setController(key);
+        tab = ControllersTab;
+    } else if (kind == u"pod") {
+        const kube::Pod *pod = m_feed ? m_feed->pod(key) : nullptr;
+        m_filter->setPod(key, pod ? pod->metadata.name : QString());
+        tab = ContainersTab;
+    } else {
+        return;
+    }
+    m_tabs->setCurrentIndex(int(tab));
+    if (!page(tab)->select(target) && kind == u"pod")
+        page(tab)->view()->setCurrentIndex(page(tab)->proxy()->index(0, 0));
+    page(tab)->view()->setFocus();
 }
 
 void MainWindow::createMenus()
@@ -49,6 +140,14 @@ void MainWindow::createMenus()
     m_quitAction->setShortcut(QKeySequence::Quit);
 
     m_viewMenu = menuBar()->addMenu(QString());
+    m_detailsAction = m_viewMenu->addAction(QString());
+    m_detailsAction->setCheckable(true);
+    m_detailsAction->setChecked(true);
+    m_detailsAction->setShortcut(QKeySequence(Qt::Key_F9));
+    connect(m_detailsAction, &QAction::toggled, this, [this](bool on) {
+        for (auto *p : m_pages)
+            p->details()->setVisible(on);
+    });
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageGroup = new QActionGroup(this);
     for (const QString &code : Language::available()) {
@@ -83,6 +182,39 @@ void MainWindow::setConnectionText(const QString &text)
     retranslate();
 }
 
+void MainWindow::setResourceState(const QString &resource, const QString &stateText, bool healthy)
+{
+    for (auto &entry : m_resourceStates) {
+        if (std::get<0>(entry) == resource) {
+            entry = {resource, stateText, healthy};
+            updateIndicator();
+            return;
+        }
+    }
+    m_resourceStates.append({resource, stateText, healthy});
+    updateIndicator();
+}
+
+void MainWindow::updateIndicator()
+{
+    if (m_resourceStates.isEmpty()) {
+        m_indicator->clear();
+        return;
+    }
+    QStringList lines;
+    int bad = 0;
+    for (const auto &[resource, text, healthy] : std::as_const(m_resourceStates)) {
+        lines << resource + QStringLiteral(": ") + text;
+        bad += healthy ? 0 : 1;
+    }
+    const QString text = bad == 0 ? tr("live")
+                                  : tr("%1 of %2 resources not live").arg(bad).arg(m_resourceStates.size());
+    m_indicator->setText(QStringLiteral("<span style=\"color:%1\">●</span> ")
+                             .arg(bad == 0 ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"))
+                         + text.toHtmlEscaped());
+    m_indicator->setToolTip(lines.join(QLatin1Char('\n')));
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -96,16 +228,13 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
+    m_detailsAction->setText(tr("&Details pane"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Klarsicht"));
-    for (int i = 0; i < m_tabs->count(); ++i) {
+    for (int i = 0; i < m_tabs->count(); ++i)
         m_tabs->setTabText(i, tr(kTabTitles[i]));
-        if (auto *empty = qobject_cast<QLabel *>(m_tabs->widget(i));
-            empty && empty->objectName() == QLatin1String("emptyPage"))
-            empty->setText(m_connectionText.isEmpty() ? tr("Not connected to a cluster.")
-                                                      : m_connectionText);
-    }
     m_connectionLabel->setText(m_connectionText.isEmpty() ? tr("Not connected")
                                                           : m_connectionText);
+    updateIndicator();
 }

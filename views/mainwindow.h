@@ -1,23 +1,52 @@
 #pragma once
 
+// The Klarsicht main window: the filter bar, the insight tabs (Cluster, Nodes, Controllers,
+// Containers), the menus and the connection state. It re-translates itself on LanguageChange.
+#include "models/metricshistory.h"
+
 #include <QMainWindow>
 
+class ClusterPage;
+class FilterBar;
+class InsightsFeed;
+class InsightsFilter;
+class InsightsPage;
 class QActionGroup;
 class QLabel;
 class QMenu;
 class QTabWidget;
 
-// The Klarsicht main window: the insight tabs (Cluster, Nodes, Controllers, Containers), the
-// menus and the connection state. It re-translates itself on QEvent::LanguageChange.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum Tab { ClusterTab, NodesTab, ControllersTab, ContainersTab };
+
     explicit MainWindow(QWidget *parent = nullptr);
 
-    QTabWidget *tabs() const { return m_tabs; }
+    // What the screens show. The window does not own them; call again after a context switch
+    // only if the objects themselves are replaced (InsightsFeed::clear() is enough otherwise).
+    void setSources(InsightsFeed *feed, const MetricsHistory *history);
+    // The history received samples: metric cells and charts refresh in place.
+    void metricsUpdated();
+    // The kubeconfig contexts for the switcher; choosing one emits contextRequested.
+    void setContexts(const QStringList &contexts, const QString &current);
     // Shown in the status bar and the empty pages: what the window is connected to.
     void setConnectionText(const QString &text);
+    // Per-resource state for the connection indicator, e.g. ("pods", tr("live")); the
+    // indicator shows the worst and lists all in its tool tip.
+    void setResourceState(const QString &resource, const QString &stateText, bool healthy);
+
+    QTabWidget *tabs() const { return m_tabs; }
+    InsightsFilter *filter() const { return m_filter; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    ClusterPage *clusterPage() const { return m_clusterPage; }
+    InsightsPage *page(Tab tab) const;
+    // Drill-down: "node:<name>", "controller:<id>", "pod:<uid>" → that tab, filtered to it.
+    void drillDown(const QString &target);
+
+Q_SIGNALS:
+    void contextRequested(const QString &context);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -25,15 +54,24 @@ protected:
 private:
     void createMenus();
     void retranslate();
+    void updateIndicator();
 
+    InsightsFilter *m_filter = nullptr;
+    FilterBar *m_filterBar = nullptr;
     QTabWidget *m_tabs = nullptr;
+    ClusterPage *m_clusterPage = nullptr;
+    InsightsPage *m_pages[3] = {};
+    InsightsFeed *m_feed = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_detailsAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_indicator = nullptr;
     QString m_connectionText;
+    QList<std::tuple<QString, QString, bool>> m_resourceStates;
 };

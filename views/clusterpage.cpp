@@ -1,0 +1,188 @@
+#include "views/clusterpage.h"
+
+#include "models/insightsfeed.h"
+#include "models/insightsnames.h"
+#include "models/metricshistory.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QTimer>
+#include <QValueAxis>
+
+#include <cmath>
+
+ClusterPage::ClusterPage(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *grid = new QGridLayout(this);
+    for (int i = 0; i < 4; ++i) {
+        auto *view = new QChartView(new QChart, this);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->chart()->legend()->setAlignment(Qt::AlignBottom);
+        view->setMinimumSize(300, 220);
+        view->setFocusPolicy(Qt::StrongFocus);
+        grid->addWidget(view, i / 2, i % 2);
+        m_charts << view;
+    }
+    auto *timer = new QTimer(this);
+    timer->setInterval(60000);
+    connect(timer, &QTimer::timeout, this, &ClusterPage::refresh);
+    timer->start();
+}
+
+void ClusterPage::setSources(InsightsFeed *feed, const MetricsHistory *history)
+{
+    m_feed = feed;
+    m_history = history;
+    m_samples.clear();
+    refresh();
+}
+
+void ClusterPage::setTimeRange(TimeRange range)
+{
+    m_range = range;
+    draw();
+}
+
+void ClusterPage::refresh()
+{
+    sample();
+    draw();
+}
+
+void ClusterPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        draw();
+    QWidget::changeEvent(event);
+}
+
+void ClusterPage::sample()
+{
+    if (!m_feed)
+        return;
+    CountSample s;
+    s.ms = QDateTime::currentMSecsSinceEpoch();
+    for (const QString &name : m_feed->nodeNames()) {
+        ++s.values[0];
+        ++s.values[m_feed->node(name)->readyStatus() == u"True" ? 1 : 2];
+    }
+    for (const QString &uid : m_feed->podUids()) {
+        const QString phase = m_feed->pod(uid)->phase;
+        ++s.values[3];
+        const int i = phase == u"Pending" ? 4 : phase == u"Running" ? 5 : phase == u"Succeeded" ? 7
+                                                                    : phase == u"Failed"    ? 8 : 6;
+        ++s.values[i];
+    }
+    m_samples << s;
+    // Keep 30 days of one-minute samples at most.
+    if (m_samples.size() > 43200)
+        m_samples.removeFirst();
+}
+
+void ClusterPage::draw()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const TimeWindow window = TimeRanges::window(m_range, now);
+    auto setup = [&](QChartView *view, const QString &title, const QString &unit) {
+        QChart *chart = view->chart();
+        chart->removeAllSeries();
+        for (QAbstractAxis *axis : chart->axes())
+            chart->removeAxis(axis);
+        chart->setTitle(title);
+        auto *x = new QDateTimeAxis;
+        x->setFormat(window.endMs() - window.startMs > 86400000 ? QStringLiteral("dd.MM.") : QStringLiteral("HH:mm"));
+        x->setRange(QDateTime::fromMSecsSinceEpoch(window.startMs), QDateTime::fromMSecsSinceEpoch(window.endMs()));
+        x->setTickCount(7);
+        auto *y = new QValueAxis;
+        y->setLabelFormat(QStringLiteral("%.0f"));
+        y->setTitleText(unit);
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        return std::pair(x, y);
+    };
+    auto finish = [](QChartView *view, QValueAxis *y, double maxY) {
+        y->setRange(0, std::max(1.0, maxY * 1.1));
+        for (QAbstractSeries *s : view->chart()->series()) {
+            for (QAbstractAxis *a : view->chart()->axes())
+                s->attachAxis(a);
+        }
+        // Clicking a legend entry shows or hides its series (the portal's toggles).
+        for (QLegendMarker *marker : view->chart()->legend()->markers()) {
+            QObject::connect(marker, &QLegendMarker::clicked, marker, [marker] {
+                marker->series()->setVisible(!marker->series()->isVisible());
+                marker->setVisible(true);
+                marker->setLabelBrush(marker->series()->isVisible() ? QBrush(Qt::black) : QBrush(Qt::gray));
+            });
+        }
+    };
+
+    // Node utilisation: per bar each node's average as % of allocatable, then the statistic
+    // across nodes — how the portal's Min/Avg/50th/90th/95th/Max node lines read.
+    const Metric metrics[] = {Metric::Cpu, Metric::WorkingSet};
+    for (int m = 0; m < 2; ++m) {
+        QChartView *view = m_charts[m];
+        auto [x, y] = setup(view, m == 0 ? tr("Node CPU utilisation %") : tr("Node memory utilisation %"),
+                            tr("% of allocatable"));
+        QList<QList<double>> perBar(window.bars);
+        if (m_feed && m_history) {
+            for (const QString &name : m_feed->nodeNames()) {
+                const kube::Node *node = m_feed->node(name);
+                const kube::Quantity &alloc = m == 0 ? node->allocatable.cpu : node->allocatable.memory;
+                const double denom = m == 0 ? double(alloc.milliValue()) : alloc.toDouble();
+                if (alloc.isNull() || denom <= 0)
+                    continue;
+                const RangeSummary r = m_history->summarize(SeriesKey{SeriesKind::Node, metrics[m], name}, window);
+                for (int i = 0; i < r.bars.size() && i < window.bars; ++i) {
+                    const double v = r.bars[i].summary.avg();
+                    if (!std::isnan(v))
+                        perBar[i] << v / denom * 100.0;
+                }
+            }
+        }
+        double maxY = 0;
+        for (Statistic s : {Statistic::Avg, Statistic::Min, Statistic::P50, Statistic::P90, Statistic::P95, Statistic::Max}) {
+            auto *series = new QLineSeries;
+            series->setName(InsightsNames::statistic(s));
+            for (int i = 0; i < window.bars; ++i) {
+                if (perBar[i].isEmpty())
+                    continue;
+                const double v = Summary::of(perBar[i]).value(s);
+                series->append(double(window.barStart(i) + window.barMs / 2), v);
+                maxY = std::max(maxY, v);
+            }
+            view->chart()->addSeries(series);
+        }
+        finish(view, y, std::min(100.0, std::max(maxY, 10.0)));
+        (void)x;
+    }
+
+    const QStringList countNames[2] = {
+        {tr("Total"), tr("Ready"), tr("Not ready")},
+        {tr("Total"), tr("Pending"), tr("Running"), tr("Unknown"), tr("Succeeded"), tr("Failed")}};
+    for (int c = 0; c < 2; ++c) {
+        QChartView *view = m_charts[2 + c];
+        auto [x, y] = setup(view, c == 0 ? tr("Node count") : tr("Active pod count"), tr("Count"));
+        double maxY = 0;
+        const int offset = c == 0 ? 0 : 3;
+        for (int k = 0; k < countNames[c].size(); ++k) {
+            auto *series = new QLineSeries;
+            series->setName(countNames[c][k]);
+            for (const auto &s : std::as_const(m_samples)) {
+                if (s.ms < window.startMs)
+                    continue;
+                series->append(double(s.ms), s.values[offset + k]);
+                maxY = std::max(maxY, double(s.values[offset + k]));
+            }
+            view->chart()->addSeries(series);
+        }
+        finish(view, y, maxY);
+        (void)x;
+    }
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+// The Cluster tab: node CPU % and node memory % over the time range (one toggleable series
+// per statistic across nodes), node count (total/ready/not ready) and active pod count by phase,
+// the counts as sampled since the app connected.
+#include "models/timerange.h"
+
+#include <QList>
+#include <QWidget>
+
+class InsightsFeed;
+class MetricsHistory;
+class QChartView;
+
+class ClusterPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ClusterPage(QWidget *parent = nullptr);
+
+    void setSources(InsightsFeed *feed, const MetricsHistory *history);
+    void setTimeRange(TimeRange range);
+    // Samples the counts now and redraws (called when metrics arrive and on a timer).
+    void refresh();
+    QList<QChartView *> charts() const { return m_charts; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct CountSample
+    {
+        qint64 ms = 0;
+        int values[9] = {}; // nodes total, ready, not ready; pods total, pending, running, unknown, succeeded, failed
+    };
+    void sample();
+    void draw();
+
+    InsightsFeed *m_feed = nullptr;
+    const MetricsHistory *m_history = nullptr;
+    TimeRange m_range = TimeRanges::defaultRange();
+    QList<CountSample> m_samples;
+    QList<QChartView *> m_charts;
+};

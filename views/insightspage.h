@@ -1,0 +1,48 @@
+#pragma once
+
+// One insight grid tab (Nodes, Controllers or Containers): a sortable tree of the model behind
+// the shared filter, the trend bars, drill-down links and the details pane on the right.
+#include "models/insightsmodel.h"
+
+#include <QWidget>
+
+class DetailsPane;
+class InsightsFeed;
+class InsightsFilter;
+class InsightsProxy;
+class QSplitter;
+class QTreeView;
+
+class InsightsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget *parent = nullptr);
+
+    void setSources(InsightsFeed *feed, const MetricsHistory *history);
+    InsightsModel *model() const { return m_model; }
+    InsightsProxy *proxy() const { return m_proxy; }
+    QTreeView *view() const { return m_view; }
+    DetailsPane *details() const { return m_details; }
+    QSplitter *splitter() const { return m_splitter; }
+    // Selects and shows the row of a node/controller (group key) or pod (UID).
+    bool select(const QString &target);
+
+Q_SIGNALS:
+    // A Node, Controller or Pod cell was activated: "node:<name>", "controller:<id>", "pod:<uid>".
+    void drillDown(const QString &target);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showCurrent();
+    void activate(const QModelIndex &index);
+
+    InsightsModel *m_model;
+    InsightsFilter *m_filter;
+    InsightsProxy *m_proxy;
+    QTreeView *m_view;
+    DetailsPane *m_details;
+    QSplitter *m_splitter;
+};

@@ -1,0 +1,123 @@
+#include "app/clustersession.h"
+
+#include "kubeapi/apiclient.h"
+#include "kubeapi/informer.h"
+#include "models/insightsfeed.h"
+
+#include <QLocale>
+
+using namespace kube;
+
+ClusterSession::ClusterSession(const ClusterConnection &connection, InsightsFeed *feed,
+                               QObject *parent)
+    : QObject(parent)
+    , m_client(new ApiClient(connection, this))
+    , m_feed(feed)
+{
+    addInformer<Namespace>([this](const Namespace &o) { m_feed->upsertNamespace(o); },
+                           [this](const Namespace &o) { m_feed->removeNamespace(o.metadata.name); });
+    addInformer<Node>([this](const Node &o) { m_feed->upsertNode(o); },
+                      [this](const Node &o) { m_feed->removeNode(o.metadata.name); });
+    // Owners before pods, so that a pod's controller usually resolves on first sight.
+    addInformer<Deployment>([this](const Deployment &o) { m_feed->upsertDeployment(o); },
+                            [this](const Deployment &o) { m_feed->removeWorkload(o.metadata.uid); });
+    addInformer<ReplicaSet>([this](const ReplicaSet &o) { m_feed->upsertReplicaSet(o); },
+                            [this](const ReplicaSet &o) { m_feed->removeWorkload(o.metadata.uid); });
+    addInformer<StatefulSet>([this](const StatefulSet &o) { m_feed->upsertStatefulSet(o); },
+                             [this](const StatefulSet &o) { m_feed->removeWorkload(o.metadata.uid); });
+    addInformer<DaemonSet>([this](const DaemonSet &o) { m_feed->upsertDaemonSet(o); },
+                           [this](const DaemonSet &o) { m_feed->removeWorkload(o.metadata.uid); });
+    addInformer<CronJob>([this](const CronJob &o) { m_feed->upsertCronJob(o); },
+                         [this](const CronJob &o) { m_feed->removeWorkload(o.metadata.uid); });
+    addInformer<Job>([this](const Job &o) { m_feed->upsertJob(o); },
+                     [this](const Job &o) { m_feed->removeWorkload(o.metadata.uid); });
+    addInformer<Service>([this](const Service &o) { m_feed->upsertService(o); },
+                         [this](const Service &o) { m_feed->removeService(o.metadata.uid); });
+    addInformer<Pod>([this](const Pod &o) { m_feed->upsertPod(o); },
+                     [this](const Pod &o) { m_feed->removePod(o.metadata.uid); });
+}
+
+ClusterSession::~ClusterSession()
+{
+    stop();
+}
+
+template<typename T>
+void ClusterSession::addInformer(std::function<void(const T &)> upsert,
+                                 std::function<void(const T &)> remove)
+{
+    auto *informer = new Informer<T>(m_client, this);
+    typename Informer<T>::Handlers handlers;
+    handlers.added = [upsert](const typename Informer<T>::Ptr &o) { upsert(*o); };
+    handlers.updated = [upsert](const typename Informer<T>::Ptr &, const typename Informer<T>::Ptr &now) {
+        upsert(*now);
+    };
+    handlers.removed = [remove](const typename Informer<T>::Ptr &o) { remove(*o); };
+    informer->setHandlers(std::move(handlers));
+    connect(informer, &InformerBase::stateChanged, this, [this] {
+        Q_EMIT stateChanged();
+        if (!m_settledEmitted && allSettled()) {
+            m_settledEmitted = true;
+            Q_EMIT settled();
+        }
+    });
+    m_informers.append(informer);
+}
+
+void ClusterSession::setFallbackNamespaces(const QStringList &namespaces)
+{
+    for (InformerBase *informer : std::as_const(m_informers))
+        informer->setFallbackNamespaces(namespaces);
+}
+
+void ClusterSession::start()
+{
+    for (InformerBase *informer : std::as_const(m_informers))
+        informer->start();
+}
+
+void ClusterSession::stop()
+{
+    for (InformerBase *informer : std::as_const(m_informers))
+        informer->stop();
+}
+
+bool ClusterSession::allSettled() const
+{
+    for (const InformerBase *informer : m_informers) {
+        if (informer->state() == InformerBase::State::Syncing && !informer->hasSynced())
+            return false;
+    }
+    return true;
+}
+
+QStringList ClusterSession::stateSummary() const
+{
+    QStringList lines;
+    for (const InformerBase *informer : m_informers) {
+        QString state;
+        switch (informer->state()) {
+        case InformerBase::State::Syncing:
+            state = tr("loading");
+            break;
+        case InformerBase::State::Live:
+            state = tr("live");
+            break;
+        case InformerBase::State::Stale:
+            state = tr("stale since %1")
+                        .arg(QLocale().toString(informer->staleSince().toLocalTime().time(),
+                                                QLocale::ShortFormat));
+            break;
+        case InformerBase::State::Forbidden:
+            state = informer->visibleNamespaces().isEmpty()
+                        ? tr("no access")
+                        : tr("only namespaces %1").arg(informer->visibleNamespaces().join(u", "));
+            break;
+        case InformerBase::State::Error:
+            state = tr("error: %1").arg(informer->lastError().explanation());
+            break;
+        }
+        lines << informer->kind().plural + QStringLiteral(": ") + state;
+    }
+    return lines;
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "kubeapi/apiclient.h" // complete type for InformerBase::client()
+#include "kubeapi/clusterconnection.h"
+#include "kubeapi/informerbase.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class InsightsFeed;
+namespace kube {
+class ApiClient;
+}
+
+// One live connection to a cluster: an ApiClient for a kubeconfig context, one informer per
+// kind the screens need, and every informer change forwarded into the InsightsFeed.
+class ClusterSession final : public QObject
+{
+    Q_OBJECT
+public:
+    ClusterSession(const kube::ClusterConnection &connection, InsightsFeed *feed,
+                   QObject *parent = nullptr);
+    ~ClusterSession() override;
+
+    // Namespaces to watch when a cluster-wide list is forbidden (besides the context's own).
+    void setFallbackNamespaces(const QStringList &namespaces);
+    void start();
+    void stop();
+
+    kube::ApiClient *client() const { return m_client; }
+    const QList<kube::InformerBase *> &informers() const { return m_informers; }
+    // True once every informer has listed (or given up with forbidden/error).
+    bool allSettled() const;
+    // One line per kind: "pods: live", "nodes: no access", … (translated).
+    QStringList stateSummary() const;
+
+Q_SIGNALS:
+    void stateChanged();
+    void settled();
+
+private:
+    template<typename T>
+    void addInformer(std::function<void(const T &)> upsert, std::function<void(const T &)> remove);
+
+    kube::ApiClient *m_client = nullptr;
+    InsightsFeed *m_feed = nullptr;
+    QList<kube::InformerBase *> m_informers;
+    bool m_settledEmitted = false;
+};

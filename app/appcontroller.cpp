@@ -279,29 +279,8 @@ void AppController::showStates()
     if (m_session) {
         for (const InformerBase *informer : m_session->informers()) {
             const bool healthy = informer->state() == InformerBase::State::Live;
-            QString text;
-            switch (informer->state()) {
-            case InformerBase::State::Syncing:
-                text = tr("loading");
-                break;
-            case InformerBase::State::Live:
-                text = tr("live");
-                break;
-            case InformerBase::State::Stale:
-                text = tr("stale since %1")
-                           .arg(QLocale().toString(informer->staleSince().toLocalTime().time(),
-                                                   QLocale::ShortFormat));
-                break;
-            case InformerBase::State::Forbidden:
-                text = informer->visibleNamespaces().isEmpty()
-                           ? tr("no access")
-                           : tr("only namespaces %1").arg(informer->visibleNamespaces().join(u", "));
-                break;
-            case InformerBase::State::Error:
-                text = informer->lastError().explanation();
-                break;
-            }
-            m_window->setResourceState(informer->kind().plural, text, healthy);
+            m_window->setResourceState(informer->kind().plural,
+                                       ClusterSession::stateText(*informer), healthy);
         }
     }
     if (m_sampler) {

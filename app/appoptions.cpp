@@ -46,7 +46,7 @@ AppOptions AppOptions::from(const QCommandLineParser &parser)
     o.namespaces = parser.values(QStringLiteral("namespace"));
     o.demo = parser.isSet(QStringLiteral("demo"));
     o.preset = parser.value(QStringLiteral("preset"));
-    for (const QString name : {QStringLiteral("nodes"), QStringLiteral("pods"), QStringLiteral("seed")}) {
+    for (const QString &name : {QStringLiteral("nodes"), QStringLiteral("pods"), QStringLiteral("seed")}) {
         if (parser.isSet(name))
             o.demoArguments << QStringLiteral("--") + name << parser.value(name);
     }

@@ -91,33 +91,31 @@ bool ClusterSession::allSettled() const
     return true;
 }
 
+QString ClusterSession::stateText(const InformerBase &informer)
+{
+    switch (informer.state()) {
+    case InformerBase::State::Syncing:
+        return tr("loading");
+    case InformerBase::State::Live:
+        return tr("live");
+    case InformerBase::State::Stale:
+        return tr("stale since %1")
+            .arg(QLocale().toString(informer.staleSince().toLocalTime().time(),
+                                    QLocale::ShortFormat));
+    case InformerBase::State::Forbidden:
+        return informer.visibleNamespaces().isEmpty()
+                   ? tr("no access")
+                   : tr("only namespaces %1").arg(informer.visibleNamespaces().join(u", "));
+    case InformerBase::State::Error:
+        return tr("error: %1").arg(informer.lastError().explanation());
+    }
+    return {};
+}
+
 QStringList ClusterSession::stateSummary() const
 {
     QStringList lines;
-    for (const InformerBase *informer : m_informers) {
-        QString state;
-        switch (informer->state()) {
-        case InformerBase::State::Syncing:
-            state = tr("loading");
-            break;
-        case InformerBase::State::Live:
-            state = tr("live");
-            break;
-        case InformerBase::State::Stale:
-            state = tr("stale since %1")
-                        .arg(QLocale().toString(informer->staleSince().toLocalTime().time(),
-                                                QLocale::ShortFormat));
-            break;
-        case InformerBase::State::Forbidden:
-            state = informer->visibleNamespaces().isEmpty()
-                        ? tr("no access")
-                        : tr("only namespaces %1").arg(informer->visibleNamespaces().join(u", "));
-            break;
-        case InformerBase::State::Error:
-            state = tr("error: %1").arg(informer->lastError().explanation());
-            break;
-        }
-        lines << informer->kind().plural + QStringLiteral(": ") + state;
-    }
+    for (const InformerBase *informer : m_informers)
+        lines << informer->kind().plural + QStringLiteral(": ") + stateText(*informer);
     return lines;
 }

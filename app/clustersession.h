@@ -36,6 +36,8 @@ public:
     bool allSettled() const;
     // One line per kind: "pods: live", "nodes: no access", … (translated).
     QStringList stateSummary() const;
+    // What an informer's state means, for the connection indicator (translated).
+    static QString stateText(const kube::InformerBase &informer);
 
 Q_SIGNALS:
     void stateChanged();

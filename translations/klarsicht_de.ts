@@ -147,26 +147,6 @@
         <translation>Klarsicht</translation>
     </message>
     <message>
-        <source>loading</source>
-        <translation>wird geladen</translation>
-    </message>
-    <message>
-        <source>live</source>
-        <translation>live</translation>
-    </message>
-    <message>
-        <source>stale since %1</source>
-        <translation>veraltet seit %1</translation>
-    </message>
-    <message>
-        <source>no access</source>
-        <translation>kein Zugriff</translation>
-    </message>
-    <message>
-        <source>only namespaces %1</source>
-        <translation>nur Namespaces %1</translation>
-    </message>
-    <message>
         <source>%1 — no data since %2</source>
         <translation>%1 — keine Daten seit %2</translation>
     </message>

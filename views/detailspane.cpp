@@ -288,7 +288,7 @@ void DetailsPane::updateCharts()
     const TimeWindow window = TimeRanges::window(TimeRange::Last30Minutes, now);
     const QString limitName = m_kind == Kind::Node ? tr("Allocatable") : tr("Limit");
     auto fill = [&](QChartView *view, Metric metric, const QString &title,
-                    std::optional<double> request, std::optional<double> limit) {
+                    const std::optional<double> &request, const std::optional<double> &limit) {
         QChart *chart = view->chart();
         chart->removeAllSeries();
         for (QAbstractAxis *axis : chart->axes())

@@ -1,0 +1,246 @@
+// The insight pages in a real MainWindow (offscreen): filters, drill-down, details pane and the
+// language switch, checked on the text the user sees. With KLARSICHT_CAPTURE_DIR set, each tab
+// is also saved as PNG (English and German) for looking at.
+#include "models/insightsfeed.h"
+#include "models/insightsfilter.h"
+#include "models/insightsproxy.h"
+#include "views/detailspane.h"
+#include "views/filterbar.h"
+#include "views/insightspage.h"
+#include "views/language.h"
+#include "views/mainwindow.h"
+#include "../unit/insightstestdata.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace insightstest;
+
+namespace {
+QStringList visibleNames(QAbstractItemModel *m, const QModelIndex &parent = {})
+{
+    QStringList out;
+    for (int r = 0; r < m->rowCount(parent); ++r)
+        out << m->index(r, 0, parent).data().toString();
+    return out;
+}
+
+void fill(InsightsFeed &feed, MetricsHistory &history)
+{
+    feed.upsertNode(node(QStringLiteral("aks-system-0"), true, QStringLiteral("system")));
+    feed.upsertNode(node(QStringLiteral("aks-user-0"), true, QStringLiteral("user")));
+    feed.upsertNode(node(QStringLiteral("aks-user-1"), false, QStringLiteral("user")));
+    const kube::Deployment web = deployment(QStringLiteral("shop"), QStringLiteral("web"));
+    feed.upsertDeployment(web);
+    feed.upsertReplicaSet(replicaSet(QStringLiteral("shop"), QStringLiteral("web-5d8"), QStringLiteral("web"), web.metadata.uid));
+    const QString rsUid = QStringLiteral("uid-rs-web-5d8");
+    feed.upsertPod(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x1"), QStringLiteral("aks-user-0"),
+                       {QStringLiteral("nginx"), QStringLiteral("envoy")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"), rsUid));
+    kube::Pod crashing = pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x2"), QStringLiteral("aks-user-1"),
+                             {QStringLiteral("nginx")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"), rsUid);
+    crashing.containerStatuses[0].state.kind = kube::ContainerState::Kind::Waiting;
+    crashing.containerStatuses[0].state.reason = QStringLiteral("CrashLoopBackOff");
+    crashing.containerStatuses[0].ready = false;
+    crashing.containerStatuses[0].restartCount = 7;
+    feed.upsertPod(crashing);
+    kube::Pod frontend = pod(QStringLiteral("shop"), QStringLiteral("web-frontend-1"), QStringLiteral("aks-user-0"));
+    frontend.metadata.labels = {{QStringLiteral("app"), QStringLiteral("web-frontend")}};
+    feed.upsertPod(frontend);
+    feed.upsertPod(pod(QStringLiteral("kube-system"), QStringLiteral("coredns-1"), QStringLiteral("aks-system-0")));
+    feed.upsertPod(pod(QStringLiteral("batch"), QStringLiteral("report-1"), QString()));
+    kube::Service svc;
+    svc.metadata.namespaceName = QStringLiteral("shop");
+    svc.metadata.name = QStringLiteral("web");
+    svc.metadata.uid = QStringLiteral("svc-web");
+    svc.selector = {{QStringLiteral("app"), QStringLiteral("web")}};
+    feed.upsertService(svc);
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qint64 t = now - 3 * 3600 * 1000; t <= now; t += 60000) {
+        const double wave = 0.5 + 0.5 * std::sin(double(t) / 1.2e6);
+        QList<ContainerUsage> containers;
+        auto add = [&](const char *ns, const char *p, const char *c, const char *n, double cpu, double mem) {
+            ContainerUsage u;
+            u.namespaceName = QString::fromLatin1(ns);
+            u.pod = QString::fromLatin1(p);
+            u.container = QString::fromLatin1(c);
+            u.node = QString::fromLatin1(n);
+            u.cpuMillicores = cpu;
+            u.workingSetBytes = mem;
+            u.rssBytes = mem * 0.8;
+            containers << u;
+        };
+        add("shop", "web-5d8-x1", "nginx", "aks-user-0", 120 + 300 * wave, 90e6);
+        add("shop", "web-5d8-x1", "envoy", "aks-user-0", 40, 60e6);
+        add("shop", "web-frontend-1", "app", "aks-user-0", 480, 250e6 * wave);
+        add("kube-system", "coredns-1", "app", "aks-system-0", 15, 30e6);
+        QList<NodeUsage> nodes;
+        for (const char *n : {"aks-user-0", "aks-system-0"}) {
+            NodeUsage u;
+            u.node = QString::fromLatin1(n);
+            u.cpuMillicores = 900 + 1500 * wave;
+            u.workingSetBytes = 6e9 + 4e9 * wave;
+            u.rssBytes = 5e9;
+            nodes << u;
+        }
+        history.addRound(t, containers, nodes);
+    }
+}
+} // namespace
+
+class TestPages final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { Language::instance().set(QStringLiteral("en")); }
+    void cleanup() { Language::instance().set(QStringLiteral("en")); }
+
+    void filtersApplyToEveryTab()
+    {
+        InsightsFeed feed;
+        MetricsHistory history;
+        fill(feed, history);
+        MainWindow window;
+        window.setSources(&feed, &history);
+        window.show();
+        InsightsPage *nodes = window.page(MainWindow::NodesTab);
+        InsightsPage *containers = window.page(MainWindow::ContainersTab);
+        QCOMPARE(visibleNames(nodes->proxy()),
+                 QStringList({QStringLiteral("aks-system-0"), QStringLiteral("aks-user-0"),
+                              QStringLiteral("aks-user-1"), QStringLiteral("Unscheduled")}));
+
+        // Exact label matching: app=web does not match app=web-frontend.
+        window.filterBar()->labelEdit()->setText(QStringLiteral("app=web"));
+        Q_EMIT window.filterBar()->labelEdit()->editingFinished();
+        QStringList names = visibleNames(containers->proxy());
+        QCOMPARE(names.size(), 3); // nginx, envoy of x1 and nginx of x2
+        const QModelIndex user0 = nodes->proxy()->index(0, 0);
+        QCOMPARE(user0.data().toString(), QStringLiteral("aks-user-0"));
+        QCOMPARE(visibleNames(nodes->proxy(), user0), QStringList({QStringLiteral("web-5d8-x1")}));
+        QCOMPARE(window.filterBar()->chipTexts(), QStringList({QStringLiteral("Labels: app=web")}));
+
+        // A syntax error keeps the last valid selector and marks the field.
+        window.filterBar()->labelEdit()->setText(QStringLiteral("app in (web"));
+        Q_EMIT window.filterBar()->labelEdit()->editingFinished();
+        QCOMPARE(window.filter()->labelSelectorText(), QStringLiteral("app=web"));
+        QVERIFY(window.filterBar()->labelEdit()->toolTip().startsWith(QStringLiteral("Invalid label selector")));
+
+        // Namespace and node pool stack.
+        window.filterBar()->labelEdit()->clear();
+        QVERIFY(window.filter()->labelSelectorText().isEmpty());
+        window.filter()->setNamespaces({QStringLiteral("kube-system")});
+        QCOMPARE(visibleNames(containers->proxy()), QStringList({QStringLiteral("app")}));
+        window.filter()->setNamespaces({});
+        window.filter()->setNodePool(QStringLiteral("user"));
+        QCOMPARE(visibleNames(nodes->proxy()), QStringList({QStringLiteral("aks-user-0"), QStringLiteral("aks-user-1")}));
+        window.filter()->setNodePool({});
+        window.filter()->setService(QStringLiteral("shop/web"));
+        QCOMPARE(visibleNames(containers->proxy()).size(), 3);
+        window.filter()->clear();
+        QCOMPARE(window.filterBar()->chipTexts(), QStringList());
+    }
+
+    void drillDownAndDetails()
+    {
+        InsightsFeed feed;
+        MetricsHistory history;
+        fill(feed, history);
+        MainWindow window;
+        window.setSources(&feed, &history);
+        window.show();
+        InsightsPage *nodes = window.page(MainWindow::NodesTab);
+        InsightsModel *model = nodes->model();
+        const QModelIndex x1 = nodes->proxy()->mapFromSource(
+            model->indexOfPod(QStringLiteral("uid-shop-web-5d8-x1"), model->section(InsightsModel::Column::Controller)));
+        QVERIFY(x1.isValid());
+        QCOMPARE(x1.data().toString(), QStringLiteral("web"));
+        nodes->view()->expand(x1.parent().siblingAtColumn(0));
+        QTest::mouseClick(nodes->view()->viewport(), Qt::LeftButton, {}, nodes->view()->visualRect(x1).center());
+        QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::ControllersTab));
+        QCOMPARE(window.filterBar()->chipTexts(), QStringList({QStringLiteral("Controller: Deployment web")}));
+        InsightsPage *controllers = window.page(MainWindow::ControllersTab);
+        QCOMPARE(visibleNames(controllers->proxy()), QStringList({QStringLiteral("web")}));
+        QCOMPARE(controllers->details()->title(), QStringLiteral("web"));
+        QVERIFY(controllers->details()->text().contains(QStringLiteral("Kind: Deployment")));
+        const QModelIndex status = controllers->proxy()->index(0, controllers->model()->section(InsightsModel::Column::Status));
+        QCOMPARE(status.data().toString(), QStringLiteral("1 ✖"));
+
+        // Selecting a container shows its details, Secret-sourced env never shows a value.
+        window.filter()->clear();
+        InsightsPage *containers = window.page(MainWindow::ContainersTab);
+        QVERIFY(containers->select(QStringLiteral("pod:uid-shop-web-5d8-x2")));
+        QVERIFY(containers->details()->text().contains(QStringLiteral("CrashLoopBackOff")));
+    }
+
+    void selectionSurvivesLiveUpdates()
+    {
+        InsightsFeed feed;
+        MetricsHistory history;
+        fill(feed, history);
+        MainWindow window;
+        window.setSources(&feed, &history);
+        window.show();
+        InsightsPage *controllers = window.page(MainWindow::ControllersTab);
+        QVERIFY(controllers->select(QStringLiteral("pod:uid-shop-web-5d8-x1")));
+        QSignalSpy resets(controllers->model(), &QAbstractItemModel::modelReset);
+        // Scale up: a new pod joins the Deployment.
+        feed.upsertPod(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x3"), QStringLiteral("aks-user-0"),
+                           {QStringLiteral("nginx")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"),
+                           QStringLiteral("uid-rs-web-5d8")));
+        controllers->model()->flush();
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(controllers->view()->currentIndex().data().toString(), QStringLiteral("web-5d8-x1"));
+        const QModelIndex web = controllers->view()->currentIndex().parent();
+        QCOMPARE(controllers->proxy()->rowCount(web), 3);
+        QVERIFY(controllers->view()->isExpanded(web));
+    }
+
+    void languageSwitchUpdatesHeadersAndTexts()
+    {
+        InsightsFeed feed;
+        MetricsHistory history;
+        fill(feed, history);
+        MainWindow window;
+        window.setSources(&feed, &history);
+        window.show();
+        InsightsPage *nodes = window.page(MainWindow::NodesTab);
+        QTreeView *view = nodes->view();
+        const int uptime = nodes->model()->section(InsightsModel::Column::Uptime);
+        QCOMPARE(view->model()->headerData(uptime, Qt::Horizontal).toString(), QStringLiteral("Uptime"));
+        QSignalSpy headers(view->model(), &QAbstractItemModel::headerDataChanged);
+        QVERIFY(Language::instance().set(QStringLiteral("de")));
+        QTRY_COMPARE(view->model()->headerData(uptime, Qt::Horizontal).toString(), QStringLiteral("Laufzeit"));
+        QVERIFY(headers.count() > 0);
+        QCOMPARE(window.tabs()->tabText(MainWindow::NodesTab), QStringLiteral("Knoten"));
+        QCOMPARE(view->model()->index(3, 0).data().toString(), QStringLiteral("Nicht eingeplant"));
+        capture(window, QStringLiteral("de"));
+        QVERIFY(Language::instance().set(QStringLiteral("en")));
+        QTRY_COMPARE(view->model()->headerData(uptime, Qt::Horizontal).toString(), QStringLiteral("Uptime"));
+        capture(window, QStringLiteral("en"));
+    }
+
+private:
+    static void capture(MainWindow &window, const QString &lang)
+    {
+        const QString dir = qEnvironmentVariable("KLARSICHT_CAPTURE_DIR");
+        if (dir.isEmpty())
+            return;
+        window.resize(1500, 900);
+        for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+            window.tabs()->setCurrentIndex(tab);
+            if (InsightsPage *p = window.page(MainWindow::Tab(tab))) {
+                p->view()->expandToDepth(0);
+                p->view()->setCurrentIndex(p->proxy()->index(1, 0));
+            }
+            QCoreApplication::processEvents();
+            window.grab().save(dir + QStringLiteral("/tab%1-%2.png").arg(tab).arg(lang));
+        }
+    }
+};
+
+QTEST_MAIN(TestPages)
+#include "tst_pages.moc"

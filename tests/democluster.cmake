@@ -8,3 +8,14 @@ klarsicht_add_test(NAME tst_democluster_kubectl
 target_compile_definitions(tst_democluster_kubectl PRIVATE
     KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
 add_dependencies(tst_democluster_kubectl klarsicht-demo-cluster)
+
+# Acceptance: Debian's Prometheus scrapes every node's cadvisor endpoint through the API server
+# proxy (file_sd targets from kubectl's node list) and agrees with metrics.k8s.io per pod.
+klarsicht_add_test(NAME tst_democluster_prometheus
+    SOURCES integration/tst_democluster_prometheus.cpp integration/tst_democluster_support.h
+    LIBS Qt6::Core Qt6::Network
+    LABELS integration
+    TIMEOUT 120)
+target_compile_definitions(tst_democluster_prometheus PRIVATE
+    KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
+add_dependencies(tst_democluster_prometheus klarsicht-demo-cluster)

@@ -113,23 +113,21 @@ struct CadvisorFamilies
         , lastSeen(prometheus::BuildGauge().Name("container_last_seen").Help("Last time a container was seen by the exporter").Register(r))
     {}
 
-    void row(const std::string &container, const std::string &id, const std::string &image,
-             const std::string &name, const std::string &ns, const std::string &pod, double cpuSeconds,
-             const MemorySample &m, double memoryLimit, double startTime, double now)
+    void row(const CadvisorRow &r, double now)
     {
-        const prometheus::Labels labels = {{"container", container}, {"id", id}, {"image", image},
-                                           {"name", name}, {"namespace", ns}, {"pod", pod}};
-        if (cpuSeconds > 0) { // cadvisor skips the CPU row while usage is 0
+        const prometheus::Labels labels = {{"container", r.container}, {"id", r.id}, {"image", r.image},
+                                           {"name", r.name}, {"namespace", r.ns}, {"pod", r.pod}};
+        if (r.cpuSeconds > 0) { // cadvisor skips the CPU row while usage is 0
             prometheus::Labels cpuLabels = labels;
             cpuLabels["cpu"] = "total";
-            cpu.Add(cpuLabels).Increment(cpuSeconds);
+            cpu.Add(cpuLabels).Increment(r.cpuSeconds);
         }
-        workingSet.Add(labels).Set(m.workingSet);
-        rss.Add(labels).Set(m.rss);
-        usage.Add(labels).Set(m.usage);
-        cache.Add(labels).Set(m.cache);
-        limit.Add(labels).Set(memoryLimit);
-        start.Add(labels).Set(startTime);
+        workingSet.Add(labels).Set(r.memory.workingSet);
+        rss.Add(labels).Set(r.memory.rss);
+        usage.Add(labels).Set(r.memory.usage);
+        cache.Add(labels).Set(r.memory.cache);
+        limit.Add(labels).Set(r.memoryLimit);
+        start.Add(labels).Set(r.startTime);
         lastSeen.Add(labels).Set(std::floor(now));
     }
 
@@ -139,14 +137,15 @@ struct CadvisorFamilies
 
 } // namespace
 
-std::optional<std::string> KubeletMetrics::cadvisor(const SimContext &ctx, const std::string &nodeName, double t)
+std::vector<CadvisorRow> KubeletMetrics::cadvisorRows(const NodeUsage &n)
 {
-    const auto node = ctx.store.getShared("nodes", "", nodeName);
-    if (!node)
-        return std::nullopt;
-    const NodeUsage n = nodeUsage(ctx, node, podsOn(ctx, nodeName), t);
-    prometheus::Registry registry;
-    CadvisorFamilies f(registry);
+    std::vector<CadvisorRow> rows;
+    const auto add = [&rows](std::string container, std::string id, std::string image, std::string name,
+                             std::string ns, std::string pod, double cpuSeconds, const MemorySample &m,
+                             double memoryLimit, double startTime) {
+        rows.push_back({std::move(container), std::move(id), std::move(image), std::move(name), std::move(ns),
+                        std::move(pod), cpuSeconds, m, memoryLimit, startTime});
+    };
     const double boot = n.bootTime;
     // Aggregate cgroups: the kubepods tree per QoS class and the kubelet's own slice.
     double kubeCpu = 0;
@@ -159,26 +158,39 @@ std::optional<std::string> KubeletMetrics::cadvisor(const SimContext &ctx, const
         q.first += p.cpuSeconds;
         addMemory(q.second, p.memory);
     }
-    f.row("", "/", "", "", "", "", n.cpuSeconds, n.memory, 0, boot, t);
-    f.row("", "/kubepods", "", "", "", "", kubeCpu, kubeMem, 0, boot, t);
-    f.row("", "/kubepods/burstable", "", "", "", "", byQos["Burstable"].first, byQos["Burstable"].second, 0, boot, t);
-    f.row("", "/kubepods/besteffort", "", "", "", "", byQos["BestEffort"].first, byQos["BestEffort"].second, 0, boot, t);
+    add("", "/", "", "", "", "", n.cpuSeconds, n.memory, 0, boot);
+    add("", "/kubepods", "", "", "", "", kubeCpu, kubeMem, 0, boot);
+    add("", "/kubepods/burstable", "", "", "", "", byQos["Burstable"].first, byQos["Burstable"].second, 0, boot);
+    add("", "/kubepods/besteffort", "", "", "", "", byQos["BestEffort"].first, byQos["BestEffort"].second, 0, boot);
     MemorySample kubeletMem = n.systemMemory;
     kubeletMem.workingSet *= 0.15;
     kubeletMem.rss *= 0.15;
     kubeletMem.cache *= 0.15;
     kubeletMem.usage *= 0.15;
-    f.row("", "/system.slice/kubelet.service", "", "", "", "", n.systemCpuSeconds * 0.35, kubeletMem, 0, boot, t);
+    add("", "/system.slice/kubelet.service", "", "", "", "", n.systemCpuSeconds * 0.35, kubeletMem, 0, boot);
     for (const auto &p : n.pods) {
         const std::string ns = sim::str(*p.pod, "/metadata/namespace"_json_pointer);
         const std::string pod = sim::str(*p.pod, "/metadata/name"_json_pointer);
-        f.row("", p.cgroup, "", "", ns, pod, p.cpuSeconds, p.memory, p.memoryLimit, p.start, t);
-        f.row("", p.cgroup + "/" + p.sandbox.id, p.sandbox.image, p.sandbox.id, ns, pod,
-              p.sandbox.cpuSeconds, p.sandbox.memory, 0, p.sandbox.curve.start, t);
+        add("", p.cgroup, "", "", ns, pod, p.cpuSeconds, p.memory, p.memoryLimit, p.start);
+        add("", p.cgroup + "/" + p.sandbox.id, p.sandbox.image, p.sandbox.id, ns, pod, p.sandbox.cpuSeconds,
+            p.sandbox.memory, 0, p.sandbox.curve.start);
         for (const ContainerUsage &c : p.containers)
-            f.row(c.name, p.cgroup + "/" + c.id, c.image, c.id, ns, pod, c.cpuSeconds, c.memory,
-                  c.memoryLimit, c.curve.start, t);
+            add(c.name, p.cgroup + "/" + c.id, c.image, c.id, ns, pod, c.cpuSeconds, c.memory, c.memoryLimit,
+                c.curve.start);
     }
+    return rows;
+}
+
+std::optional<std::string> KubeletMetrics::cadvisor(const SimContext &ctx, const std::string &nodeName, double t)
+{
+    const auto node = ctx.store.getShared("nodes", "", nodeName);
+    if (!node)
+        return std::nullopt;
+    const NodeUsage n = nodeUsage(ctx, node, podsOn(ctx, nodeName), t);
+    prometheus::Registry registry;
+    CadvisorFamilies f(registry);
+    for (const CadvisorRow &row : cadvisorRows(n))
+        f.row(row, t);
     const json capacity = (*node)["status"].value("capacity", json::object());
     const prometheus::Labels machine = {{"boot_id", uuidOf(machineHex(ctx, nodeName, "boot", 32))},
                                         {"machine_id", machineHex(ctx, nodeName, "machine", 32)},

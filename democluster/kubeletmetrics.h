@@ -45,11 +45,25 @@ struct NodeUsage
     MemorySample memory;
 };
 
+// One row of /metrics/cadvisor: a cgroup with the labels cadvisor gives it.
+struct CadvisorRow
+{
+    std::string container, id, image, name, ns, pod;
+    double cpuSeconds = 0;
+    MemorySample memory;
+    double memoryLimit = 0;
+    double startTime = 0;
+};
+
 class KubeletMetrics final
 {
 public:
     static NodeUsage nodeUsage(const SimContext &context, std::shared_ptr<const nlohmann::json> node,
                                const std::vector<std::shared_ptr<const nlohmann::json>> &pods, double t);
+
+    // Every cgroup row /metrics/cadvisor reports for a node: root, aggregates, pods, sandboxes
+    // and app containers. The metrics history writes the same rows, so labels match exactly.
+    static std::vector<CadvisorRow> cadvisorRows(const NodeUsage &usage);
 
     static std::optional<std::string> cadvisor(const SimContext &context, const std::string &node, double t);
     static std::optional<std::string> resource(const SimContext &context, const std::string &node, double t);

@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -46,6 +47,18 @@ const char *usage()
            "                        (default 1)\n"
            "  --history-size N      watch events kept; watches from an older resourceVersion\n"
            "                        get 410 Expired (default 10000)\n"
+           "  --history-out FILE    before serving, write the last hours of every node's\n"
+           "                        /metrics/cadvisor series (container_cpu_usage_seconds_total,\n"
+           "                        container_memory_working_set_bytes, container_memory_rss of\n"
+           "                        the app containers and the root cgroup id=\"/\") as\n"
+           "                        OpenMetrics for `promtool tsdb create-blocks-from openmetrics`;\n"
+           "                        with the target labels scripts/demo-prometheus' scrape adds\n"
+           "                        (job=\"kubelet\", instance and node = the node's name,\n"
+           "                        metrics_path=\"/metrics/cadvisor\"); the workshop preset then\n"
+           "                        warms up longer so its pods are older than the history\n"
+           "  --history-hours N     hours of metrics history (default 6)\n"
+           "  --history-step S      seconds between history samples, the scrape interval\n"
+           "                        (default 15)\n"
            "%FAULTS%"
            "  --help                show this help\n"
            "\n"
@@ -73,6 +86,26 @@ bool parseInt(const std::string &text, long long min, long long &out)
     }
 }
 
+// Written before the server listens, so whoever waits for the kubeconfig finds the history
+// complete; renamed into place so nobody reads half a file.
+void writeHistory(demo::Simulation &simulation, const std::string &file, double seconds, double step)
+{
+    const std::string partial = file + ".partial";
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw std::runtime_error("cannot write the metrics history to " + partial);
+    demo::HistoryOptions options;
+    options.seconds = seconds;
+    options.stepSeconds = step;
+    const demo::HistoryStats stats = simulation.writeHistory(out, options);
+    out.close();
+    if (!out || std::rename(partial.c_str(), file.c_str()) != 0)
+        throw std::runtime_error("cannot write the metrics history to " + file);
+    std::printf("klarsicht-demo-cluster: wrote %zu samples of %zu series (%.1f h) to %s\n", stats.samples,
+                stats.series, (stats.to - stats.from) / 3600, file.c_str());
+    std::fflush(stdout);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -82,6 +115,9 @@ int main(int argc, char **argv)
     std::string kubeconfigOut;
     std::string faults;
     long long historySize = 10000;
+    std::string historyOut;
+    long long historyHours = 6;
+    long long historyStep = 15;
 
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -123,6 +159,16 @@ int main(int argc, char **argv)
             simOptions.seed = static_cast<std::uint64_t>(number(0));
         } else if (arg == "--history-size") {
             historySize = number(1);
+        } else if (arg == "--history-out") {
+            historyOut = value("a file name");
+        } else if (arg == "--history-hours") {
+            historyHours = number(0);
+            if (historyHours > 24 * 31) {
+                std::fputs("klarsicht-demo-cluster: --history-hours must be at most 744 (31 days)\n", stderr);
+                return 2;
+            }
+        } else if (arg == "--history-step") {
+            historyStep = number(1);
         } else if (arg == "--faults") {
             faults = value("a fault spec");
         } else {
@@ -132,6 +178,9 @@ int main(int argc, char **argv)
         }
     }
 
+    if (!historyOut.empty())
+        simOptions.historySeconds = static_cast<double>(historyHours) * 3600;
+
     try {
         demo::ObjectStore store(static_cast<std::size_t>(historySize));
         demo::registerBuiltinTypes(store);
@@ -140,6 +189,9 @@ int main(int argc, char **argv)
         if (!faults.empty())
             server.faults().apply(faults);
         simulation.seed();
+        if (!historyOut.empty())
+            writeHistory(simulation, historyOut, static_cast<double>(historyHours) * 3600,
+                         static_cast<double>(historyStep));
         server.start();
         simulation.start();
         if (!kubeconfigOut.empty())

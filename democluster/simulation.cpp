@@ -16,6 +16,7 @@
 #include "democluster/statefulsetcontroller.h"
 #include "democluster/workshoppreset.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
@@ -84,10 +85,19 @@ void Simulation::seed()
     }
     // Let the cluster run for a while before anyone looks: pods have ages, restart counts,
     // the CronJob has history and the HPA has settled.
-    const double warmup = std::max(0.0, o.warmupSeconds);
-    for (double w = t - warmup; w < t; w += 5)
+    const double warmup = std::max({0.0, o.warmupSeconds, o.historySeconds > 0 ? o.historySeconds + 600 : 0.0});
+    // Hours of warm-up for a metrics history run in 30 s steps until the last 15 minutes, which
+    // keep the 5 s steps (and with them the state a default warm-up leaves).
+    constexpr double kFineSeconds = 900;
+    for (double w = t - warmup; w < t; w += (w < t - kFineSeconds ? 30 : 5))
         reconcileAt(w);
     reconcileAt(t);
+}
+
+HistoryStats Simulation::writeHistory(std::ostream &out, const HistoryOptions &options)
+{
+    std::lock_guard lock(tickMutex_);
+    return HistoryWriter::write(*d, d->now(), options, out);
 }
 
 void Simulation::start()

@@ -3,6 +3,7 @@
 // The demo cluster's moving parts: presets that seed the store, controllers, scheduler and
 // kubelets reconciling on a tick, and the computed data (metrics, logs) behind ClusterBackend.
 #include "democluster/clusterbackend.h"
+#include "democluster/historywriter.h"
 #include "democluster/objectstore.h"
 
 #include <atomic>
@@ -33,6 +34,9 @@ struct SimulationOptions
     // The workshop preset runs this long (simulated, in 5 s steps) before seed() returns, so
     // pods have ages, restart counts and the CronJob has history.
     double warmupSeconds = 900;
+    // Metrics history to be written (writeHistory): the workshop preset then warms up at least
+    // this long (plus 10 minutes) so today's pods are older than the history window.
+    double historySeconds = 0;
     // Events older than this are deleted (the API server's default --event-ttl is 1 h), and at
     // most `maxEvents` are kept.
     int eventTtlSeconds = 3600;
@@ -63,6 +67,8 @@ public:
     void step(double seconds = 0);
     // The simulation's current time in unix seconds.
     double now() const;
+    // The kubelets' cadvisor series of the past (HistoryWriter) as OpenMetrics, up to now().
+    HistoryStats writeHistory(std::ostream &out, const HistoryOptions &options);
 
     static std::vector<std::string> presetNames();
 

@@ -18,13 +18,15 @@ InsightsModel::InsightsModel(Mode mode, QObject *parent)
         m_columns = {C::Name, C::Status, C::Percent, C::Value, C::Containers, C::Uptime,
                      C::Controller, C::Trend};
         break;
+    // The same controller or pod name recurs across namespaces (api in shop, staging and
+    // prod): the Namespace column tells those rows apart and sorts them together.
     case Mode::Controllers:
-        m_columns = {C::Name, C::Status, C::Percent, C::Value, C::Containers, C::Restarts,
-                     C::Uptime, C::Node, C::Trend};
+        m_columns = {C::Name, C::Namespace, C::Status, C::Percent, C::Value, C::Containers,
+                     C::Restarts, C::Uptime, C::Node, C::Trend};
         break;
     case Mode::Containers:
-        m_columns = {C::Name, C::Status, C::Percent, C::Value, C::Pod, C::Node, C::Restarts,
-                     C::Uptime, C::Trend};
+        m_columns = {C::Name, C::Namespace, C::Status, C::Percent, C::Value, C::Pod, C::Node,
+                     C::Restarts, C::Uptime, C::Trend};
         break;
     }
     m_root.kind = ItemKind::Node;

@@ -30,8 +30,8 @@ class InsightsModel final : public QAbstractItemModel
 public:
     enum class Mode { Nodes, Controllers, Containers };
     // Column identities; which ones a mode shows (and in which order) is columns().
-    enum class Column { Name, Status, Percent, Value, Containers, Uptime, Controller, Node, Pod,
-                        Restarts, Trend };
+    enum class Column { Name, Namespace, Status, Percent, Value, Containers, Uptime, Controller,
+                        Node, Pod, Restarts, Trend };
     enum class ItemKind { Node, Unscheduled, OtherProcesses, Controller, NoController, Pod,
                           Container };
     enum Role {
@@ -148,6 +148,7 @@ private:
     QVariant metricCell(const Item *item, Column column, int role) const;
     QVariant countCell(const Item *item, Column column, int role) const;
     QVariant linkCell(const Item *item, Column column, int role) const;
+    QVariant namespaceCell(const Item *item, int role) const;
     QVariant uptimeCell(const Item *item, int role) const;
     const Cache &metrics(const Item *item) const;
     bool seriesKeyOf(const Item *item, SeriesKey *key) const;

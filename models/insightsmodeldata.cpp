@@ -37,6 +37,7 @@ QVariant InsightsModel::headerData(int section, Qt::Orientation orientation, int
     if (role == Qt::DisplayRole) {
         switch (m_columns[section]) {
         case Column::Name: return tr("Name");
+        case Column::Namespace: return tr("Namespace");
         case Column::Status: return tr("Status");
         case Column::Percent: return tr("%1 %").arg(stat);
         case Column::Value: return stat;
@@ -67,9 +68,19 @@ QVariant InsightsModel::headerData(int section, Qt::Orientation orientation, int
             return {};
         }
     }
-    if (role == Qt::TextAlignmentRole && m_columns[section] != Column::Name
-        && m_columns[section] != Column::Trend)
-        return int(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole) {
+        // Titles sit over their figures: numbers are right-aligned, text left.
+        switch (m_columns[section]) {
+        case Column::Percent:
+        case Column::Value:
+        case Column::Containers:
+        case Column::Restarts:
+        case Column::Uptime:
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return int(Qt::AlignLeft | Qt::AlignVCenter);
+        }
+    }
     return {};
 }
 
@@ -120,6 +131,7 @@ QVariant InsightsModel::cell(const Item *item, Column column, int role) const
     }
     switch (column) {
     case Column::Name: return nameCell(item, role);
+    case Column::Namespace: return namespaceCell(item, role);
     case Column::Status: return statusCell(item, role);
     case Column::Percent:
     case Column::Value:
@@ -165,6 +177,13 @@ QVariant InsightsModel::nameCell(const Item *item, int role) const
         return item->key;
     }
     return {};
+}
+
+QVariant InsightsModel::namespaceCell(const Item *item, int role) const
+{
+    if (role != Qt::DisplayRole && role != RawRole)
+        return {};
+    return cell(item, Column::Namespace, NamespaceRole);
 }
 
 QVariant InsightsModel::statusCell(const Item *item, int role) const

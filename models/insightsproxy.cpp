@@ -150,8 +150,21 @@ bool InsightsProxy::lessThan(const QModelIndex &left, const QModelIndex &right) 
     const bool otherR = right.data(InsightsModel::KindRole).toInt() == int(Kind::OtherProcesses);
     if (otherL != otherR)
         return sortOrder() == Qt::AscendingOrder ? otherL : otherR;
-    const QVariant l = left.data(sortRole());
-    const QVariant r = right.data(sortRole());
+    const int order = compare(left.data(sortRole()), right.data(sortRole()));
+    if (order != 0)
+        return order < 0;
+    // Equal keys (three "api" controllers, or equal figures) fall back to name, then
+    // namespace, so rows never swap places on an unrelated update.
+    if (left.column() != 0) {
+        if (const int byName = compare(left.siblingAtColumn(0).data(sortRole()),
+                                       right.siblingAtColumn(0).data(sortRole())))
+            return byName < 0;
+    }
+    return compare(left.data(InsightsModel::NamespaceRole), right.data(InsightsModel::NamespaceRole)) < 0;
+}
+
+int InsightsProxy::compare(const QVariant &l, const QVariant &r)
+{
     if (l.typeId() == QMetaType::QString || r.typeId() == QMetaType::QString) {
         static thread_local QCollator collator = [] {
             QCollator c;
@@ -159,12 +172,13 @@ bool InsightsProxy::lessThan(const QModelIndex &left, const QModelIndex &right) 
             c.setCaseSensitivity(Qt::CaseInsensitive);
             return c;
         }();
-        return collator.compare(l.toString(), r.toString()) < 0;
+        return collator.compare(l.toString(), r.toString());
     }
     // Rows without a figure count as the lowest value: last when sorting hottest first.
     const auto number = [](const QVariant &v) {
         const double d = v.isValid() ? v.toDouble() : std::nan("");
         return std::isnan(d) ? -std::numeric_limits<double>::infinity() : d;
     };
-    return number(l) < number(r);
+    const double a = number(l), b = number(r);
+    return a < b ? -1 : (b < a ? 1 : 0);
 }

@@ -24,6 +24,9 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // <0, 0, >0 as l sorts before, with or after r (strings by natural order, numbers with
+    // "no figure" lowest).
+    static int compare(const QVariant &l, const QVariant &r);
     bool podMatches(const kube::Pod &pod, const QString &uid) const;
     bool nodeMatches(const QString &nodeName) const;
     bool nameMatches(const QModelIndex &sourceIndex) const;

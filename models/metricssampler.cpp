@@ -158,6 +158,7 @@ void MetricsSampler::onRound(MetricsSource *source, const MetricsRound &round)
     }
     if (!m_chosen) {
         choose(source, round.timestampMs);
+        scheduleStartupRounds(round);
         if (source->hasHistory() && !m_status.historyLoaded) {
             m_heldRound = round;
             m_waitingForHistory = true;
@@ -300,5 +301,32 @@ void MetricsSampler::pruneRates(qint64 nowMs)
         } else {
             ++it;
         }
+    }
+}
+
+void MetricsSampler::scheduleStartupRounds(const MetricsRound &first)
+{
+    // A counter source (kubelet cadvisor) gives no CPU figure until a second round yields a
+    // rate; at the regular interval that leaves the screens on "–" for 15 s or more. A few
+    // quick extra rounds right after the first make the rates appear within seconds. Real
+    // kubelets refresh their counters every ~10 s, hence more than one retry; rounds whose
+    // counters did not move are ignored by CounterRate, so an early retry costs nothing.
+    const auto isCounter = [](double cores, double total) { return std::isnan(cores) && std::isfinite(total); };
+    bool counters = false;
+    for (const kube::ContainerMetricsSample &s : first.containers)
+        counters = counters || isCounter(s.cpuCores, s.cpuSecondsTotal);
+    for (const kube::NodeMetricsSample &s : first.nodes)
+        counters = counters || isCounter(s.cpuCores, s.cpuSecondsTotal);
+    if (!counters)
+        return;
+    const int chosenAt = ++m_startupGeneration;
+    for (const int delayMs : {2000, 5000, 10000}) {
+        if (delayMs >= m_intervalSeconds * 1000)
+            break;
+        QTimer::singleShot(delayMs, this, [this, chosenAt] {
+            // Only for the source chosen then, and only while sampling.
+            if (m_running && m_chosen && chosenAt == m_startupGeneration)
+                tick();
+        });
     }
 }

@@ -97,6 +97,8 @@ private:
     void fail(const kube::MetricsRound &round);
     void connectSource(kube::MetricsSource *source);
     void pruneRates(qint64 nowMs);
+    // Quick extra rounds after the first one of a counter source, so CPU rates show early.
+    void scheduleStartupRounds(const kube::MetricsRound &first);
 
     MetricsHistory *m_history;
     QTimer m_timer;
@@ -117,6 +119,7 @@ private:
     kube::MetricsRound m_heldRound; // the first round of a history source, recorded after it
     Status m_status;
 
+    int m_startupGeneration = 0; // which choice the pending startup rounds belong to
     CounterRate m_rates;
     QHash<QString, qint64> m_rateSeenMs;
 };

@@ -428,10 +428,6 @@
         <translation>null</translation>
     </message>
     <message>
-        <source>an unexpected value</source>
-        <translation>ein unerwarteter Wert</translation>
-    </message>
-    <message>
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
@@ -476,16 +472,68 @@
         <translation>items: erwartet wurde ein Array</translation>
     </message>
     <message>
-        <source>The response is not valid JSON</source>
-        <translation>Die Antwort ist kein gültiges JSON</translation>
-    </message>
-    <message>
         <source>Unknown watch event type “%1”</source>
         <translation>Unbekannter Watch-Ereignistyp „%1“</translation>
     </message>
     <message>
         <source>The watch event has no object</source>
         <translation>Das Watch-Ereignis enthält kein Objekt</translation>
+    </message>
+    <message>
+        <source>expected %1 at byte %2</source>
+        <translation>%1 erwartet bei Byte %2</translation>
+    </message>
+    <message>
+        <source>expected a member name at byte %1</source>
+        <translation>Feldname erwartet bei Byte %1</translation>
+    </message>
+    <message>
+        <source>unexpected text after the value at byte %1</source>
+        <translation>unerwarteter Text nach dem Wert bei Byte %1</translation>
+    </message>
+    <message>
+        <source>nested too deeply at byte %1</source>
+        <translation>zu tief verschachtelt bei Byte %1</translation>
+    </message>
+    <message>
+        <source>expected “,” or “}” at byte %1</source>
+        <translation>„,“ oder „}“ erwartet bei Byte %1</translation>
+    </message>
+    <message>
+        <source>expected “,” or “]” at byte %1</source>
+        <translation>„,“ oder „]“ erwartet bei Byte %1</translation>
+    </message>
+    <message>
+        <source>unexpected end of the text at byte %1</source>
+        <translation>unerwartetes Textende bei Byte %1</translation>
+    </message>
+    <message>
+        <source>unexpected character at byte %1</source>
+        <translation>unerwartetes Zeichen bei Byte %1</translation>
+    </message>
+    <message>
+        <source>control character in a string at byte %1</source>
+        <translation>Steuerzeichen in einer Zeichenkette bei Byte %1</translation>
+    </message>
+    <message>
+        <source>invalid \u escape at byte %1</source>
+        <translation>ungültige \u-Maskierung bei Byte %1</translation>
+    </message>
+    <message>
+        <source>unpaired surrogate in a string at byte %1</source>
+        <translation>unvollständiges Surrogatpaar in einer Zeichenkette bei Byte %1</translation>
+    </message>
+    <message>
+        <source>invalid escape in a string at byte %1</source>
+        <translation>ungültige Maskierung in einer Zeichenkette bei Byte %1</translation>
+    </message>
+    <message>
+        <source>unterminated string at byte %1</source>
+        <translation>nicht abgeschlossene Zeichenkette bei Byte %1</translation>
+    </message>
+    <message>
+        <source>invalid number at byte %1</source>
+        <translation>ungültige Zahl bei Byte %1</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1066,10 @@
     <message>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
     </message>
     <message>
         <source>Status</source>

@@ -17,6 +17,14 @@
 
 #include <cmath>
 
+namespace {
+// Distinguishable colours (Okabe–Ito, readable for colour-blind users); the counts use them by
+// meaning: ready/running green, pending orange, failed/not ready vermillion, unknown grey.
+const QColor kBlue(0x00, 0x72, 0xb2), kGreen(0x00, 0x9e, 0x73), kOrange(0xe6, 0x9f, 0x00),
+    kPink(0xcc, 0x79, 0xa7), kRed(0xd5, 0x5e, 0x00), kSky(0x56, 0xb4, 0xe9), kGrey(0x88, 0x88, 0x88),
+    kBlack(0x22, 0x22, 0x22);
+} // namespace
+
 ClusterPage::ClusterPage(QWidget *parent)
     : QWidget(parent)
 {
@@ -67,6 +75,10 @@ void ClusterPage::sample()
 {
     if (!m_feed)
         return;
+    // Before the first list arrives the counts are unknown, not zero: a 0 sample would draw a
+    // cliff from nothing to the real count.
+    if (m_feed->nodeNames().isEmpty() && m_feed->podUids().isEmpty())
+        return;
     CountSample s;
     s.ms = QDateTime::currentMSecsSinceEpoch();
     for (const QString &name : m_feed->nodeNames()) {
@@ -107,11 +119,23 @@ void ClusterPage::draw()
         chart->addAxis(y, Qt::AlignLeft);
         return std::pair(x, y);
     };
-    auto finish = [](QChartView *view, QValueAxis *y, double maxY) {
+    auto finish = [](QChartView *view, QValueAxis *y, double maxY, const QList<QColor> &colors) {
         y->setRange(0, std::max(1.0, maxY * 1.1));
-        for (QAbstractSeries *s : view->chart()->series()) {
+        // Whole tick values: 0–3.3 with five ticks would read "0 1 2 2 3".
+        y->applyNiceNumbers();
+        const QList<QAbstractSeries *> series = view->chart()->series();
+        for (int i = 0; i < series.size(); ++i) {
             for (QAbstractAxis *a : view->chart()->axes())
-                s->attachAxis(a);
+                series[i]->attachAxis(a);
+            // The theme repeats its colours after five series (Avg and Max looked alike), and
+            // the first minutes have a single point per series, which a bare line never shows.
+            if (auto *line = qobject_cast<QLineSeries *>(series[i])) {
+                QPen pen(colors.value(i, kGrey));
+                pen.setWidthF(2.0);
+                line->setPen(pen);
+                line->setPointsVisible(line->count() < 60);
+                line->setMarkerSize(5);
+            }
         }
         // Clicking a legend entry shows or hides its series (the portal's toggles).
         for (QLegendMarker *marker : view->chart()->legend()->markers()) {
@@ -159,7 +183,7 @@ void ClusterPage::draw()
             }
             view->chart()->addSeries(series);
         }
-        finish(view, y, std::min(100.0, std::max(maxY, 10.0)));
+        finish(view, y, std::min(100.0, std::max(maxY, 10.0)), {kBlack, kGreen, kSky, kOrange, kPink, kRed});
         (void)x;
     }
 
@@ -182,7 +206,8 @@ void ClusterPage::draw()
             }
             view->chart()->addSeries(series);
         }
-        finish(view, y, maxY);
+        finish(view, y, maxY, c == 0 ? QList<QColor>{kBlue, kGreen, kRed}
+                                     : QList<QColor>{kBlue, kOrange, kGreen, kGrey, kSky, kRed});
         (void)x;
     }
 }

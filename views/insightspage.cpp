@@ -1,5 +1,6 @@
 #include "views/insightspage.h"
 
+#include "models/formatter.h"
 #include "models/insightsproxy.h"
 #include "views/detailspane.h"
 #include "views/trenddelegate.h"
@@ -8,6 +9,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QSplitter>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -26,6 +28,8 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(0, Qt::AscendingOrder);
     m_view->setUniformRowHeights(true);
+    // The Containers tab is flat: no room for expand arrows.
+    m_view->setRootIsDecorated(model->mode() != InsightsModel::Mode::Containers);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -33,26 +37,30 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
     m_view->setMouseTracking(true);
     const int trend = model->section(InsightsModel::Column::Trend);
     m_view->setItemDelegateForColumn(trend, new TrendDelegate(InsightsModel::TrendRole, m_view));
+    // Node and pod names differ at their ends (…-vmss000001, …-7kx5kv8t6z-mqvcl).
+    m_view->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(0, 280);
-    for (int c = 1; c < model->columnCount(); ++c)
-        header->resizeSection(c, 95);
-    header->resizeSection(model->section(InsightsModel::Column::Status), 150);
-    header->resizeSection(trend, 170);
-    for (auto col : {InsightsModel::Column::Controller, InsightsModel::Column::Node, InsightsModel::Column::Pod}) {
-        if (model->section(col) >= 0)
-            header->resizeSection(model->section(col), 170);
-    }
+    header->setSortIndicatorShown(true);
+    fitColumns();
+    // Name takes the room the other columns leave, so the Trend column stays in view.
+    m_view->viewport()->installEventFilter(this);
+    connect(header, &QHeaderView::sectionResized, this, [this](int section) {
+        if (section != 0)
+            fitNameColumn();
+    });
+    // New titles (language, percentile) may need more room than the old ones.
+    connect(m_proxy, &QAbstractItemModel::headerDataChanged, this, &InsightsPage::fitColumns);
 
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 1);
+    // The grid gets the extra width when the window grows; the pane keeps its own.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
     m_splitter->setCollapsible(0, false);
     m_splitter->setCollapsible(1, true);
-    m_splitter->setSizes({900, 340});
+    m_splitter->setSizes({1000, kDetailsWidth});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
@@ -137,6 +145,117 @@ bool InsightsPage::select(const QString &target)
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
     return true;
+}
+
+int InsightsPage::textWidth(const QString &sample, bool nameColumn) const
+{
+    // Item padding of the style on both sides, and the tree's indentation in the Name column.
+    const int padding = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 4);
+    const int depth = m_model->mode() == InsightsModel::Mode::Containers ? 0 : 2;
+    return m_view->fontMetrics().horizontalAdvance(sample) + padding
+           + (nameColumn ? depth * m_view->indentation() : 0);
+}
+
+int InsightsPage::minimumWidth(InsightsModel::Column column) const
+{
+    using C = InsightsModel::Column;
+    // Room for a typical value of each column; longer ones are elided in the middle.
+    QString sample;
+    switch (column) {
+    case C::Name: sample = QStringLiteral("kubernetes-dashboard"); break;
+    case C::Namespace: sample = QStringLiteral("kube-system"); break;
+    case C::Status: sample = QStringLiteral("CrashLoopBackOff"); break;
+    case C::Percent: sample = Formatter::percent(100.0); break;
+    case C::Value: sample = Formatter::bytes(999.9 * 1024 * 1024); break;
+    case C::Containers: sample = QStringLiteral("999"); break;
+    case C::Restarts: sample = QStringLiteral("9999"); break;
+    case C::Uptime: sample = Formatter::duration(29 * 86400 + 23 * 3600); break;
+    case C::Controller: sample = QStringLiteral("metrics-server-x"); break;
+    case C::Node: sample = QStringLiteral("aks-node…000001"); break;
+    case C::Pod: sample = QStringLiteral("api-7kx5k…-mqvcl"); break;
+    case C::Trend: return kTrendWidth;
+    }
+    return textWidth(sample, column == C::Name);
+}
+
+int InsightsPage::comfortableWidth(InsightsModel::Column column) const
+{
+    using C = InsightsModel::Column;
+    // Whole typical values, given where the window has the room.
+    switch (column) {
+    case C::Status: return textWidth(QStringLiteral("Terminated: Completed"), false);
+    case C::Namespace: return textWidth(QStringLiteral("kubernetes-dashboard"), false);
+    case C::Node: return textWidth(QStringLiteral("aks-nodepool1-38416027-vmss000001"), false);
+    case C::Pod: return textWidth(QStringLiteral("metrics-server-p288pq52-x9jmq"), false);
+    case C::Controller: return textWidth(QStringLiteral("kubernetes-dashboard"), false);
+    default: return 0;
+    }
+}
+
+void InsightsPage::fitColumns()
+{
+    QHeaderView *header = m_view->header();
+    const QFontMetrics fm = header->fontMetrics();
+    // The title, the sort arrow and the section's margins.
+    const int chrome = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header)
+                       + header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 8;
+    const QList<InsightsModel::Column> &columns = m_model->columns();
+    for (int c = 1; c < columns.size(); ++c) {
+        const QString title = m_proxy->headerData(c, Qt::Horizontal).toString();
+        const int wanted = std::max(minimumWidth(columns[c]), fm.horizontalAdvance(title) + chrome);
+        // Later calls only widen: a column the user made wider keeps its width.
+        if (!m_columnsFitted || header->sectionSize(c) < wanted)
+            header->resizeSection(c, wanted);
+    }
+    m_columnsFitted = true;
+    fitNameColumn();
+}
+
+void InsightsPage::fitNameColumn()
+{
+    if (m_fitting)
+        return;
+    m_fitting = true;
+    QHeaderView *header = m_view->header();
+    const auto othersWidth = [header] {
+        int others = 0;
+        for (int c = 1; c < header->count(); ++c)
+            others += header->isSectionHidden(c) ? 0 : header->sectionSize(c);
+        return others;
+    };
+    int others = othersWidth();
+    const int nameMinimum = minimumWidth(InsightsModel::Column::Name);
+    const int viewport = m_view->viewport()->width();
+    if (!m_comfortApplied && m_view->isVisible() && viewport > 0) {
+        // Once, when the page is first shown: room beyond the minimum goes to the text
+        // columns first (whole node and pod names), the rest to Name.
+        m_comfortApplied = true;
+        int spare = viewport - others - nameMinimum;
+        using C = InsightsModel::Column;
+        for (const C column : {C::Pod, C::Node, C::Controller, C::Status, C::Namespace}) {
+            const int c = m_model->section(column);
+            if (c < 0 || spare <= 0)
+                continue;
+            const int grow = std::min(spare, comfortableWidth(column) - header->sectionSize(c));
+            if (grow > 0) {
+                header->resizeSection(c, header->sectionSize(c) + grow);
+                spare -= grow;
+            }
+        }
+        others = othersWidth();
+    }
+    const int name = std::max(nameMinimum, viewport - others);
+    if (header->sectionSize(0) != name)
+        header->resizeSection(0, name);
+    m_fitting = false;
+}
+
+bool InsightsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()
+        && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        fitNameColumn();
+    return QWidget::eventFilter(watched, event);
 }
 
 void InsightsPage::changeEvent(QEvent *event)

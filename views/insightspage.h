@@ -28,14 +28,28 @@ public:
     // Selects and shows the row of a node/controller (group key) or pod (UID).
     bool select(const QString &target);
 
+    // The details pane's width when the page is first shown.
+    static constexpr int kDetailsWidth = 330;
+    // 24 bars (6 h of 15 min) of 4 px with 1 px gaps and the cell margins.
+    static constexpr int kTrendWidth = 24 * 5 + 8;
+
 Q_SIGNALS:
     // A Node, Controller or Pod cell was activated: "node:<name>", "controller:<id>", "pod:<uid>".
     void drillDown(const QString &target);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Widens every column but Name to its title and a typical value, then fits Name.
+    void fitColumns();
+    // Name takes the width the other columns leave in the viewport (never less than it needs).
+    void fitNameColumn();
+    int minimumWidth(InsightsModel::Column column) const;
+    int comfortableWidth(InsightsModel::Column column) const;
+    int textWidth(const QString &sample, bool nameColumn) const;
+
     void showCurrent();
     void activate(const QModelIndex &index);
 
@@ -45,4 +59,7 @@ private:
     QTreeView *m_view;
     DetailsPane *m_details;
     QSplitter *m_splitter;
+    bool m_fitting = false;
+    bool m_columnsFitted = false;
+    bool m_comfortApplied = false;
 };

@@ -13,6 +13,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTreeView>
@@ -230,7 +231,100 @@ private Q_SLOTS:
         capture(window, QStringLiteral("en"));
     }
 
+    void sameNamesInOtherNamespacesReadApart()
+    {
+        InsightsFeed feed;
+        MetricsHistory history;
+        fill(feed, history);
+        // A second "web" Deployment in another namespace, as the demo's team-a/b/c have.
+        kube::Deployment staging = deployment(QStringLiteral("staging"), QStringLiteral("web"));
+        staging.metadata.uid = QStringLiteral("uid-deploy-staging-web");
+        feed.upsertDeployment(staging);
+        kube::ReplicaSet rs = replicaSet(QStringLiteral("staging"), QStringLiteral("web-77f"), QStringLiteral("web"),
+                                         staging.metadata.uid);
+        feed.upsertReplicaSet(rs);
+        feed.upsertPod(pod(QStringLiteral("staging"), QStringLiteral("web-77f-a1"), QStringLiteral("aks-user-1"),
+                           {QStringLiteral("nginx")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-77f"),
+                           rs.metadata.uid));
+        MainWindow window;
+        window.setSources(&feed, &history);
+        window.show();
+        InsightsPage *controllers = window.page(MainWindow::ControllersTab);
+        controllers->model()->flush();
+        const int ns = controllers->model()->section(InsightsModel::Column::Namespace);
+        QVERIFY(ns > 0);
+        QCOMPARE(controllers->proxy()->headerData(ns, Qt::Horizontal).toString(), QStringLiteral("Namespace"));
+        // Sorted by name, equal names follow their namespace.
+        QStringList rows;
+        for (int r = 0; r < controllers->proxy()->rowCount(); ++r) {
+            const QModelIndex i = controllers->proxy()->index(r, 0);
+            if (i.data().toString() == u"web")
+                rows << i.siblingAtColumn(ns).data().toString();
+        }
+        QCOMPARE(rows, QStringList({QStringLiteral("shop"), QStringLiteral("staging")}));
+        InsightsPage *containers = window.page(MainWindow::ContainersTab);
+        const int cns = containers->model()->section(InsightsModel::Column::Namespace);
+        const QModelIndex a1 = containers->proxy()->mapFromSource(
+            containers->model()->indexOfPod(QStringLiteral("uid-staging-web-77f-a1"), cns));
+        QCOMPARE(a1.data().toString(), QStringLiteral("staging"));
+    }
+
+    void columnsFitBesideTheDetailsPane_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("en, default size") << QStringLiteral("en") << QSize();
+        QTest::newRow("de, default size") << QStringLiteral("de") << QSize();
+        QTest::newRow("de, capture size") << QStringLiteral("de") << QSize(1500, 900);
+    }
+
+    void columnsFitBesideTheDetailsPane()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        InsightsFeed feed;
+        MetricsHistory history;
+        fill(feed, history);
+        MainWindow window;
+        window.setSources(&feed, &history);
+        if (size.isValid())
+            window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(Language::instance().set(lang));
+        for (MainWindow::Tab tab : {MainWindow::NodesTab, MainWindow::ControllersTab, MainWindow::ContainersTab}) {
+            window.tabs()->setCurrentIndex(tab);
+            InsightsPage *page = window.page(tab);
+            QHeaderView *header = page->view()->header();
+            QVERIFY(page->details()->isVisible());
+            // Every title fits its column (after the language switch has been delivered).
+            QTRY_VERIFY2(titlesFit(header), qPrintable(titlesFitReport(header)));
+            // The Trend column ends inside the viewport: nothing is cut off, no scrolling.
+            const int trend = page->model()->section(InsightsModel::Column::Trend);
+            QTRY_VERIFY(header->sectionViewportPosition(trend) >= 0);
+            QVERIFY2(header->sectionViewportPosition(trend) + header->sectionSize(trend)
+                         <= page->view()->viewport()->width(),
+                     qPrintable(QStringLiteral("trend ends at %1, viewport %2")
+                                    .arg(header->sectionViewportPosition(trend) + header->sectionSize(trend))
+                                    .arg(page->view()->viewport()->width())));
+            QVERIFY(!page->view()->horizontalScrollBar()->isVisible());
+            QVERIFY(header->sectionSize(trend) >= InsightsPage::kTrendWidth);
+        }
+    }
+
 private:
+    static bool titlesFit(QHeaderView *header) { return titlesFitReport(header).isEmpty(); }
+    static QString titlesFitReport(QHeaderView *header)
+    {
+        QStringList cut;
+        for (int c = 0; c < header->count(); ++c) {
+            const QString title = header->model()->headerData(c, Qt::Horizontal).toString();
+            if (header->fontMetrics().horizontalAdvance(title) + 8 > header->sectionSize(c))
+                cut << title + QStringLiteral(" (%1 px)").arg(header->sectionSize(c));
+        }
+        return cut.join(QStringLiteral(", "));
+    }
+
     static void capture(MainWindow &window, const QString &lang)
     {
         const QString dir = qEnvironmentVariable("KLARSICHT_CAPTURE_DIR");

@@ -103,21 +103,21 @@ private Q_SLOTS:
         pods.start();
         nodes.start();
         deployments.start();
-        QTRY_COMPARE_WITH_TIMEOUT(pods.state(), InformerBase::State::Live, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(nodes.state(), InformerBase::State::Live, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(deployments.state(), InformerBase::State::Live, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(pods.state(), InformerBase::State::Live, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(nodes.state(), InformerBase::State::Live, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(deployments.state(), InformerBase::State::Live, 60000);
         QVERIFY(pods.size() > 0);
         QVERIFY(nodes.size() > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")}), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(clienttest::sameAsKubectl(m_cluster, nodes, {QStringLiteral("get"), QStringLiteral("nodes")}), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(clienttest::sameAsKubectl(m_cluster, deployments, {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")}), 30000);
+        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")}); }, 60000));
+        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, nodes, {QStringLiteral("get"), QStringLiteral("nodes")}); }, 60000));
+        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, deployments, {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")}); }, 60000));
 
         // A change made with kubectl reaches the cache through the watch.
         bool ok = false;
         m_cluster.kubectl({QStringLiteral("create"), QStringLiteral("deployment"), QStringLiteral("client-cert-check"),
                            QStringLiteral("--image=nginx:1.27"), QStringLiteral("-n"), QStringLiteral("default")}, &ok);
         QVERIFY(ok);
-        QTRY_VERIFY_WITH_TIMEOUT(clienttest::sameAsKubectl(m_cluster, deployments, {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")}), 30000);
+        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, deployments, {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")}); }, 60000));
         QCOMPARE(pods.relistCount(), 0);
     }
 
@@ -128,10 +128,10 @@ private Q_SLOTS:
         kube::Informer<kube::Pod> pods(&client);
         namespaces.start();
         pods.start();
-        QTRY_COMPARE_WITH_TIMEOUT(namespaces.state(), InformerBase::State::Live, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(pods.state(), InformerBase::State::Live, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(clienttest::sameAsKubectl(m_cluster, namespaces, {QStringLiteral("get"), QStringLiteral("namespaces")}), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")}), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(namespaces.state(), InformerBase::State::Live, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(pods.state(), InformerBase::State::Live, 60000);
+        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, namespaces, {QStringLiteral("get"), QStringLiteral("namespaces")}); }, 60000));
+        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")}); }, 60000));
     }
 
     void execPluginRerunAfterExpiry()
@@ -178,16 +178,16 @@ private Q_SLOTS:
         kube::Informer<kube::Node> nodes(&client);
         pods.start();
         nodes.start();
-        QTRY_VERIFY_WITH_TIMEOUT(pods.hasSynced(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(pods.hasSynced(), 60000);
         QCOMPARE(pods.state(), InformerBase::State::Forbidden);
         QVERIFY(!pods.visibleClusterWide());
         QCOMPARE(pods.visibleNamespaces(), QStringList{QStringLiteral("team-a")});
         QVERIFY(pods.size() > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("team-a")}), 30000);
+        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("team-a")}); }, 60000));
         for (const auto &pod : pods.objects())
             QCOMPARE(pod->metadata.namespaceName, QStringLiteral("team-a"));
 
-        QTRY_COMPARE_WITH_TIMEOUT(nodes.state(), InformerBase::State::Forbidden, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(nodes.state(), InformerBase::State::Forbidden, 60000);
         QCOMPARE(nodes.size(), 0);
         QVERIFY(nodes.lastError().isForbidden());
         QCOMPARE(nodes.lastError().explanation(), QStringLiteral("You may not list nodes across the cluster."));
@@ -208,7 +208,7 @@ private Q_SLOTS:
 
         kube::Informer<kube::Namespace> namespaces(&client);
         namespaces.start();
-        QTRY_COMPARE_WITH_TIMEOUT(namespaces.state(), InformerBase::State::Error, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(namespaces.state(), InformerBase::State::Error, 60000);
         QCOMPARE(namespaces.lastError().kind(), kube::ApiError::Kind::Tls);
     }
 
@@ -221,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(client.tlsVerificationDisabled());
         kube::Informer<kube::Namespace> namespaces(&client);
         namespaces.start();
-        QTRY_COMPARE_WITH_TIMEOUT(namespaces.state(), InformerBase::State::Live, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(namespaces.state(), InformerBase::State::Live, 60000);
         QVERIFY(namespaces.size() > 0);
     }
 
@@ -239,7 +239,7 @@ private Q_SLOTS:
             watches.push_back(std::make_unique<kube::WatchStream>(&client, r));
             connect(watches.back().get(), &kube::WatchStream::opened, this, [&opened] { ++opened; });
         }
-        QTRY_COMPARE_WITH_TIMEOUT(opened, 14, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(opened, 14, 60000);
         QCOMPARE(client.activeStreamCount(), 14);
         QVERIFY(client.streamManagerCount() >= 14 / kube::ApiClient::StreamsPerManager);
         // …and short requests still get through at once, many in parallel.
@@ -251,7 +251,7 @@ private Q_SLOTS:
                 finishedOk += r->error().isOk() ? 1 : 0;
             });
         }
-        QTRY_COMPARE_WITH_TIMEOUT(finishedOk, 12, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(finishedOk, 12, 60000);
         for (const auto &w : watches)
             QVERIFY(w->isOpen());
         // Informers for every kind the views use, on top, also all get live.

@@ -7,10 +7,13 @@
 #include "kubeapi/informer.h"
 #include "kubeapi/kubeconfig.h"
 
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -112,7 +115,18 @@ public:
         if (!args.join(QLatin1Char(' ')).contains(QLatin1String("--context")))
             all << QStringLiteral("--context") << QStringLiteral("demo");
         p.start(QStringLiteral("/usr/bin/kubectl"), all);
-        p.waitForFinished(60000);
+        // Wait in an event loop, not with waitForFinished(): the informers under test must keep
+        // applying watch events while kubectl runs, or they are always behind its snapshot.
+        QEventLoop loop;
+        QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        if (p.state() != QProcess::NotRunning)
+            loop.exec();
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished(5000);
+        }
         const bool good = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
         if (ok)
             *ok = good;
@@ -159,6 +173,21 @@ std::map<QString, QString> informerVersions(const kube::Informer<T> &informer)
     return versions;
 }
 
+// Polls `condition` until it holds once or `ms` pass. Unlike QTRY_VERIFY, it does not evaluate
+// the condition again after it held: comparisons with a live cluster are samples, and the next
+// sample may catch a change in flight.
+template<typename Condition>
+bool waitFor(Condition condition, int ms)
+{
+    const QDeadlineTimer deadline(ms);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(100);
+    }
+    return true;
+}
+
 // True when the informer holds exactly the objects (UIDs and resourceVersions) kubectl lists.
 // Both sides move while the cluster lives, so callers retry this with QTRY_VERIFY.
 template<typename T>
@@ -170,8 +199,20 @@ bool sameAsKubectl(const DemoCluster &cluster, const kube::Informer<T> &informer
         return false;
     const auto actual = informerVersions(informer);
     if (actual != *expected) {
-        qInfo("informer %s has %zu objects, kubectl %zu", qPrintable(informer.kind().plural),
-              actual.size(), expected->size());
+        QStringList diff;
+        for (const auto &[uid, version] : actual) {
+            const auto it = expected->find(uid);
+            if (it == expected->end())
+                diff << QStringLiteral("%1 only in informer (rv %2)").arg(uid, version);
+            else if (it->second != version)
+                diff << QStringLiteral("%1 rv %2 in informer, %3 in kubectl").arg(uid, version, it->second);
+        }
+        for (const auto &[uid, version] : *expected) {
+            if (!actual.count(uid))
+                diff << QStringLiteral("%1 only in kubectl (rv %2)").arg(uid, version);
+        }
+        qInfo("informer %s has %zu objects, kubectl %zu; %s", qPrintable(informer.kind().plural),
+              actual.size(), expected->size(), qPrintable(diff.mid(0, 4).join(QStringLiteral("; "))));
         return false;
     }
     return true;

@@ -11,27 +11,26 @@
 namespace kube {
 namespace {
 
-using json = nlohmann::json;
+using json = JsonNode;
 
 const char *typeName(const json &v)
 {
     switch (v.type()) {
-    case json::value_t::object:
+    case json::Type::Object:
         return QT_TRANSLATE_NOOP("Decoders", "an object");
-    case json::value_t::array:
+    case json::Type::Array:
         return QT_TRANSLATE_NOOP("Decoders", "an array");
-    case json::value_t::string:
+    case json::Type::String:
         return QT_TRANSLATE_NOOP("Decoders", "a string");
-    case json::value_t::boolean:
+    case json::Type::Boolean:
         return QT_TRANSLATE_NOOP("Decoders", "a boolean");
-    case json::value_t::null:
+    case json::Type::Null:
         return QT_TRANSLATE_NOOP("Decoders", "null");
-    case json::value_t::binary:
-    case json::value_t::discarded:
-        return QT_TRANSLATE_NOOP("Decoders", "an unexpected value");
-    default:
-        return QT_TRANSLATE_NOOP("Decoders", "a number");
+    case json::Type::Integer:
+    case json::Type::Float:
+        break;
     }
+    return QT_TRANSLATE_NOOP("Decoders", "a number");
 }
 
 const char *const kObject = QT_TRANSLATE_NOOP("Decoders", "an object");
@@ -114,7 +113,7 @@ const json *DecodeContext::array(const json &obj, std::string_view key)
     return v;
 }
 
-QString DecodeContext::text(const std::string &utf8, Intern intern)
+QString DecodeContext::text(std::string_view utf8, Intern intern)
 {
     if (intern == Intern::Yes && m_pool)
         return m_pool->intern(utf8);
@@ -131,7 +130,7 @@ QString DecodeContext::string(const json &obj, std::string_view key, Intern inte
         failType(*v, kString);
         return {};
     }
-    return text(v->get_ref<const std::string &>(), intern);
+    return text(v->string(), intern);
 }
 
 qint64 DecodeContext::integer(const json &obj, std::string_view key, qint64 fallback)
@@ -139,14 +138,11 @@ qint64 DecodeContext::integer(const json &obj, std::string_view key, qint64 fall
     const json *v = present(obj, key);
     if (!v)
         return fallback;
-    if (v->is_number_integer() && !v->is_number_unsigned())
-        return v->get<qint64>();
-    if (v->is_number_unsigned()) {
-        const auto u = v->get<quint64>();
-        if (u <= quint64(std::numeric_limits<qint64>::max()))
-            return qint64(u);
-    } else if (v->is_number_float()) {
-        const double d = v->get<double>();
+    std::int64_t n = 0;
+    if (v->toInt64(&n))
+        return n;
+    if (v->is_number_float()) {
+        const double d = v->toDouble();
         if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e18)
             return qint64(d);
     }
@@ -165,7 +161,7 @@ bool DecodeContext::boolean(const json &obj, std::string_view key, bool fallback
         failType(*v, kBoolean);
         return fallback;
     }
-    return v->get<bool>();
+    return v->boolean();
 }
 
 OptionalBool DecodeContext::optionalBool(const json &obj, std::string_view key)
@@ -185,8 +181,8 @@ Timestamp DecodeContext::time(const json &obj, std::string_view key)
         failType(*v, kString);
         return {};
     }
-    const auto &str = v->get_ref<const std::string &>();
-    const Timestamp t = parseRfc3339(std::string_view(str));
+    const std::string_view str = v->string();
+    const Timestamp t = parseRfc3339(str);
     if (!t.isValid()) {
         Scope s(*this, key);
         fail(QCoreApplication::translate("Decoders", "“%1” is not an RFC 3339 time")
@@ -201,12 +197,13 @@ Quantity DecodeContext::quantity(const json &obj, std::string_view key)
     if (!v)
         return {};
     QString textForm;
+    std::int64_t n = 0;
     if (v->is_string())
-        textForm = QString::fromUtf8(v->get_ref<const std::string &>().c_str());
-    else if (v->is_number_integer() && !v->is_number_unsigned())
-        return Quantity::fromInt(v->get<qint64>());
+        textForm = QString::fromUtf8(v->string().data(), qsizetype(v->string().size()));
+    else if (v->toInt64(&n))
+        return Quantity::fromInt(n);
     else if (v->is_number())
-        textForm = QString::fromStdString(v->dump()); // shortest round-trip form, e.g. 0.5
+        textForm = QString::fromUtf8(v->raw().data(), qsizetype(v->raw().size())); // e.g. 0.5, 1e3
     if (textForm.isEmpty()) {
         Scope s(*this, key);
         failType(*v, kQuantity);
@@ -227,8 +224,8 @@ QString DecodeContext::intOrString(const json &obj, std::string_view key)
     const json *v = present(obj, key);
     if (!v)
         return {};
-    if (v->is_number_integer())
-        return QString::number(v->get<qint64>());
+    if (std::int64_t n = 0; v->toInt64(&n))
+        return QString::number(n);
     return string(obj, key);
 }
 
@@ -248,7 +245,7 @@ StringPairs DecodeContext::stringMap(const json &obj, std::string_view key, Inte
             failType(*it, kString);
             continue;
         }
-        out.append({text(it.key(), Intern::Yes), text(it->get_ref<const std::string &>(), values)});
+        out.append({text(it.key(), Intern::Yes), text(it->string(), values)});
     }
     return out;
 }
@@ -264,7 +261,7 @@ QStringList DecodeContext::stringList(const json &obj, std::string_view key, Int
     qsizetype i = 0;
     for (const json &e : *a) {
         if (e.is_string()) {
-            out.append(text(e.get_ref<const std::string &>(), intern));
+            out.append(text(e.string(), intern));
         } else if (!e.is_null()) {
             Scope k(*this, i);
             failType(e, kString);

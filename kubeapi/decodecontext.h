@@ -1,13 +1,13 @@
 #pragma once
 
-// Internal to the decoders: typed, tolerant access to one nlohmann::json object with the JSON
-// path of the first type error, and optional string interning. Not for use outside kubeapi/.
+// Internal to the decoders: typed, tolerant access to one parsed JSON object (JsonNode) with the
+// JSON path of the first type error, and optional string interning. Not for use outside kubeapi/.
 #include "kubeapi/objects.h"
 
 #include <QString>
 #include <QStringList>
 
-#include <nlohmann/json.hpp>
+#include "kubeapi/jsonview.h"
 
 #include <string_view>
 #include <vector>
@@ -19,7 +19,7 @@ class StringPool;
 class DecodeContext final
 {
 public:
-    using json = nlohmann::json;
+    using json = JsonNode;
 
     explicit DecodeContext(StringPool *pool) : m_pool(pool) {}
 
@@ -61,7 +61,7 @@ public:
     StringPairs stringMap(const json &obj, std::string_view key, Intern values = Intern::Yes);
     QStringList stringList(const json &obj, std::string_view key, Intern intern = Intern::No);
 
-    QString text(const std::string &utf8, Intern intern);
+    QString text(std::string_view utf8, Intern intern);
 
     // `build()`'s result, shared with every earlier value decoded from the same JSON text when a
     // pool is set (pods of one ReplicaSet repeat their containers, labels and owners verbatim).
@@ -71,7 +71,7 @@ public:
         if (!m_pool)
             return build();
         std::string key(1, tag);
-        key += source.dump();
+        key += source.raw(); // the same text decodes to the same value
         if (const T *hit = findShared<T>(key))
             return *hit;
         T value = build();
@@ -101,28 +101,28 @@ private:
 
 // The per-kind decoders (decodecore.cpp, decodeworkloads.cpp). Each leaves `out` partly filled
 // and the error in `c` on a type mismatch.
-void decodeObjectMeta(DecodeContext &c, const nlohmann::json &obj, ObjectMeta *out);
-void decodeContainer(DecodeContext &c, const nlohmann::json &obj, Container *out);
-void decodePodTemplate(DecodeContext &c, const nlohmann::json &spec, PodTemplateSummary *out);
-void decodeLabelSelector(DecodeContext &c, const nlohmann::json &obj, LabelSelector *out);
-void decodeConditions(DecodeContext &c, const nlohmann::json &status, QList<Condition> *out);
-void decodeListMeta(DecodeContext &c, const nlohmann::json &obj, ListMeta *out);
+void decodeObjectMeta(DecodeContext &c, const JsonNode &obj, ObjectMeta *out);
+void decodeContainer(DecodeContext &c, const JsonNode &obj, Container *out);
+void decodePodTemplate(DecodeContext &c, const JsonNode &spec, PodTemplateSummary *out);
+void decodeLabelSelector(DecodeContext &c, const JsonNode &obj, LabelSelector *out);
+void decodeConditions(DecodeContext &c, const JsonNode &status, QList<Condition> *out);
+void decodeListMeta(DecodeContext &c, const JsonNode &obj, ListMeta *out);
 
-void decodeInto(DecodeContext &c, const nlohmann::json &j, Namespace *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, Node *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, Pod *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, ReplicaSet *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, Deployment *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, StatefulSet *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, DaemonSet *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, Job *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, CronJob *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, Event *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, HorizontalPodAutoscaler *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, Service *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, Status *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, NodeMetrics *out);
-void decodeInto(DecodeContext &c, const nlohmann::json &j, PodMetrics *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, Namespace *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, Node *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, Pod *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, ReplicaSet *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, Deployment *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, StatefulSet *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, DaemonSet *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, Job *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, CronJob *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, Event *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, HorizontalPodAutoscaler *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, Service *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, Status *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, NodeMetrics *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, PodMetrics *out);
 
 } // namespace kube
 

@@ -5,7 +5,7 @@
 
 namespace kube {
 
-using json = nlohmann::json;
+using json = JsonNode;
 using I = DecodeContext::Intern;
 using Scope = DecodeContext::Scope;
 
@@ -30,7 +30,7 @@ void forEachObject(DecodeContext &c, const json &obj, std::string_view key, F &&
     }
 }
 
-const std::string kLastApplied = "kubectl.kubernetes.io/last-applied-configuration";
+constexpr std::string_view kLastApplied = "kubectl.kubernetes.io/last-applied-configuration";
 constexpr size_t kMaxAnnotationValue = 4096;
 
 void decodeAnnotations(DecodeContext &c, const json &meta, StringPairs *out)
@@ -47,7 +47,7 @@ void decodeAnnotations(DecodeContext &c, const json &meta, StringPairs *out)
             c.failType(*it, QT_TRANSLATE_NOOP("Decoders", "a string"));
             continue;
         }
-        const auto &value = it->get_ref<const std::string &>();
+        const std::string_view value = it->string();
         if (it.key() == kLastApplied || value.size() > kMaxAnnotationValue)
             continue;
         out->append({c.text(it.key(), I::Yes), c.text(value, I::No)});

@@ -1,6 +1,9 @@
 #include "kubeapi/decoders.h"
 
 #include "kubeapi/decodecontext.h"
+#include "kubeapi/jsonview.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QCoreApplication>
 
@@ -10,247 +13,36 @@
 namespace kube {
 namespace {
 
-using json = nlohmann::json;
 
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Decoders)
 };
 
-QString parseErrorText(const std::string &what)
+QString parseErrorText(const QString &what)
 {
-    // nlohmann's message names the byte offset and the token; it never contains more than a
-    // few bytes of the input, so no credential can leak through it.
-    return Tr::tr("The response is not valid JSON: %1").arg(QString::fromStdString(what));
+    // The parser's message names the byte offset, never the input, so no credential can leak
+    // through it.
+    return Tr::tr("The response is not valid JSON: %1").arg(what);
 }
 
-// Builds the DOM of one value from SAX events (one list item or the list's metadata).
-class DomBuilder final
+// Parses a small document (one object, one watch event).
+const JsonNode *parseDocument(JsonParser &parser, QByteArrayView bytes, QString *error)
 {
-public:
-    bool active() const { return m_active; }
-    void begin()
-    {
-        m_root = json();
-        m_stack.clear();
-        m_active = true;
-        m_done = false;
-    }
-    bool done() const { return m_done; }
-    json &root() { return m_root; }
+    const JsonNode *root = parser.parseDocument(bytes);
+    if (!root)
+        *error = parseErrorText(parser.error());
+    return root;
+}
 
-    void value(json &&v)
-    {
-        if (m_stack.empty()) {
-            m_root = std::move(v);
-            finish();
-            return;
-        }
-        json &parent = *m_stack.back();
-        if (parent.is_array())
-            parent.push_back(std::move(v));
-        else
-            parent[m_key] = std::move(v);
-    }
-    void key(std::string &k) { m_key = std::move(k); }
-    void open(json::value_t type)
-    {
-        if (m_stack.empty()) {
-            m_root = json(type);
-            m_stack.push_back(&m_root);
-            return;
-        }
-        json &parent = *m_stack.back();
-        json *child;
-        if (parent.is_array()) {
-            parent.push_back(json(type));
-            child = &parent.back();
-        } else {
-            child = &(parent[m_key] = json(type));
-        }
-        m_stack.push_back(child);
-    }
-    void close()
-    {
-        m_stack.pop_back();
-        if (m_stack.empty())
-            finish();
-    }
-
-private:
-    void finish()
-    {
-        m_active = false;
-        m_done = true;
-    }
-    json m_root;
-    std::vector<json *> m_stack;
-    std::string m_key;
-    bool m_active = false;
-    bool m_done = false;
-};
-
-// SAX handler for a list body: {"kind":..,"metadata":{..},"items":[{..},{..}]}. Only one item's
-// DOM exists at a time; everything outside "metadata" and "items" is skipped.
-class ListSax final : public nlohmann::json_sax<json>
+template<typename T>
+bool decodeNode(const JsonNode &node, T *out, QString *error, StringPool *pool)
 {
-public:
-    using ItemFn = std::function<bool(json &)>; // false = stop (the item had an error)
-    ListSax(ItemFn onItem, std::function<void(json &)> onMeta)
-        : m_onItem(std::move(onItem)), m_onMeta(std::move(onMeta))
-    {
-    }
-
-    QString error;
-
-    bool null() override { return scalar(json()); }
-    bool boolean(bool v) override { return scalar(json(v)); }
-    bool number_integer(number_integer_t v) override { return scalar(json(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return scalar(json(v)); }
-    bool number_float(number_float_t v, const string_t &) override { return scalar(json(v)); }
-    bool string(string_t &v) override { return scalar(json(std::move(v))); }
-    bool binary(binary_t &) override { return scalar(json()); }
-
-    bool start_object(std::size_t) override
-    {
-        if (m_depth == 0) {
-            ++m_depth;
-            return true;
-        }
-        if (!startContainer(json::value_t::object))
-            return false;
-        ++m_depth;
-        return true;
-    }
-    bool key(string_t &k) override
-    {
-        if (m_depth == 1) {
-            m_topKey = k;
-            return true;
-        }
-        if (m_builder.active())
-            m_builder.key(k);
-        return true;
-    }
-    bool end_object() override { return endContainer(); }
-    bool start_array(std::size_t) override
-    {
-        if (m_depth == 0) {
-            error = Tr::tr("Expected a list object, found an array");
-            return false;
-        }
-        if (m_depth == 1 && m_topKey == "items") {
-            m_inItems = true;
-            ++m_depth;
-            return true;
-        }
-        if (!startContainer(json::value_t::array))
-            return false;
-        ++m_depth;
-        return true;
-    }
-    bool end_array() override
-    {
-        if (m_depth == 2 && m_inItems && !m_builder.active()) {
-            m_inItems = false;
-            --m_depth;
-            return true;
-        }
-        return endContainer();
-    }
-    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &ex) override
-    {
-        if (error.isEmpty())
-            error = parseErrorText(ex.what());
-        return false;
-    }
-
-private:
-    bool scalar(json &&v)
-    {
-        if (m_depth == 0) {
-            error = Tr::tr("Expected a list object, found a single value");
-            return false;
-        }
-        if (m_builder.active()) {
-            m_builder.value(std::move(v));
-            return true;
-        }
-        if (m_depth == 2 && m_inItems) {
-            if (v.is_null())
-                return true; // a null item carries nothing
-            error = Tr::tr("items[%1]: expected an object").arg(m_itemIndex);
-            return false;
-        }
-        if (m_depth == 1 && m_topKey == "items" && !v.is_null()) {
-            error = Tr::tr("items: expected an array");
-            return false;
-        }
-        return true; // other top-level scalars (kind, apiVersion) are not needed
-    }
-    bool startContainer(json::value_t type)
-    {
-        if (m_builder.active()) {
-            m_builder.open(type);
-            return true;
-        }
-        const bool item = m_depth == 2 && m_inItems;
-        const bool meta = m_depth == 1 && m_topKey == "metadata";
-        if (item && type != json::value_t::object) {
-            error = Tr::tr("items[%1]: expected an object").arg(m_itemIndex);
-            return false;
-        }
-        if (m_depth == 1 && m_topKey == "items") {
-            error = Tr::tr("items: expected an array");
-            return false;
-        }
-        if (item || meta) {
-            m_builderIsItem = item;
-            m_builder.begin();
-            m_builder.open(type);
-        }
-        return true;
-    }
-    bool endContainer()
-    {
-        --m_depth;
-        if (!m_builder.active())
-            return true;
-        m_builder.close();
-        if (!m_builder.done())
-            return true;
-        if (m_builderIsItem) {
-            ++m_itemIndex;
-            return m_onItem(m_builder.root());
-        }
-        m_onMeta(m_builder.root());
-        return true;
-    }
-
-    ItemFn m_onItem;
-    std::function<void(json &)> m_onMeta;
-    DomBuilder m_builder;
-    std::string m_topKey;
-    int m_depth = 0;
-    qsizetype m_itemIndex = 0;
-    bool m_inItems = false;
-    bool m_builderIsItem = false;
-};
-
-// Parses a small document (one object, one watch event) into a DOM.
-bool parseDom(QByteArrayView bytes, json *out, QString *error)
-{
-    *out = json::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (out->is_discarded()) {
-        // Re-run with exceptions only to get nlohmann's description of the problem.
-        try {
-            const json again = json::parse(bytes.begin(), bytes.end());
-            Q_UNUSED(again);
-        } catch (const json::exception &e) {
-            *error = parseErrorText(e.what());
-            return false;
-        }
-        *error = Tr::tr("The response is not valid JSON");
+    DecodeContext c(pool);
+    decodeInto(c, node, out);
+    if (c.failed()) {
+        if (error)
+            *error = c.error();
         return false;
     }
     return true;
@@ -261,63 +53,136 @@ bool parseDom(QByteArrayView bytes, json *out, QString *error)
 template<typename T>
 bool decodeJson(const nlohmann::json &j, T *out, QString *error, StringPool *pool)
 {
-    DecodeContext c(pool);
-    decodeInto(c, j, out);
-    if (c.failed()) {
+    // For callers that already hold a DOM (rare, small): its text goes through the same decoder.
+    const std::string text = j.dump();
+    JsonParser parser;
+    QString parseError;
+    const JsonNode *root = parseDocument(parser, QByteArrayView(text.data(), qsizetype(text.size())), &parseError);
+    if (!root) {
         if (error)
-            *error = c.error();
+            *error = parseError;
         return false;
     }
-    return true;
+    return decodeNode(*root, out, error, pool);
 }
 
 template<typename T>
 Decoded<T> decodeObject(QByteArrayView bytes, StringPool *pool)
 {
     Decoded<T> result;
-    json j;
-    if (!parseDom(bytes, &j, &result.error))
-        return result;
-    decodeJson(j, &result.value, &result.error, pool);
+    JsonParser parser;
+    if (const JsonNode *root = parseDocument(parser, bytes, &result.error))
+        decodeNode(*root, &result.value, &result.error, pool);
     return result;
 }
 
+// A list body: {"kind":..,"metadata":{..},"items":[{..},{..}]}. Only one item's nodes exist at a
+// time; members other than "metadata" and "items" are checked for syntax and dropped.
 template<typename T>
 QString decodeListStreaming(QByteArrayView bytes, ListMeta *metadata,
                             const std::function<void(T &&)> &onItem, StringPool *pool)
 {
-    QString itemError;
-    qsizetype index = 0;
+    JsonParser parser;
+    parser.start(bytes);
     ListMeta meta;
-    ListSax sax(
-        [&](json &item) {
-            DecodeContext c(pool);
-            {
-                DecodeContext::Scope items(c, "items");
-                DecodeContext::Scope at(c, index++);
+    QString error;
+    qsizetype index = 0;
+    auto syntax = [&] {
+        if (error.isEmpty())
+            error = parseErrorText(parser.error());
+        return false;
+    };
+    auto items = [&]() -> bool {
+        const char open = parser.peek();
+        if (open == 'n')
+            return parser.skipValue() || syntax(); // "items": null carries nothing
+        if (open != '[') {
+            error = Tr::tr("items: expected an array");
+            return false;
+        }
+        parser.expect('[');
+        if (parser.peek() == ']')
+            return parser.expect(']');
+        for (;;) {
+            const char first = parser.peek();
+            const JsonNode *item = parser.value();
+            if (!item)
+                return syntax();
+            if (!item->is_null()) {
+                if (first != '{') {
+                    error = Tr::tr("items[%1]: expected an object").arg(index);
+                    return false;
+                }
+                DecodeContext c(pool);
+                DecodeContext::Scope inItems(c, "items");
+                DecodeContext::Scope at(c, index);
                 T value;
-                decodeInto(c, item, &value);
+                decodeInto(c, *item, &value);
                 if (c.failed()) {
-                    itemError = c.error();
+                    error = c.error();
                     return false;
                 }
                 onItem(std::move(value));
             }
-            return true;
-        },
-        [&](json &m) {
-            DecodeContext c(pool);
-            DecodeContext::Scope s(c, "metadata");
-            decodeListMeta(c, m, &meta);
-            if (c.failed() && itemError.isEmpty())
-                itemError = c.error();
-        });
-    json::sax_parse(bytes.begin(), bytes.end(), &sax);
+            ++index;
+            if (parser.peek() == ',') {
+                parser.expect(',');
+                continue;
+            }
+            return parser.expect(']') || syntax();
+        }
+    };
+    auto body = [&]() -> bool {
+        const char open = parser.peek();
+        if (open == '[') {
+            error = Tr::tr("Expected a list object, found an array");
+            return false;
+        }
+        if (open != '{') {
+            if (parser.skipValue())
+                error = Tr::tr("Expected a list object, found a single value");
+            return false;
+        }
+        parser.expect('{');
+        if (parser.peek() == '}')
+            return parser.expect('}');
+        for (;;) {
+            std::string_view key;
+            if (!parser.key(&key))
+                return syntax();
+            if (key == "items") {
+                if (!items())
+                    return false;
+            } else if (key == "metadata") {
+                const JsonNode *m = parser.value();
+                if (!m)
+                    return syntax();
+                if (!m->is_null()) {
+                    DecodeContext c(pool);
+                    DecodeContext::Scope s(c, "metadata");
+                    decodeListMeta(c, *m, &meta);
+                    if (c.failed()) {
+                        error = c.error();
+                        return false;
+                    }
+                }
+            } else if (!parser.skipValue()) {
+                return syntax();
+            }
+            if (parser.peek() == ',') {
+                parser.expect(',');
+                continue;
+            }
+            return parser.expect('}') || syntax();
+        }
+    };
+    if (body() && !parser.finish())
+        syntax();
+    if (error.isEmpty() && parser.failed())
+        syntax();
     if (metadata)
         *metadata = meta;
-    if (!itemError.isEmpty())
-        return itemError;
-    return sax.error;
+    return error;
 }
 
 template<typename T>
@@ -334,16 +199,18 @@ template<typename T>
 WatchEvent<T> decodeWatchEvent(QByteArrayView line, StringPool *pool)
 {
     WatchEvent<T> event;
-    json j;
-    if (!parseDom(line, &j, &event.error))
+    JsonParser parser;
+    const JsonNode *root = parseDocument(parser, line, &event.error);
+    if (!root)
         return event;
+    const JsonNode &j = *root;
     DecodeContext c(pool);
     if (!c.requireObject(j)) {
         event.error = c.error();
         return event;
     }
     const QString type = c.string(j, "type");
-    const json *object = c.object(j, "object");
+    const JsonNode *object = c.object(j, "object");
     if (c.failed()) {
         event.error = c.error();
         return event;
@@ -378,11 +245,12 @@ WatchEvent<T> decodeWatchEvent(QByteArrayView line, StringPool *pool)
 
 bool looksLikeStatus(QByteArrayView bytes)
 {
-    const json j = json::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (!j.is_object())
+    JsonParser parser;
+    const JsonNode *root = parser.parseDocument(bytes);
+    if (!root || !root->is_object())
         return false;
-    const auto it = j.find("kind");
-    return it != j.end() && it->is_string() && it->get_ref<const std::string &>() == "Status";
+    const auto it = root->find("kind");
+    return it != root->end() && it->is_string() && it->string() == "Status";
 }
 
 #define KUBE_INSTANTIATE_DECODERS(T)                                                               \

@@ -6,7 +6,7 @@
 
 namespace kube {
 
-using json = nlohmann::json;
+using json = JsonNode;
 using I = DecodeContext::Intern;
 using Scope = DecodeContext::Scope;
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -116,6 +117,10 @@ struct ApiServer::Impl
     void update(RequestContext &ctx, bool statusOnly);
     void patch(RequestContext &ctx, bool statusOnly);
     void remove(RequestContext &ctx);
+    // Starts a pod's graceful deletion and returns the terminating pod; nullopt when the pod
+    // is to be removed at once instead (grace 0, unscheduled or finished).
+    std::optional<nlohmann::json> startPodTermination(const std::string &ns, const std::string &name,
+                                                      std::optional<std::int64_t> requested);
     void removeCollection(RequestContext &ctx);
     std::string tableFor(const ResourceType &type, const std::vector<const nlohmann::json *> &objects,
                          const RequestContext &ctx, nlohmann::json listMeta, bool withColumns) const;

@@ -2,6 +2,7 @@
 
 #include "democluster/deploymentcontroller.h"
 #include "democluster/podfactory.h"
+#include "democluster/podtermination.h"
 #include "democluster/simcontext.h"
 #include "democluster/simutil.h"
 
@@ -40,11 +41,8 @@ void DaemonSetController::reconcile(double now)
         int desired = 0, scheduled = 0, ready = 0, updated = 0, misscheduled = 0;
         bool rolling = false;
         const auto remove = [&](const json &pod) {
-            const std::string when = sim::formatTime(now);
             ctx_.store.modify("pods", ns, pod["metadata"].value("name", std::string()), [&](json &p) {
-                p["metadata"]["deletionTimestamp"] = when;
-                p["metadata"]["deletionGracePeriodSeconds"] = 30;
-                return true;
+                return PodTermination::begin(p, now, PodTermination::gracePeriod(p, std::nullopt));
             });
         };
         std::map<std::string, bool> wanted;

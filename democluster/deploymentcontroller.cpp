@@ -1,6 +1,7 @@
 #include "democluster/deploymentcontroller.h"
 
 #include "democluster/podfactory.h"
+#include "democluster/podtermination.h"
 #include "democluster/simcontext.h"
 #include "democluster/simutil.h"
 
@@ -330,11 +331,8 @@ void DeploymentController::syncReplicaSet(const json &rs, const ObjectList &owne
                 } catch (const ApiError &) {
                 }
             } else {
-                const std::string when = sim::formatTime(now);
                 ctx_.store.modify("pods", ns, podName, [&](json &p) {
-                    p["metadata"]["deletionTimestamp"] = when;
-                    p["metadata"]["deletionGracePeriodSeconds"] = 30;
-                    return true;
+                    return PodTermination::begin(p, now, PodTermination::gracePeriod(p, std::nullopt));
                 });
             }
             ctx_.events.record(rs, "Normal", "SuccessfulDelete", "Deleted pod: " + podName,

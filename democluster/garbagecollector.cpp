@@ -1,5 +1,6 @@
 #include "democluster/garbagecollector.h"
 
+#include "democluster/podtermination.h"
 #include "democluster/simcontext.h"
 #include "democluster/simutil.h"
 
@@ -53,11 +54,8 @@ void GarbageCollector::collectOrphans(double now)
                 if (sim::podIsTerminating(object))
                     continue;
                 // Running pods get a graceful deletion the kubelet completes.
-                const std::string when = sim::formatTime(now);
                 ctx_.store.modify(key, ns, name, [&](json &p) {
-                    p["metadata"]["deletionTimestamp"] = when;
-                    p["metadata"]["deletionGracePeriodSeconds"] = 30;
-                    return true;
+                    return PodTermination::begin(p, now, PodTermination::gracePeriod(p, std::nullopt));
                 });
                 continue;
             }

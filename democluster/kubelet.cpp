@@ -1,10 +1,13 @@
 #include "democluster/kubelet.h"
 
+#include "democluster/podtermination.h"
+
 #include "democluster/simcontext.h"
 #include "democluster/simutil.h"
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace demo {
 
@@ -97,6 +100,7 @@ void Kubelet::reconcile(double now)
     for (const auto &n : nodes.items)
         known[(*n)["metadata"].value("name", std::string())] = true;
     const auto pods = ctx_.store.list("pods");
+    std::set<std::string> terminating;
     for (const auto &ptr : pods.items) {
         const json &pod = *ptr;
         const std::string node = sim::str(pod, "/spec/nodeName"_json_pointer);
@@ -105,11 +109,18 @@ void Kubelet::reconcile(double now)
         const std::string ns = pod["metadata"].value("namespace", std::string());
         const std::string name = pod["metadata"].value("name", std::string());
         if (sim::podIsTerminating(pod)) {
-            for (const json &cs : pod.value("status", json::object()).value("containerStatuses", json::array()))
-                if (cs.contains("state") && cs["state"].contains("running"))
-                    ctx_.events.record(pod, "Normal", "Killing",
-                                       "Stopping container " + cs.value("name", std::string()),
-                                       "kubelet", now, node);
+            // SIGTERM once, when the kubelet first sees the deletion; the pod stays (Terminating)
+            // until its containers have stopped, then the kubelet deletes it for good.
+            const std::string uid = sim::str(pod, "/metadata/uid"_json_pointer);
+            terminating.insert(uid);
+            if (stopping_.insert(uid).second)
+                for (const json &cs : pod.value("status", json::object()).value("containerStatuses", json::array()))
+                    if (cs.contains("state") && cs["state"].contains("running"))
+                        ctx_.events.record(pod, "Normal", "Killing",
+                                           "Stopping container " + cs.value("name", std::string()),
+                                           "kubelet", now, node);
+            if (now < PodTermination::stopTime(pod))
+                continue;
             try {
                 ctx_.store.remove("pods", ns, name);
             } catch (const std::exception &) {
@@ -144,6 +155,8 @@ void Kubelet::reconcile(double now)
         }
         ctx_.store.modify("pods", ns, name, [&](json &p) { return syncPod(p, now); });
     }
+    // Forget pods that are gone (or were force-deleted) so the set stays small.
+    stopping_ = std::move(terminating);
 }
 
 void Kubelet::startContainer(json &pod, const json &spec, json &cs, double now)

@@ -2,9 +2,10 @@
 
 // The kubelets of every simulated node: move bound pods Pending -> ContainerCreating -> Running,
 // crash and OOM-kill containers as their usage profile says, restart them with back-off, finish
-// batch pods and remove terminating pods, with the events a real kubelet writes.
+// batch pods and stop terminating pods (then delete them), with the events a real kubelet writes.
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <string>
 
 namespace demo {
@@ -29,6 +30,8 @@ private:
     void startContainer(nlohmann::json &pod, const nlohmann::json &spec, nlohmann::json &status,
                         double now);
     SimContext &ctx_;
+    // UIDs of terminating pods whose containers got SIGTERM (a Killing event) already.
+    std::set<std::string> stopping_;
 };
 
 } // namespace demo

@@ -3,13 +3,43 @@
 #include "democluster/apierrors.h"
 #include "democluster/apiserverimpl.h"
 #include "democluster/patch.h"
+#include "democluster/podtermination.h"
 #include "democluster/selectors.h"
+
+#include <chrono>
+#include <optional>
 
 namespace demo {
 
 using nlohmann::json;
 
 namespace {
+
+// DeleteOptions.gracePeriodSeconds (kubectl sends it in the body) or the query parameter.
+std::optional<std::int64_t> requestedGracePeriod(const RequestContext &ctx)
+{
+    std::optional<std::int64_t> grace;
+    if (const std::string g = ctx.param("gracePeriodSeconds"); !g.empty()) {
+        try {
+            std::size_t used = 0;
+            grace = std::stoll(g, &used);
+            if (used != g.size())
+                throw std::invalid_argument(g);
+        } catch (const std::exception &) {
+            throw errors::badRequest("invalid gracePeriodSeconds \"" + g + "\": not an integer");
+        }
+    }
+    if (!ctx.req.body.empty()) {
+        const json options = parseBody(ctx.req);
+        if (options.is_object())
+            if (const auto g = options.find("gracePeriodSeconds"); g != options.end() && !g->is_null()) {
+                if (!g->is_number_integer())
+                    throw errors::badRequest("DeleteOptions.gracePeriodSeconds must be an integer");
+                grace = g->get<std::int64_t>();
+            }
+    }
+    return grace;
+}
 
 bool hasStatus(const ResourceInfo &info)
 {
@@ -148,10 +178,17 @@ void ApiServer::Impl::remove(RequestContext &ctx)
 {
     const ResourceType &type = ctx.info->type;
     std::string propagation = ctx.param("propagationPolicy");
+    const std::optional<std::int64_t> grace = requestedGracePeriod(ctx);
     if (!ctx.req.body.empty()) {
         const json options = parseBody(ctx.req);
         if (options.is_object())
             propagation = options.value("propagationPolicy", propagation);
+    }
+    if (type.key() == "pods") {
+        if (const auto terminating = startPodTermination(ctx.ns, ctx.name, grace)) {
+            sendJson(ctx.res, 200, *terminating);
+            return;
+        }
     }
     if (type.key() == "namespaces") {
         std::string error;
@@ -198,6 +235,30 @@ void ApiServer::Impl::remove(RequestContext &ctx)
               {"details", {{"name", ctx.name}, {"group", type.group}, {"kind", type.resource}, {"uid", uid}}}});
 }
 
+std::optional<json> ApiServer::Impl::startPodTermination(const std::string &ns, const std::string &name,
+                                                         std::optional<std::int64_t> requested)
+{
+    // As a real server does: a pod bound to a node gets deletionTimestamp = now + grace period
+    // and stays (Terminating) until its kubelet has stopped the containers and deletes it;
+    // grace 0 (--grace-period=0 --force), unscheduled and finished pods go at once.
+    bool graceful = false;
+    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const auto result = store.modify("pods", ns, name, [&](json &pod) {
+        const std::int64_t grace = PodTermination::gracePeriod(pod, requested);
+        if (grace <= 0)
+            return false;
+        graceful = true;
+        return PodTermination::begin(pod, now, grace);
+    });
+    if (!result) {
+        static const ResourceType pods{"", "v1", "pods", "Pod", true, "pod", {}};
+        throw errors::notFound(pods, name);
+    }
+    if (!graceful)
+        return std::nullopt;
+    return result;
+}
+
 void ApiServer::Impl::removeCollection(RequestContext &ctx)
 {
     const ResourceType &type = ctx.info->type;
@@ -205,6 +266,7 @@ void ApiServer::Impl::removeCollection(RequestContext &ctx)
         throw errors::methodNotSupported(type, "deletecollection");
     const LabelSelector labels(ctx.param("labelSelector"));
     const FieldSelector fields(ctx.param("fieldSelector"), *ctx.info);
+    const std::optional<std::int64_t> grace = requestedGracePeriod(ctx);
     const ObjectStore::Snapshot snapshot = store.list(type.key(), ctx.ns);
     std::string out = R"({"kind":")" + type.kind + R"(List","apiVersion":")" + type.apiVersion()
                       + R"(","metadata":{"resourceVersion":")"
@@ -215,6 +277,14 @@ void ApiServer::Impl::removeCollection(RequestContext &ctx)
             continue;
         const json &meta = (*object)["metadata"];
         try {
+            if (type.key() == "pods") {
+                if (const auto terminating = startPodTermination(meta.value("namespace", std::string()),
+                                                                 meta.value("name", std::string()), grace)) {
+                    out += (first ? "" : ",") + terminating->dump();
+                    first = false;
+                    continue;
+                }
+            }
             const json gone = store.remove(type.key(), meta.value("namespace", std::string()),
                                            meta.value("name", std::string()));
             deleteDependents(meta.value("uid", std::string()), meta.value("namespace", std::string()));

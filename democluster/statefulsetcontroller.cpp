@@ -2,6 +2,7 @@
 
 #include "democluster/deploymentcontroller.h"
 #include "democluster/podfactory.h"
+#include "democluster/podtermination.h"
 #include "democluster/simcontext.h"
 #include "democluster/simutil.h"
 
@@ -27,11 +28,8 @@ void markDeleted(SimContext &ctx, const json &pod, double now)
         }
         return;
     }
-    const std::string when = sim::formatTime(now);
     ctx.store.modify("pods", ns, name, [&](json &p) {
-        p["metadata"]["deletionTimestamp"] = when;
-        p["metadata"]["deletionGracePeriodSeconds"] = 30;
-        return true;
+        return PodTermination::begin(p, now, PodTermination::gracePeriod(p, std::nullopt));
     });
 }
 } // namespace

@@ -19,3 +19,13 @@ klarsicht_add_test(NAME tst_democluster_prometheus
 target_compile_definitions(tst_democluster_prometheus PRIVATE
     KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
 add_dependencies(tst_democluster_prometheus klarsicht-demo-cluster)
+
+# Graceful pod deletion (Terminating, preStop, grace periods, --force) against the real kubectl.
+klarsicht_add_test(NAME tst_democluster_terminating
+    SOURCES integration/tst_democluster_terminating.cpp integration/tst_democluster_support.h
+    LIBS Qt6::Core Qt6::Network
+    LABELS integration
+    TIMEOUT 180)
+target_compile_definitions(tst_democluster_terminating PRIVATE
+    KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
+add_dependencies(tst_democluster_terminating klarsicht-demo-cluster)

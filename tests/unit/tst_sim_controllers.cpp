@@ -1,6 +1,7 @@
 // The simulation's controllers, scheduler and kubelet driven through the object store with a
 // manual clock: deployments roll out within maxSurge/maxUnavailable, scale, garbage-collect;
 // namespaces terminate; jobs complete; StatefulSets and DaemonSets keep their pods.
+#include "democluster/podtermination.h"
 #include "democluster/simulation.h"
 #include "sim_testsupport.h"
 
@@ -124,7 +125,14 @@ private slots:
         runFor(6);
         QCOMPARE(countPods(*store, "shop", "web-", true), 6);
         store->modify("apps/deployments", "shop", "web", [](json &d) { d["spec"]["replicas"] = 2; return true; });
-        runFor(4);
+        runFor(2);
+        // The four scaled-down pods are Terminating until their kubelet has stopped them.
+        int terminating = 0;
+        for (const json &p : simtest::items(*store, "pods", "shop"))
+            terminating += p["metadata"].contains("deletionTimestamp") ? 1 : 0;
+        QCOMPARE(terminating, 4);
+        QCOMPARE(countPods(*store, "shop", "web-", false), 6);
+        runFor(demo::PodTermination::kExitSeconds + 2);
         QCOMPARE(countPods(*store, "shop", "web-", false), 2);
         QCOMPARE((*store->get("apps/deployments", "shop", "web"))["status"]["replicas"].get<int>(), 2);
     }
@@ -188,7 +196,7 @@ private slots:
         store->create("apps/deployments", deployment("shop", "web", 2, "nginx:1.25"));
         runFor(6);
         store->remove("apps/deployments", "shop", "web");
-        runFor(4);
+        runFor(4 + demo::PodTermination::kExitSeconds + 2);
         QCOMPARE(simtest::items(*store, "apps/replicasets", "shop").size(), std::size_t(0));
         QCOMPARE(countPods(*store, "shop", "web-", false), 0);
         QVERIFY(!simtest::eventsWithReason(*store, "Killing").empty());

@@ -4,6 +4,7 @@
 #include "democluster/simcontext.h"
 #include "democluster/simutil.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -44,12 +45,35 @@ void appendNumber(std::string &out, double value)
     out.append(buf, result.ptr);
 }
 
+// One cgroup row's three series, formatted as they are computed: after the last computed
+// sample only a copy to the file remains, so the history ends as close to "now" as it can.
 struct Series
 {
     std::string labels;    // {…} without the cpu label
     std::string cpuLabels; // {…} with cpu="total"
-    std::vector<double> times, cpu, workingSet, rss;
+    std::string text[3];   // sample lines of cpu, working set, rss
+    std::size_t samples[3] = {0, 0, 0};
+    double first = 0, last = 0;
 };
+
+constexpr const char *kSampleNames[3] = {"container_cpu_usage_seconds_total", "container_memory_working_set_bytes",
+                                         "container_memory_rss"};
+
+void appendSample(Series &s, int family, double value, double t)
+{
+    std::string &line = s.text[family];
+    line += kSampleNames[family];
+    line += family == 0 ? s.cpuLabels : s.labels;
+    line += ' ';
+    appendNumber(line, value);
+    line += ' ';
+    appendNumber(line, t);
+    line += '\n';
+    if (s.samples[0] + s.samples[1] + s.samples[2] == 0)
+        s.first = t;
+    s.last = t;
+    ++s.samples[family];
+}
 
 // Labels in Prometheus' order (sorted by name), target labels included.
 std::string renderLabels(const CadvisorRow &row, const std::string &node, const HistoryOptions &o, bool withCpu)
@@ -76,72 +100,72 @@ HistoryStats HistoryWriter::write(const SimContext &ctx, double now, const Histo
     const long long steps = static_cast<long long>(std::floor(o.seconds / o.stepSeconds));
     const double first = end - static_cast<double>(steps) * o.stepSeconds;
 
-    std::map<std::string, std::vector<ObjectPtr>> podsByNode;
-    for (const ObjectPtr &p : ctx.store.list("pods").items) {
-        const std::string node = sim::str(*p, "/spec/nodeName"_json_pointer);
-        if (!node.empty())
-            podsByNode[node].push_back(p);
+    std::vector<std::pair<ObjectPtr, std::vector<ObjectPtr>>> nodes;
+    {
+        std::map<std::string, std::vector<ObjectPtr>> podsByNode;
+        for (const ObjectPtr &p : ctx.store.list("pods").items) {
+            const std::string node = sim::str(*p, "/spec/nodeName"_json_pointer);
+            if (!node.empty())
+                podsByNode[node].push_back(p);
+        }
+        for (const ObjectPtr &node : ctx.store.list("nodes").items)
+            nodes.emplace_back(node, std::move(podsByNode[(*node)["metadata"].value("name", std::string())]));
     }
-    // Keyed by node and cgroup: one series per row for all three families.
+    // Keyed by node and cgroup: one entry per row for all three families.
     std::map<std::pair<std::string, std::string>, Series> series;
-    for (const ObjectPtr &node : ctx.store.list("nodes").items) {
-        const std::string name = (*node)["metadata"].value("name", std::string());
-        const std::vector<ObjectPtr> &pods = podsByNode[name];
-        for (long long k = 0; k <= steps; ++k) {
-            const double t = first + static_cast<double>(k) * o.stepSeconds;
+    const auto sampleAt = [&](double t) {
+        for (const auto &[node, pods] : nodes) {
             const NodeUsage usage = KubeletMetrics::nodeUsage(ctx, node, pods, t);
             for (const CadvisorRow &row : KubeletMetrics::cadvisorRows(usage)) {
                 // What the app asks Prometheus for: app containers and the node's root cgroup.
                 if (row.container.empty() && row.id != "/")
                     continue;
-                Series &s = series[{name, row.id}];
+                Series &s = series[{usage.name, row.id}];
                 if (s.labels.empty()) {
-                    s.labels = renderLabels(row, name, o, false);
-                    s.cpuLabels = renderLabels(row, name, o, true);
+                    s.labels = renderLabels(row, usage.name, o, false);
+                    s.cpuLabels = renderLabels(row, usage.name, o, true);
                 }
-                s.times.push_back(t);
-                s.cpu.push_back(row.cpuSeconds);
-                s.workingSet.push_back(row.memory.workingSet);
-                s.rss.push_back(row.memory.rss);
+                if (row.cpuSeconds > 0) // cadvisor has no CPU row while usage is 0
+                    appendSample(s, 0, row.cpuSeconds, t);
+                appendSample(s, 1, row.memory.workingSet, t);
+                appendSample(s, 2, row.memory.rss, t);
             }
         }
+    };
+    double t = first;
+    for (long long k = 0; k <= steps; ++k, t = first + static_cast<double>(k) * o.stepSeconds)
+        sampleAt(t);
+    // The hours took a while to compute: catch up with the clock, so the first live scrape
+    // follows the history's last sample as closely as possible.
+    while (steps > 0 && t <= ctx.now()) {
+        sampleAt(t);
+        t += o.stepSeconds;
     }
+    // And one sample at the moment the computing ends (off the grid, less than a step after the
+    // previous one): writing the text out is all that remains between it and the live scrapes.
+    if (const double last = std::floor(ctx.now()); steps > 0 && last > t - o.stepSeconds)
+        sampleAt(last);
 
     HistoryStats stats;
     stats.from = end;
     stats.to = first;
-    std::string line;
-    const auto family = [&](const char *metric, const char *type, const char *help, const char *sampleName,
-                            bool isCpu, std::vector<double> Series::*values) {
-        out << "# TYPE " << metric << ' ' << type << "\n# HELP " << metric << ' ' << help << '\n';
+    const char *families[3][3] = {
+        {"container_cpu_usage_seconds", "counter", "Cumulative cpu time consumed in seconds."},
+        {"container_memory_working_set_bytes", "gauge", "Current working set in bytes."},
+        {"container_memory_rss", "gauge", "Size of RSS in bytes."}};
+    for (int f = 0; f < 3; ++f) {
+        out << "# TYPE " << families[f][0] << ' ' << families[f][1] << "\n# HELP " << families[f][0] << ' '
+            << families[f][2] << '\n';
         for (const auto &[key, s] : series) {
-            bool any = false;
-            for (std::size_t i = 0; i < s.times.size(); ++i) {
-                const double v = (s.*values)[i];
-                if (isCpu && v <= 0)
-                    continue; // cadvisor has no CPU row while usage is 0
-                line.assign(sampleName);
-                line += isCpu ? s.cpuLabels : s.labels;
-                line += ' ';
-                appendNumber(line, v);
-                line += ' ';
-                appendNumber(line, s.times[i]);
-                line += '\n';
-                out << line;
-                ++stats.samples;
-                stats.from = std::min(stats.from, s.times[i]);
-                stats.to = std::max(stats.to, s.times[i]);
-                any = true;
-            }
-            if (any)
-                ++stats.series;
+            if (s.samples[f] == 0)
+                continue;
+            out << s.text[f];
+            stats.samples += s.samples[f];
+            ++stats.series;
+            stats.from = std::min(stats.from, s.first);
+            stats.to = std::max(stats.to, s.last);
         }
-    };
-    family("container_cpu_usage_seconds", "counter", "Cumulative cpu time consumed in seconds.",
-           "container_cpu_usage_seconds_total", true, &Series::cpu);
-    family("container_memory_working_set_bytes", "gauge", "Current working set in bytes.",
-           "container_memory_working_set_bytes", false, &Series::workingSet);
-    family("container_memory_rss", "gauge", "Size of RSS in bytes.", "container_memory_rss", false, &Series::rss);
+    }
     out << "# EOF\n";
     if (stats.samples == 0)
         stats.from = stats.to = end;

@@ -11,3 +11,5 @@ klarsicht_add_test(NAME tst_sim_workshop SOURCES unit/tst_sim_workshop.cpp
 add_executable(bench_sim_large bench/bench_sim_large.cpp)
 klarsicht_target_defaults(bench_sim_large)
 target_link_libraries(bench_sim_large PRIVATE klarsicht_democluster)
+klarsicht_add_test(NAME tst_sim_termination SOURCES unit/tst_sim_termination.cpp
+    LIBS klarsicht_democluster LABELS unit TIMEOUT 60)

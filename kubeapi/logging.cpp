@@ -1,3 +1,4 @@
 #include "kubeapi/logging.h"
 
-Q_LOGGING_CATEGORY(lcKubeApi, "klarsicht.kubeapi")
+// Debug lines (every page, every watch) only on request: QT_LOGGING_RULES="klarsicht.*.debug=true".
+Q_LOGGING_CATEGORY(lcKubeApi, "klarsicht.kubeapi", QtInfoMsg)

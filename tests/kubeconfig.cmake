@@ -1,4 +1,22 @@
 # kubeconfig, credentials, quantities and decoders (kubeapi/), and `klarsicht contexts`.
+if(KLARSICHT_FUZZ)
+    # Only the fuzz target: the decoders and their JSON parser compiled once more with clang's
+    # fuzzer instrumentation (scripts/fuzz builds it alone from build-fuzz/).
+    set(sources)
+    foreach(f decodecontext.cpp decodecore.cpp decoders.cpp decodeworkloads.cpp jsonview.cpp
+            quantity.cpp rfc3339.cpp stringpool.cpp)
+        list(APPEND sources ${PROJECT_SOURCE_DIR}/kubeapi/${f})
+    endforeach()
+    add_executable(fuzz_decoders ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_decoders.cpp ${sources})
+    klarsicht_target_defaults(fuzz_decoders)
+    target_include_directories(fuzz_decoders PRIVATE ${PROJECT_SOURCE_DIR})
+    target_compile_options(fuzz_decoders PRIVATE
+        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_link_options(fuzz_decoders PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_libraries(fuzz_decoders PRIVATE Qt6::Core nlohmann_json::nlohmann_json)
+    return()
+endif()
+
 klarsicht_add_test(NAME tst_quantity SOURCES unit/tst_quantity.cpp LIBS klarsicht_kubeapi LABELS unit)
 klarsicht_add_test(NAME tst_decoders SOURCES unit/tst_decoders.cpp LIBS klarsicht_kubeapi LABELS unit)
 klarsicht_add_test(NAME tst_contexts_kubectl

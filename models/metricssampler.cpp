@@ -225,8 +225,10 @@ void MetricsSampler::onHistory(const kube::MetricsHistoryBatch &batch)
     if (!m_waitingForHistory)
         return;
     m_waitingForHistory = false;
+    // Hours of rounds at once: announced once by historyApplied, not per round, or every view
+    // would recompute its rows and charts for each of the (6 h at 15 s) 1,440 rounds.
     for (const MetricsRound &round : batch.rounds)
-        record(round);
+        recordRound(round, false);
     m_status.historyLoaded = batch.error.isOk();
     Q_EMIT historyApplied(int(batch.rounds.size()));
     const MetricsRound held = std::move(m_heldRound);
@@ -240,6 +242,11 @@ void MetricsSampler::onHistory(const kube::MetricsHistoryBatch &batch)
 }
 
 void MetricsSampler::record(const MetricsRound &round)
+{
+    recordRound(round, true);
+}
+
+void MetricsSampler::recordRound(const MetricsRound &round, bool announce)
 {
     QList<ContainerUsage> containers;
     containers.reserve(round.containers.size());
@@ -289,7 +296,8 @@ void MetricsSampler::record(const MetricsRound &round)
     }
     m_history->addRound(round.timestampMs, containers, nodes);
     pruneRates(round.timestampMs);
-    Q_EMIT roundRecorded(round.timestampMs, int(containers.size()), int(nodes.size()));
+    if (announce)
+        Q_EMIT roundRecorded(round.timestampMs, int(containers.size()), int(nodes.size()));
 }
 
 void MetricsSampler::pruneRates(qint64 nowMs)

@@ -84,12 +84,14 @@ public:
 
 Q_SIGNALS:
     void statusChanged();
-    // A round was written to MetricsHistory at `timestampMs`.
+    // A live round was written to MetricsHistory at `timestampMs`.
     void roundRecorded(qint64 timestampMs, int containers, int nodes);
+    // `rounds` rounds of a source's history were written at once (no roundRecorded for them).
     void historyApplied(int rounds);
 
 private:
     void tick();
+    void recordRound(const kube::MetricsRound &round, bool announce);
     void onRound(kube::MetricsSource *source, const kube::MetricsRound &round);
     void onHistory(const kube::MetricsHistoryBatch &batch);
     void onDiscovered(const QString &proxyPath, const kube::ApiError &error);

@@ -585,8 +585,8 @@
         <translation>mc</translation>
     </message>
     <message>
-        <source>MiB</source>
-        <translation>MiB</translation>
+        <source>cores</source>
+        <translation>Kerne</translation>
     </message>
     <message>
         <source>Usage</source>
@@ -601,12 +601,12 @@
         <translation>noch keine Metriken</translation>
     </message>
     <message>
-        <source>CPU, last 30 minutes</source>
-        <translation>CPU, letzte 30 Minuten</translation>
+        <source>CPU (%1)</source>
+        <translation>CPU (%1)</translation>
     </message>
     <message>
-        <source>Memory working set, last 30 minutes</source>
-        <translation>Arbeitsspeicher (Working Set), letzte 30 Minuten</translation>
+        <source>Memory working set (%1)</source>
+        <translation>Arbeitsspeicher, Working Set (%1)</translation>
     </message>
     <message>
         <source>Node</source>

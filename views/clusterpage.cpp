@@ -104,6 +104,8 @@ void ClusterPage::draw()
     const TimeWindow window = TimeRanges::window(m_range, now);
     auto setup = [&](QChartView *view, const QString &title, const QString &unit) {
         QChart *chart = view->chart();
+        chart->setLocalizeNumbers(true);
+        chart->setLocale(QLocale());
         chart->removeAllSeries();
         for (QAbstractAxis *axis : chart->axes())
             chart->removeAxis(axis);

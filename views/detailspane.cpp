@@ -290,26 +290,46 @@ void DetailsPane::updateCharts()
     auto fill = [&](QChartView *view, Metric metric, const QString &title,
                     const std::optional<double> &request, const std::optional<double> &limit) {
         QChart *chart = view->chart();
+        // "2,5" in German: axis numbers follow the language chosen at runtime.
+        chart->setLocalizeNumbers(true);
+        chart->setLocale(QLocale());
         chart->removeAllSeries();
         for (QAbstractAxis *axis : chart->axes())
             chart->removeAxis(axis);
         const bool cpu = metric == Metric::Cpu;
-        // CPU in millicores, memory in MiB: plain axis numbers stay readable.
-        const double scale = cpu ? 1.0 : 1.0 / (1024.0 * 1024.0);
-        chart->setTitle(title + QStringLiteral(" (") + (cpu ? tr("mc") : tr("MiB")) + QLatin1Char(')'));
-        auto *usage = new QLineSeries;
-        usage->setName(tr("Usage"));
-        double maxY = 1;
+        QList<QPointF> points;
+        double rawMax = 0;
         if (m_history) {
             const RangeSummary r = m_history->summarize(SeriesKey{kind, metric, id}, window);
             for (const auto &bar : r.bars) {
                 const double v = bar.summary.value(Statistic::Avg);
                 if (!std::isnan(v)) {
-                    usage->append(double(bar.startMs), v * scale);
-                    maxY = std::max(maxY, v * scale);
+                    points << QPointF(double(bar.startMs), v);
+                    rawMax = std::max(rawMax, v);
                 }
             }
         }
+        rawMax = std::max({rawMax, request.value_or(0), limit.value_or(0)});
+        // Axis numbers in a unit that keeps them short: millicores below two cores, else
+        // cores; MiB below 2 GiB, else GiB.
+        double scale = 1.0;
+        QString unit = tr("mc");
+        if (cpu && rawMax >= 2000) {
+            scale = 1.0 / 1000.0;
+            unit = tr("cores");
+        } else if (!cpu) {
+            const bool gib = rawMax >= 2048.0 * 1024 * 1024;
+            scale = 1.0 / (gib ? 1024.0 * 1024 * 1024 : 1024.0 * 1024);
+            unit = gib ? QStringLiteral("GiB") : QStringLiteral("MiB");
+        }
+        chart->setTitle(title.arg(unit));
+        auto *usage = new QLineSeries;
+        usage->setName(tr("Usage"));
+        for (const QPointF &p : std::as_const(points))
+            usage->append(p.x(), p.y() * scale);
+        // A single bar has no line to draw: show the points.
+        usage->setPointsVisible(points.size() < 3);
+        const double maxY = std::max(rawMax * scale, scale >= 1.0 ? 1.0 : 0.1);
         chart->addSeries(usage);
         auto addLine = [&](const QString &name, std::optional<double> y, Qt::PenStyle style) {
             if (!y)
@@ -322,7 +342,6 @@ void DetailsPane::updateCharts()
             pen.setStyle(style);
             line->setPen(pen);
             chart->addSeries(line);
-            maxY = std::max(maxY, *y * scale);
         };
         addLine(tr("Request"), request, Qt::DashLine);
         addLine(limitName, limit, Qt::DotLine);
@@ -331,9 +350,17 @@ void DetailsPane::updateCharts()
         x->setRange(QDateTime::fromMSecsSinceEpoch(window.startMs), QDateTime::fromMSecsSinceEpoch(window.endMs()));
         x->setTickCount(4);
         auto *y = new QValueAxis;
-        y->setRange(0, maxY * 1.1);
-        y->setLabelFormat(QStringLiteral("%.0f"));
+        // Three ticks (the chart is small) at 0, half and a round top: 1, 2, 4, 5 or 10 × 10^k.
+        const double magnitude = std::pow(10.0, std::floor(std::log10(maxY * 1.1)));
+        double top = magnitude;
+        for (const double step : {1.0, 2.0, 4.0, 5.0, 10.0}) {
+            top = step * magnitude;
+            if (top >= maxY * 1.1)
+                break;
+        }
+        y->setRange(0, top);
         y->setTickCount(3);
+        y->setLabelFormat(top / 2 < 1 || std::fmod(top / 2, 1.0) != 0 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         for (QAbstractSeries *s : chart->series()) {
@@ -343,8 +370,9 @@ void DetailsPane::updateCharts()
         if (usage->count() == 0)
             chart->setTitle(chart->title() + QStringLiteral(" — ") + tr("no metrics yet"));
     };
-    fill(m_cpuChart, Metric::Cpu, tr("CPU, last 30 minutes"), cpuRequest, cpuLimit);
-    fill(m_memoryChart, Metric::WorkingSet, tr("Memory working set, last 30 minutes"), memRequest, memLimit);
+    // The last 30 minutes: the time axis says so, the title names the unit.
+    fill(m_cpuChart, Metric::Cpu, tr("CPU (%1)"), cpuRequest, cpuLimit);
+    fill(m_memoryChart, Metric::WorkingSet, tr("Memory working set (%1)"), memRequest, memLimit);
 }
 
 void DetailsPane::renderNode()

@@ -169,7 +169,7 @@ int InsightsPage::minimumWidth(InsightsModel::Column column) const
     case C::Value: sample = Formatter::bytes(999.9 * 1024 * 1024); break;
     case C::Containers: sample = QStringLiteral("999"); break;
     case C::Restarts: sample = QStringLiteral("9999"); break;
-    case C::Uptime: sample = Formatter::duration(29 * 86400 + 23 * 3600); break;
+    case C::Uptime: sample = Formatter::duration(999 * 86400 + 23 * 3600); break;
     case C::Controller: sample = QStringLiteral("metrics-server-x"); break;
     case C::Node: sample = QStringLiteral("aks-node…000001"); break;
     case C::Pod: sample = QStringLiteral("api-7kx5k…-mqvcl"); break;

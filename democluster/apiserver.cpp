@@ -2,6 +2,7 @@
 
 #include "democluster/apierrors.h"
 #include "democluster/apiserverimpl.h"
+#include "democluster/churn.h"
 #include "democluster/kubeconfig.h"
 #include "democluster/protobuf.h"
 
@@ -309,6 +310,22 @@ void ApiServer::Impl::dispatch(const httplib::Request &req, httplib::Response &r
                 throw e;
             }
         };
+        if (s.size() >= 2 && s[0] == "openapi" && s[1] == "v3") {
+            requireNonResource();
+            if (s.size() == 2) {
+                sendJson(res, 200, openApiRoot());
+                return;
+            }
+            std::optional<nlohmann::json> doc;
+            if (s.size() == 4 && s[2] == "api")
+                doc = openApiDocument("", s[3]);
+            else if (s.size() == 5 && s[2] == "apis")
+                doc = openApiDocument(s[3], s[4]);
+            if (!doc)
+                throw notFoundPath();
+            sendJson(res, 200, *doc);
+            return;
+        }
         if (s.empty() || (s[0] != "api" && s[0] != "apis")) {
             requireNonResource();
             throw notFoundPath();
@@ -452,13 +469,18 @@ void ApiServer::Impl::serveFaults(RequestContext &ctx)
 void ApiServer::Impl::housekeepingLoop()
 {
     std::mutex m;
+    Churn churn;
     while (!stopping) {
         {
             std::unique_lock lock(m);
-            housekeepingWake.wait_for(lock, std::chrono::milliseconds(500));
+            // Short steps while a churn burst runs, so its updates spread evenly.
+            housekeepingWake.wait_for(lock, std::chrono::milliseconds(churn.active() ? 10 : 500));
         }
         if (stopping)
             break;
+        if (const auto [perSecond, seconds] = faults.takeChurn(); perSecond > 0)
+            churn.begin(store, perSecond, seconds);
+        churn.step(store);
         try {
             finalizeNamespaces();
         } catch (const std::exception &) {

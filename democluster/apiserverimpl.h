@@ -107,6 +107,11 @@ struct ApiServer::Impl
                                                          const std::string &version);
     static nlohmann::json versionInfo();
 
+    // openapi.cpp: /openapi/v3 and /openapi/v3/{api/v1 | apis/<group>/<version>}
+    static nlohmann::json openApiRoot();
+    static std::optional<nlohmann::json> openApiDocument(const std::string &group,
+                                                         const std::string &version);
+
     // resthandler.cpp
     static ApiError notFoundResource();
     void serveResource(RequestContext &ctx);

@@ -365,6 +365,37 @@ private Q_SLOTS:
         QVERIFY2(check.exitCode() == 0 && complaints.trimmed().isEmpty(), complaints.constData());
     }
 
+    // kubectl apply/create -f validate through /openapi/v3 (the PATCH operation's
+    // fieldValidation parameter) before they write; a second apply patches.
+    void applyManifest()
+    {
+        const QString manifest = m_dir.filePath(QStringLiteral("hello.yaml"));
+        const auto write = [&](int replicas) {
+            QFile f(manifest);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QStringLiteral("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hello\n  namespace: default\n"
+                                   "spec:\n  replicas: %1\n  selector:\n    matchLabels: {app: hello}\n"
+                                   "  template:\n    metadata:\n      labels: {app: hello}\n"
+                                   "    spec:\n      containers:\n      - name: hello\n        image: nginx:1.27\n")
+                        .arg(replicas).toUtf8());
+        };
+        write(2);
+        Result r = kubectl({QStringLiteral("apply"), QStringLiteral("-f"), manifest});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/hello created"));
+        write(3);
+        r = kubectl({QStringLiteral("apply"), QStringLiteral("-f"), manifest});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/hello configured"));
+        r = kubectl({QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("hello"), QStringLiteral("-o"),
+                     QStringLiteral("jsonpath={.spec.replicas}")});
+        QCOMPARE(r.out, QStringLiteral("3"));
+        r = kubectl({QStringLiteral("create"), QStringLiteral("-f"), manifest});
+        QVERIFY2(r.err.contains(QLatin1String("Error from server (AlreadyExists)")), qPrintable(r.err));
+        r = kubectl({QStringLiteral("delete"), QStringLiteral("-f"), manifest});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps \"hello\" deleted"));
+    }
+
     // Runs last: it restarts the server.
     void faultsAndRestart()
     {

@@ -64,8 +64,7 @@ private:
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(QJsonDocument(pod).toJson()) <= 0)
             return QStringLiteral("cannot write ") + file;
         f.close();
-        // --validate=false: the demo serves no /openapi/v2 or /v3 schema for kubectl to validate against.
-        const demotest::Result r = kubectl({QStringLiteral("create"), QStringLiteral("--validate=false"), QStringLiteral("-f"), file});
+        const demotest::Result r = kubectl({QStringLiteral("create"), QStringLiteral("-f"), file});
         if (r.out.trimmed() != QStringLiteral("pod/%1 created").arg(name))
             return r.out + r.err;
         if (!waitUntil([&] { return podField(name, QStringLiteral("{.status.phase}")) == QLatin1String("Running"); }, 60000))

@@ -33,6 +33,7 @@ void Faults::apply(const std::string &spec)
 {
     std::stringstream in(spec);
     std::string item;
+    int churnRate = 0; // set last, so the housekeeping thread sees the burst's length with it
     while (std::getline(in, item, ',')) {
         if (item.empty())
             continue;
@@ -55,9 +56,15 @@ void Faults::apply(const std::string &spec)
             ++m_watchGeneration;
         else if (name == "restart")
             m_restart = true;
+        else if (name == "churn")
+            churnRate = number(name, value);
+        else if (name == "churnseconds")
+            m_churnSeconds = number(name, value);
         else
             throw std::invalid_argument("unknown fault \"" + name + "\"");
     }
+    if (churnRate > 0)
+        m_churnRate = churnRate;
 }
 
 void Faults::apply(const nlohmann::json &spec)
@@ -81,6 +88,8 @@ void Faults::apply(const nlohmann::json &spec)
         ++m_watchGeneration;
     if (spec.value("restart", false))
         m_restart = true;
+    count("churnSeconds", m_churnSeconds);
+    count("churnPerSecond", m_churnRate); // last: see apply(std::string)
 }
 
 nlohmann::json Faults::state() const
@@ -107,7 +116,10 @@ const char *Faults::help()
            "                                         answer 410 Expired\n"
            "                          dropwatches    close every open watch connection\n"
            "                          restart        restart the HTTPS listener on the same\n"
-           "                                         port, keeping all cluster state\n";
+           "                                         port, keeping all cluster state\n"
+           "                          churn=N        update N pods per second (an annotation;\n"
+           "                                         every pod watch gets MODIFIED events)\n"
+           "                          churnseconds=S how long the churn lasts (default 10)\n";
 }
 
 } // namespace demo

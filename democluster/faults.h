@@ -9,13 +9,15 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <utility>
 
 namespace demo {
 
 class Faults final
 {
 public:
-    // Applies a spec like "latency=200,429=3,500=1,watch410=1,list410=1,dropwatches,restart"
+    // Applies a spec like "latency=200,429=3,500=1,watch410=1,list410=1,dropwatches,restart,
+    // churn=2000,churnseconds=10"
     // (counts are "the next N requests"); throws std::invalid_argument on a bad spec.
     void apply(const std::string &spec);
     void apply(const nlohmann::json &spec); // {"latencyMs":200,"tooManyRequests":3,...}
@@ -31,6 +33,12 @@ public:
     // Watches compare their start generation with this to notice a "drop all watches".
     std::uint64_t watchGeneration() const { return m_watchGeneration.load(); }
     bool takeRestart() { return m_restart.exchange(false); }
+    // A requested pod update burst: {updates per second, seconds}, once.
+    std::pair<int, int> takeChurn()
+    {
+        const int rate = m_churnRate.exchange(0);
+        return rate > 0 ? std::pair{rate, m_churnSeconds.exchange(10)} : std::pair{0, 0};
+    }
 
     static const char *help();
 
@@ -44,6 +52,8 @@ private:
     std::atomic<int> m_retryAfter{1};
     std::atomic<std::uint64_t> m_watchGeneration{0};
     std::atomic<bool> m_restart{false};
+    std::atomic<int> m_churnRate{0};
+    std::atomic<int> m_churnSeconds{10};
 };
 
 } // namespace demo

@@ -1,0 +1,9 @@
+# Screens benchmark (issue 6): an executable only, never a CTest test (run scripts/bench-screens).
+if(TARGET klarsicht-demo-cluster)
+    add_executable(bench_screens bench/bench_screens.cpp
+        ${PROJECT_SOURCE_DIR}/app/clustersession.cpp ${PROJECT_SOURCE_DIR}/app/clustersession.h)
+    klarsicht_target_defaults(bench_screens)
+    target_link_libraries(bench_screens PRIVATE klarsicht_views)
+    target_compile_definitions(bench_screens PRIVATE
+        KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
+endif()

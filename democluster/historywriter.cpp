@@ -19,8 +19,7 @@ using ObjectPtr = std::shared_ptr<const json>;
 
 namespace {
 
-std::string escapeLabel(const std::string &value)
-{
+std::string escapeLabel(const std::string &value) {
     std::string out;
     out.reserve(value.size());
     for (char c : value) {
@@ -38,8 +37,7 @@ std::string escapeLabel(const std::string &value)
 
 // Shortest text that reads back to the same double (the live endpoint prints 16 digits; a
 // history value must never round above the first live one).
-void appendNumber(std::string &out, double value)
-{
+void appendNumber(std::string &out, double value) {
     char buf[64];
     const auto result = std::to_chars(buf, buf + sizeof buf, value);
     out.append(buf, result.ptr);
@@ -47,8 +45,7 @@ void appendNumber(std::string &out, double value)
 
 // One cgroup row's three series, formatted as they are computed: after the last computed
 // sample only a copy to the file remains, so the history ends as close to "now" as it can.
-struct Series
-{
+struct Series {
     std::string labels;    // {…} without the cpu label
     std::string cpuLabels; // {…} with cpu="total"
     std::string text[3];   // sample lines of cpu, working set, rss
@@ -56,11 +53,11 @@ struct Series
     double first = 0, last = 0;
 };
 
-constexpr const char *kSampleNames[3] = {"container_cpu_usage_seconds_total", "container_memory_working_set_bytes",
+constexpr const char *kSampleNames[3] = {"container_cpu_usage_seconds_total",
+                                         "container_memory_working_set_bytes",
                                          "container_memory_rss"};
 
-void appendSample(Series &s, int family, double value, double t)
-{
+void appendSample(Series &s, int family, double value, double t) {
     std::string &line = s.text[family];
     line += kSampleNames[family];
     line += family == 0 ? s.cpuLabels : s.labels;
@@ -76,24 +73,26 @@ void appendSample(Series &s, int family, double value, double t)
 }
 
 // Labels in Prometheus' order (sorted by name), target labels included.
-std::string renderLabels(const CadvisorRow &row, const std::string &node, const HistoryOptions &o, bool withCpu)
-{
+std::string renderLabels(const CadvisorRow &row, const std::string &node, const HistoryOptions &o,
+                         bool withCpu) {
     std::string s = "{container=\"" + escapeLabel(row.container) + '"';
     if (withCpu)
         s += ",cpu=\"total\"";
     s += ",id=\"" + escapeLabel(row.id) + "\",image=\"" + escapeLabel(row.image) + "\",instance=\""
-         + escapeLabel(node) + "\",job=\"" + escapeLabel(o.job) + "\",metrics_path=\"" + escapeLabel(o.metricsPath)
-         + "\",name=\"" + escapeLabel(row.name) + "\",namespace=\"" + escapeLabel(row.ns) + "\",node=\""
-         + escapeLabel(node) + "\",pod=\"" + escapeLabel(row.pod) + "\"}";
+         + escapeLabel(node) + "\",job=\"" + escapeLabel(o.job) + "\",metrics_path=\""
+         + escapeLabel(o.metricsPath) + "\",name=\"" + escapeLabel(row.name) + "\",namespace=\""
+         + escapeLabel(row.ns) + "\",node=\"" + escapeLabel(node) + "\",pod=\""
+         + escapeLabel(row.pod) + "\"}";
     return s;
 }
 
 } // namespace
 
-HistoryStats HistoryWriter::write(const SimContext &ctx, double now, const HistoryOptions &o, std::ostream &out)
-{
+HistoryStats HistoryWriter::write(const SimContext &ctx, double now, const HistoryOptions &o,
+                                  std::ostream &out) {
     if (!(o.stepSeconds >= 1) || !(o.seconds >= 0))
-        throw std::invalid_argument("the history needs a step of at least 1 s and a span of at least 0 s");
+        throw std::invalid_argument(
+            "the history needs a step of at least 1 s and a span of at least 0 s");
     // Whole seconds: OpenMetrics timestamps are float seconds and Prometheus truncates them to
     // milliseconds; integers survive that exactly.
     const double end = std::floor(now);
@@ -109,7 +108,8 @@ HistoryStats HistoryWriter::write(const SimContext &ctx, double now, const Histo
                 podsByNode[node].push_back(p);
         }
         for (const ObjectPtr &node : ctx.store.list("nodes").items)
-            nodes.emplace_back(node, std::move(podsByNode[(*node)["metadata"].value("name", std::string())]));
+            nodes.emplace_back(
+                node, std::move(podsByNode[(*node)["metadata"].value("name", std::string())]));
     }
     // Keyed by node and cgroup: one entry per row for all three families.
     std::map<std::pair<std::string, std::string>, Series> series;
@@ -154,8 +154,8 @@ HistoryStats HistoryWriter::write(const SimContext &ctx, double now, const Histo
         {"container_memory_working_set_bytes", "gauge", "Current working set in bytes."},
         {"container_memory_rss", "gauge", "Size of RSS in bytes."}};
     for (int f = 0; f < 3; ++f) {
-        out << "# TYPE " << families[f][0] << ' ' << families[f][1] << "\n# HELP " << families[f][0] << ' '
-            << families[f][2] << '\n';
+        out << "# TYPE " << families[f][0] << ' ' << families[f][1] << "\n# HELP " << families[f][0]
+            << ' ' << families[f][2] << '\n';
         for (const auto &[key, s] : series) {
             if (s.samples[f] == 0)
                 continue;

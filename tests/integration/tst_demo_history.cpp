@@ -32,14 +32,14 @@ const QString kPod = QStringLiteral("db-0");
 const QString kContainer = QStringLiteral("db");
 constexpr double kStepSeconds = 15;
 
-QString selector()
-{
-    return QStringLiteral("{namespace=\"%1\",pod=\"%2\",container=\"%3\"}").arg(kNamespace, kPod, kContainer);
+QString selector() {
+    return QStringLiteral("{namespace=\"%1\",pod=\"%2\",container=\"%3\"}")
+        .arg(kNamespace, kPod, kContainer);
 }
 
 // One answer of the HTTP API through our PrometheusSource::get.
-PromQueryResult ask(PrometheusSource &prom, const QString &apiPath, const QUrlQuery &query, ApiError *error)
-{
+PromQueryResult ask(PrometheusSource &prom, const QString &apiPath, const QUrlQuery &query,
+                    ApiError *error) {
     PromQueryResult out;
     bool done = false;
     prom.get(apiPath, query, [&](const PromQueryResult &result, const ApiError &e) {
@@ -52,32 +52,31 @@ PromQueryResult ask(PrometheusSource &prom, const QString &apiPath, const QUrlQu
 }
 
 // kubectl as the referee for what the pod is: `kubectl get pod -o jsonpath=…`.
-QString kubectlField(const QString &kubeconfig, const QString &jsonpath)
-{
+QString kubectlField(const QString &kubeconfig, const QString &jsonpath) {
     QProcess kubectl;
-    kubectl.start(QStringLiteral("kubectl"), {QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("-n"), kNamespace,
-                                              QStringLiteral("get"), QStringLiteral("pod"), kPod,
-                                              QStringLiteral("-o"), QStringLiteral("jsonpath=") + jsonpath});
+    kubectl.start(QStringLiteral("kubectl"),
+                  {QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("-n"), kNamespace,
+                   QStringLiteral("get"), QStringLiteral("pod"), kPod, QStringLiteral("-o"),
+                   QStringLiteral("jsonpath=") + jsonpath});
     if (!kubectl.waitForFinished(60000) || kubectl.exitCode() != 0)
         return {};
     return QString::fromUtf8(kubectl.readAllStandardOutput()).trimmed();
 }
 
-struct FileSeries
-{
+struct FileSeries {
     qsizetype samples = 0;
     double first = 0, last = 0;
     bool endsWithEof = false;
 };
 
 // The history file's samples of our container's CPU counter, read the plain way.
-FileSeries scanHistory(const QString &path)
-{
+FileSeries scanHistory(const QString &path) {
     FileSeries out;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return out;
-    const QByteArray prefix = "container_cpu_usage_seconds_total{container=\"" + kContainer.toUtf8() + "\",";
+    const QByteArray prefix =
+        "container_cpu_usage_seconds_total{container=\"" + kContainer.toUtf8() + "\",";
     const QByteArray pod = ",pod=\"" + kPod.toUtf8() + "\"}";
     const QByteArray ns = ",namespace=\"" + kNamespace.toUtf8() + "\",";
     QByteArray line;
@@ -99,25 +98,25 @@ FileSeries scanHistory(const QString &path)
 
 } // namespace
 
-class TstDemoHistory final : public QObject
-{
+class TstDemoHistory final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         for (const char *tool : {"/usr/bin/prometheus", "/usr/bin/promtool"})
             if (!QFileInfo(QString::fromLatin1(tool)).isExecutable())
-                QSKIP(qPrintable(QString::fromLatin1(tool)
-                                 + QStringLiteral(" is missing (Debian package prometheus): no demo history test")));
+                QSKIP(qPrintable(
+                    QString::fromLatin1(tool)
+                    + QStringLiteral(
+                        " is missing (Debian package prometheus): no demo history test")));
         for (const char *tool : {"kubectl", "curl", "python3", "bash"})
             if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
-                QSKIP(qPrintable(QStringLiteral("%1 is not on PATH: scripts/demo-prometheus needs it")
-                                     .arg(QString::fromLatin1(tool))));
+                QSKIP(
+                    qPrintable(QStringLiteral("%1 is not on PATH: scripts/demo-prometheus needs it")
+                                   .arg(QString::fromLatin1(tool))));
     }
 
-    void cleanupTestCase()
-    {
+    void cleanupTestCase() {
         if (m_script.state() != QProcess::NotRunning) {
             m_script.terminate(); // the script stops Prometheus and removes its data directory
             if (!m_script.waitForFinished(20000))
@@ -126,8 +125,7 @@ private Q_SLOTS:
         m_cluster.stop();
     }
 
-    void historyBackfillsPrometheus()
-    {
+    void historyBackfillsPrometheus() {
         QElapsedTimer clock;
         clock.start();
         m_history = m_cluster.dir() + QStringLiteral("/history.om");
@@ -138,9 +136,10 @@ private Q_SLOTS:
         const QString urlFile = m_cluster.dir() + QStringLiteral("/prometheus.url");
         m_script.setProcessChannelMode(QProcess::MergedChannels);
         m_script.setStandardOutputFile(m_cluster.dir() + QStringLiteral("/demo-prometheus.log"));
-        m_script.start(QStringLiteral(KLARSICHT_SOURCE_DIR) + QStringLiteral("/scripts/demo-prometheus"),
-                       {QStringLiteral("--kubeconfig"), m_cluster.kubeconfig(), QStringLiteral("--backfill"), m_history,
-                        QStringLiteral("--url-file"), urlFile});
+        m_script.start(
+            QStringLiteral(KLARSICHT_SOURCE_DIR) + QStringLiteral("/scripts/demo-prometheus"),
+            {QStringLiteral("--kubeconfig"), m_cluster.kubeconfig(), QStringLiteral("--backfill"),
+             m_history, QStringLiteral("--url-file"), urlFile});
         QVERIFY(m_script.waitForStarted(10000));
         // Read while promtool works: the script runs at once, as in scripts/demo.
         const FileSeries file = scanHistory(m_history);
@@ -148,26 +147,36 @@ private Q_SLOTS:
         QVERIFY2(file.samples > 0, "no history samples of team-a/db-0/db in the file");
         // Six hours at 15 s, both ends included (the container ran all along), plus what the
         // writer caught up with the clock while it computed: at most one sample per step.
-        QVERIFY2(file.last - file.first >= 6 * 3600, qPrintable(QString::number(file.last - file.first)));
+        QVERIFY2(file.last - file.first >= 6 * 3600,
+                 qPrintable(QString::number(file.last - file.first)));
         QVERIFY(file.samples >= qsizetype(6 * 3600 / kStepSeconds) + 1);
         QVERIFY(file.samples <= qsizetype((file.last - file.first) / kStepSeconds) + 2);
         m_historyEnd = file.last;
-        QVERIFY2(waitUntil([&] { return QFileInfo(urlFile).size() > 0 || m_script.state() == QProcess::NotRunning; },
-                           90000),
+        QVERIFY2(waitUntil(
+                     [&] {
+                         return QFileInfo(urlFile).size() > 0
+                                || m_script.state() == QProcess::NotRunning;
+                     },
+                     90000),
                  "scripts/demo-prometheus printed no URL within 90 s");
         if (m_script.state() == QProcess::NotRunning && m_script.exitCode() == 3)
             QSKIP("scripts/demo-prometheus found no Prometheus");
-        QVERIFY2(m_script.state() == QProcess::Running,
-                 qPrintable(QStringLiteral("scripts/demo-prometheus stopped; see %1/demo-prometheus.log").arg(m_cluster.dir())));
+        QVERIFY2(
+            m_script.state() == QProcess::Running,
+            qPrintable(QStringLiteral("scripts/demo-prometheus stopped; see %1/demo-prometheus.log")
+                           .arg(m_cluster.dir())));
         QFile url(urlFile);
         QVERIFY(url.open(QIODevice::ReadOnly));
         m_url = QUrl(QString::fromUtf8(url.readAll()).trimmed());
         QVERIFY(m_url.isValid());
         const qint64 prometheusMs = clock.elapsed();
 
-        const QString node = kubectlField(m_cluster.kubeconfig(), QStringLiteral("{.spec.nodeName}"));
-        const QString image = kubectlField(m_cluster.kubeconfig(), QStringLiteral("{.spec.containers[0].image}"));
-        QVERIFY2(!node.isEmpty() && !image.isEmpty(), "kubectl could not read the pod's node and image");
+        const QString node =
+            kubectlField(m_cluster.kubeconfig(), QStringLiteral("{.spec.nodeName}"));
+        const QString image =
+            kubectlField(m_cluster.kubeconfig(), QStringLiteral("{.spec.containers[0].image}"));
+        QVERIFY2(!node.isEmpty() && !image.isEmpty(),
+                 "kubectl could not read the pod's node and image");
 
         // The whole history over the last 6 h, for each of the three families.
         PrometheusSource prom(m_url);
@@ -178,7 +187,8 @@ private Q_SLOTS:
         for (const QString &metric : metrics) {
             QUrlQuery q;
             q.addQueryItem(QStringLiteral("query"), metric + selector());
-            q.addQueryItem(QStringLiteral("start"), PrometheusSource::promTime(nowMs - 6 * 3600 * 1000LL));
+            q.addQueryItem(QStringLiteral("start"),
+                           PrometheusSource::promTime(nowMs - 6 * 3600 * 1000LL));
             q.addQueryItem(QStringLiteral("end"), PrometheusSource::promTime(nowMs));
             q.addQueryItem(QStringLiteral("step"), QStringLiteral("15"));
             ApiError e;
@@ -189,38 +199,46 @@ private Q_SLOTS:
             QCOMPARE(s.labels.value(QStringLiteral("job")), QStringLiteral("kubelet"));
             QCOMPARE(s.labels.value(QStringLiteral("node")), node);
             QCOMPARE(s.labels.value(QStringLiteral("instance")), node);
-            QCOMPARE(s.labels.value(QStringLiteral("metrics_path")), QStringLiteral("/metrics/cadvisor"));
+            QCOMPARE(s.labels.value(QStringLiteral("metrics_path")),
+                     QStringLiteral("/metrics/cadvisor"));
             QCOMPARE(s.labels.value(QStringLiteral("image")), image);
-            QVERIFY(s.labels.value(QStringLiteral("id")).endsWith(s.labels.value(QStringLiteral("name"))));
-            QCOMPARE(s.labels.value(QStringLiteral("cpu")),
-                     metric.endsWith(QLatin1String("_total")) ? QStringLiteral("total") : QString());
+            QVERIFY(s.labels.value(QStringLiteral("id"))
+                        .endsWith(s.labels.value(QStringLiteral("name"))));
+            QCOMPARE(s.labels.value(QStringLiteral("cpu")), metric.endsWith(QLatin1String("_total"))
+                                                                ? QStringLiteral("total")
+                                                                : QString());
             QVERIFY(s.points.size() > 2);
             const double spanHours = double(s.points.last().ms - s.points.first().ms) / 3600e3;
-            qInfo("%s: %lld points over %.2f h", qPrintable(metric), qlonglong(s.points.size()), spanHours);
-            QVERIFY2(spanHours >= 5.5, qPrintable(QStringLiteral("%1 spans only %2 h").arg(metric).arg(spanHours)));
+            qInfo("%s: %lld points over %.2f h", qPrintable(metric), qlonglong(s.points.size()),
+                  spanHours);
+            QVERIFY2(spanHours >= 5.5,
+                     qPrintable(QStringLiteral("%1 spans only %2 h").arg(metric).arg(spanHours)));
         }
 
         // Every history sample made it into the blocks (promtool drops disordered ones silently).
         {
             QUrlQuery q;
-            q.addQueryItem(QStringLiteral("query"),
-                           QStringLiteral("count_over_time(container_cpu_usage_seconds_total%1[%2s])")
-                               .arg(selector())
-                               .arg(qint64(m_historyEnd - file.first) + 1));
-            q.addQueryItem(QStringLiteral("time"), PrometheusSource::promTime(qint64(m_historyEnd * 1000)));
+            q.addQueryItem(
+                QStringLiteral("query"),
+                QStringLiteral("count_over_time(container_cpu_usage_seconds_total%1[%2s])")
+                    .arg(selector())
+                    .arg(qint64(m_historyEnd - file.first) + 1));
+            q.addQueryItem(QStringLiteral("time"),
+                           PrometheusSource::promTime(qint64(m_historyEnd * 1000)));
             ApiError e;
             const PromQueryResult r = ask(prom, QStringLiteral("/api/v1/query"), q, &e);
             QVERIFY2(e.isOk(), qPrintable(e.message()));
             QCOMPARE(r.series.size(), 1);
             QCOMPARE(qsizetype(r.series.first().points.first().value), file.samples);
         }
-        qInfo("history: %lld samples of team-a/db-0/db CPU from %.0f to %.0f; cluster ready after %lld ms, "
+        qInfo("history: %lld samples of team-a/db-0/db CPU from %.0f to %.0f; cluster ready after "
+              "%lld ms, "
               "Prometheus after %lld ms",
-              qlonglong(file.samples), file.first, file.last, qlonglong(clusterMs), qlonglong(prometheusMs));
+              qlonglong(file.samples), file.first, file.last, qlonglong(clusterMs),
+              qlonglong(prometheusMs));
     }
 
-    void liveScrapesContinueTheHistory()
-    {
+    void liveScrapesContinueTheHistory() {
         if (!m_url.isValid())
             QSKIP("no Prometheus from the previous test");
         PrometheusSource prom(m_url);
@@ -228,48 +246,57 @@ private Q_SLOTS:
         QList<PromQueryResult::Point> points;
         const auto liveCount = [&] {
             return std::count_if(points.begin(), points.end(),
-                                 [&](const PromQueryResult::Point &p) { return double(p.ms) / 1000 > m_historyEnd; });
+                                 [&](const PromQueryResult::Point &p) {
+                                     return double(p.ms) / 1000 > m_historyEnd;
+                                 });
         };
         QString lastError;
-        QVERIFY2(waitUntil(
-                     [&] {
-                         QUrlQuery q;
-                         q.addQueryItem(QStringLiteral("query"),
-                                        QStringLiteral("container_cpu_usage_seconds_total%1[10m]").arg(selector()));
-                         q.addQueryItem(QStringLiteral("time"),
-                                        PrometheusSource::promTime(QDateTime::currentMSecsSinceEpoch()));
-                         ApiError e;
-                         const PromQueryResult r = ask(prom, QStringLiteral("/api/v1/query"), q, &e);
-                         lastError = e.message();
-                         points = r.series.size() == 1 ? r.series.first().points : QList<PromQueryResult::Point>();
-                         if (liveCount() >= 2)
-                             return true;
-                         QThread::msleep(500);
-                         return false;
-                     },
-                     120000),
-                 qPrintable(QStringLiteral("no two live scrapes after the history within 120 s (%1)").arg(lastError)));
+        QVERIFY2(
+            waitUntil(
+                [&] {
+                    QUrlQuery q;
+                    q.addQueryItem(
+                        QStringLiteral("query"),
+                        QStringLiteral("container_cpu_usage_seconds_total%1[10m]").arg(selector()));
+                    q.addQueryItem(QStringLiteral("time"),
+                                   PrometheusSource::promTime(QDateTime::currentMSecsSinceEpoch()));
+                    ApiError e;
+                    const PromQueryResult r = ask(prom, QStringLiteral("/api/v1/query"), q, &e);
+                    lastError = e.message();
+                    points = r.series.size() == 1 ? r.series.first().points
+                                                  : QList<PromQueryResult::Point>();
+                    if (liveCount() >= 2)
+                        return true;
+                    QThread::msleep(500);
+                    return false;
+                },
+                120000),
+            qPrintable(QStringLiteral("no two live scrapes after the history within 120 s (%1)")
+                           .arg(lastError)));
         double largestGap = 0;
         for (qsizetype i = 1; i < points.size(); ++i) {
             const double gap = double(points[i].ms - points[i - 1].ms) / 1000;
             largestGap = std::max(largestGap, gap);
             QVERIFY2(points[i].value >= points[i - 1].value,
                      qPrintable(QStringLiteral("counter reset at %1: %2 after %3")
-                                    .arg(points[i].ms).arg(points[i].value).arg(points[i - 1].value)));
+                                    .arg(points[i].ms)
+                                    .arg(points[i].value)
+                                    .arg(points[i - 1].value)));
         }
-        const auto firstLive = std::find_if(points.begin(), points.end(), [&](const PromQueryResult::Point &p) {
-            return double(p.ms) / 1000 > m_historyEnd;
-        });
+        const auto firstLive =
+            std::find_if(points.begin(), points.end(), [&](const PromQueryResult::Point &p) {
+                return double(p.ms) / 1000 > m_historyEnd;
+            });
         const double joinGap = double(firstLive->ms) / 1000 - m_historyEnd;
-        qInfo("join: %lld raw samples in the last 10 min, %lld live; first live scrape %.1f s after the "
+        qInfo("join: %lld raw samples in the last 10 min, %lld live; first live scrape %.1f s "
+              "after the "
               "history's last sample; largest gap %.1f s",
               qlonglong(points.size()), qlonglong(liveCount()), joinGap, largestGap);
         QVERIFY2(largestGap <= 2 * kStepSeconds + 0.5,
                  qPrintable(QStringLiteral("a gap of %1 s between samples").arg(largestGap)));
     }
 
-    void prometheusSourceFillsSixHourBars()
-    {
+    void prometheusSourceFillsSixHourBars() {
         if (!m_url.isValid())
             QSKIP("no Prometheus from the first test");
         MetricsHistory history;
@@ -281,28 +308,35 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         sampler.start();
-        QVERIFY2(waitUntil([&] { return !applied.isEmpty(); }, 90000), "the sampler read no history within 90 s");
+        QVERIFY2(waitUntil([&] { return !applied.isEmpty(); }, 90000),
+                 "the sampler read no history within 90 s");
         const qint64 loadMs = clock.elapsed();
         sampler.stop();
         QVERIFY2(sampler.status().historyLoaded, qPrintable(sampler.status().lastError.message()));
         QCOMPARE(sampler.status().kind, MetricsSourceKind::Prometheus);
 
         const QString id = MetricsHistory::containerId(kNamespace, kPod, kContainer);
-        const TimeWindow window = TimeRanges::window(TimeRange::Last6Hours, QDateTime::currentMSecsSinceEpoch());
+        const TimeWindow window =
+            TimeRanges::window(TimeRange::Last6Hours, QDateTime::currentMSecsSinceEpoch());
         QCOMPARE(window.bars, 24);
         QCOMPARE(window.barMs, 15 * 60 * 1000LL);
         for (const Metric metric : {Metric::Cpu, Metric::WorkingSet, Metric::Rss}) {
-            const RangeSummary summary = history.summarize({SeriesKind::Container, metric, id}, window);
+            const RangeSummary summary =
+                history.summarize({SeriesKind::Container, metric, id}, window);
             QCOMPARE(summary.bars.size(), 24);
             qint64 samples = 0;
             for (qsizetype i = 0; i < summary.bars.size(); ++i) {
-                QVERIFY2(!summary.bars[i].summary.isEmpty(),
-                         qPrintable(QStringLiteral("bar %1 of metric %2 is empty").arg(i).arg(int(metric))));
+                QVERIFY2(
+                    !summary.bars[i].summary.isEmpty(),
+                    qPrintable(
+                        QStringLiteral("bar %1 of metric %2 is empty").arg(i).arg(int(metric))));
                 QVERIFY(summary.bars[i].summary.min() > 0);
                 samples += summary.bars[i].summary.count();
             }
-            qInfo("metric %d: 24 of 24 bars filled, %lld samples in the window (history read in %lld ms, %d rounds)",
-                  int(metric), qlonglong(samples), qlonglong(loadMs), applied.first().first().toInt());
+            qInfo("metric %d: 24 of 24 bars filled, %lld samples in the window (history read in "
+                  "%lld ms, %d rounds)",
+                  int(metric), qlonglong(samples), qlonglong(loadMs),
+                  applied.first().first().toInt());
         }
     }
 

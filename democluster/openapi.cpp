@@ -14,37 +14,38 @@ using nlohmann::json;
 
 namespace {
 
-std::string gvPath(const std::string &group, const std::string &version)
-{
+std::string gvPath(const std::string &group, const std::string &version) {
     return group.empty() ? "api/" + version : "apis/" + group + "/" + version;
 }
 
-json queryParameter(const char *name, const char *description)
-{
-    return {{"name", name}, {"in", "query"}, {"description", description},
+json queryParameter(const char *name, const char *description) {
+    return {{"name", name},
+            {"in", "query"},
+            {"description", description},
             {"schema", {{"type", "string"}, {"uniqueItems", true}}}};
 }
 
-json operation(const ResourceType &t, const char *verb, const char *action)
-{
+json operation(const ResourceType &t, const char *verb, const char *action) {
     const std::string id = std::string(verb) + (t.namespaced ? "Namespaced" : "") + t.kind;
     return {{"operationId", id},
             {"x-kubernetes-action", action},
-            {"x-kubernetes-group-version-kind", {{"group", t.group}, {"version", t.version}, {"kind", t.kind}}},
-            {"responses", {{"200", {{"description", "OK"}}}, {"401", {{"description", "Unauthorized"}}}}}};
+            {"x-kubernetes-group-version-kind",
+             {{"group", t.group}, {"version", t.version}, {"kind", t.kind}}},
+            {"responses",
+             {{"200", {{"description", "OK"}}}, {"401", {{"description", "Unauthorized"}}}}}};
 }
 
 } // namespace
 
-std::optional<json> ApiServer::Impl::openApiDocument(const std::string &group, const std::string &version)
-{
+std::optional<json> ApiServer::Impl::openApiDocument(const std::string &group,
+                                                     const std::string &version) {
     json paths = json::object();
     for (const ResourceInfo &info : builtinResources()) {
         const ResourceType &t = info.type;
         if (t.group != group || t.version != version)
             continue;
-        const std::string base = "/" + gvPath(group, version) + (t.namespaced ? "/namespaces/{namespace}/" : "/")
-                                 + t.resource;
+        const std::string base = "/" + gvPath(group, version)
+                                 + (t.namespaced ? "/namespaces/{namespace}/" : "/") + t.resource;
         json item = json::object();
         const auto has = [&](const char *verb) {
             return std::find(info.verbs.begin(), info.verbs.end(), verb) != info.verbs.end();
@@ -58,9 +59,14 @@ std::optional<json> ApiServer::Impl::openApiDocument(const std::string &group, c
         if (has("patch")) {
             json patch = operation(t, "patch", "patch");
             patch["parameters"] = json::array(
-                {queryParameter("dryRun", "When present, indicates that modifications should not be persisted."),
-                 queryParameter("fieldManager", "fieldManager is a name associated with the actor or entity that is making these changes."),
-                 queryParameter("fieldValidation", "fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields.")});
+                {queryParameter(
+                     "dryRun",
+                     "When present, indicates that modifications should not be persisted."),
+                 queryParameter("fieldManager", "fieldManager is a name associated with the actor "
+                                                "or entity that is making these changes."),
+                 queryParameter("fieldValidation",
+                                "fieldValidation instructs the server on how to handle objects in "
+                                "the request containing unknown or duplicate fields.")});
             json content = json::object();
             for (const char *type : {"application/json-patch+json", "application/merge-patch+json",
                                      "application/strategic-merge-patch+json"})
@@ -72,8 +78,9 @@ std::optional<json> ApiServer::Impl::openApiDocument(const std::string &group, c
             paths[base + "/{name}"] = item;
         if (has("create")) {
             json post = operation(t, "create", "post");
-            post["parameters"] = json::array(
-                {queryParameter("fieldValidation", "fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields.")});
+            post["parameters"] = json::array({queryParameter(
+                "fieldValidation", "fieldValidation instructs the server on how to handle objects "
+                                   "in the request containing unknown or duplicate fields.")});
             paths[base]["post"] = post;
         }
     }
@@ -85,8 +92,7 @@ std::optional<json> ApiServer::Impl::openApiDocument(const std::string &group, c
                 {"components", {{"schemas", json::object()}}}};
 }
 
-json ApiServer::Impl::openApiRoot()
-{
+json ApiServer::Impl::openApiRoot() {
     json paths = json::object();
     for (const GroupVersion &gv : builtinGroupVersions()) {
         const auto doc = openApiDocument(gv.group, gv.version);

@@ -9,8 +9,7 @@
 
 namespace demo {
 
-class PodTermination final
-{
+class PodTermination final {
 public:
     // Simulated containers exit this long after SIGTERM (after their preStop hook), unless the
     // grace period ends first. Real processes usually exit within seconds; 5 s keeps a deleted
@@ -21,7 +20,8 @@ public:
     // finished (a real server deletes those at once), else `requested` (DeleteOptions /
     // gracePeriodSeconds; a negative value counts as 1, as in Kubernetes), else
     // spec.terminationGracePeriodSeconds, else 30.
-    static std::int64_t gracePeriod(const nlohmann::json &pod, std::optional<std::int64_t> requested);
+    static std::int64_t gracePeriod(const nlohmann::json &pod,
+                                    std::optional<std::int64_t> requested);
 
     // Marks `pod` as terminating at `now` (unix seconds): deletionTimestamp = now + grace,
     // deletionGracePeriodSeconds = grace. A pod already terminating only ever gets an earlier

@@ -15,8 +15,7 @@
 
 namespace demotest {
 
-struct Result
-{
+struct Result {
     int exitCode = -1;
     QString out;
     QString err;
@@ -24,8 +23,7 @@ struct Result
 
 // Runs the event loop until `done` is true or `ms` passed; returns `done()`. Tests poll
 // conditions with generous deadlines because they also run under ASan on a loaded machine.
-inline bool waitUntil(const std::function<bool()> &done, int ms)
-{
+inline bool waitUntil(const std::function<bool()> &done, int ms) {
     QDeadlineTimer deadline(ms);
     while (!done()) {
         if (deadline.hasExpired())
@@ -36,16 +34,14 @@ inline bool waitUntil(const std::function<bool()> &done, int ms)
     return true;
 }
 
-inline int freePort()
-{
+inline int freePort() {
     QTcpServer server;
     if (!server.listen(QHostAddress::LocalHost, 0))
         return 0;
     return server.serverPort();
 }
 
-class DemoClusterProcess final
-{
+class DemoClusterProcess final {
 public:
     DemoClusterProcess() = default;
     DemoClusterProcess(const DemoClusterProcess &) = delete;
@@ -53,8 +49,7 @@ public:
     ~DemoClusterProcess() { stop(); }
 
     // Empty on success, else why the cluster (or kubectl) is unavailable; the caller skips.
-    QString start(const QStringList &extra = {})
-    {
+    QString start(const QStringList &extra = {}) {
         m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         if (m_kubectl.isEmpty())
             return QStringLiteral("kubectl is not installed; these tests use it as the referee");
@@ -72,17 +67,20 @@ public:
             return QStringLiteral("the demo cluster did not start: ") + m_process.errorString();
         // The banner comes once the server listens and the kubeconfig is complete.
         QByteArray banner;
-        if (!waitUntil([&] {
-                banner += m_process.readAllStandardOutput();
-                return banner.contains("export KUBECONFIG=") || m_process.state() == QProcess::NotRunning;
-            }, 90000)
+        if (!waitUntil(
+                [&] {
+                    banner += m_process.readAllStandardOutput();
+                    return banner.contains("export KUBECONFIG=")
+                           || m_process.state() == QProcess::NotRunning;
+                },
+                90000)
             || !banner.contains("export KUBECONFIG="))
-            return QStringLiteral("the demo cluster printed no kubeconfig line: ") + QString::fromUtf8(banner);
+            return QStringLiteral("the demo cluster printed no kubeconfig line: ")
+                   + QString::fromUtf8(banner);
         return {};
     }
 
-    void stop()
-    {
+    void stop() {
         if (m_process.state() == QProcess::NotRunning)
             return;
         m_process.terminate();
@@ -94,8 +92,7 @@ public:
     bool running() const { return m_process.state() == QProcess::Running; }
 
     // A private HOME and cache: kubectl's discovery cache must never leak between runs.
-    QProcessEnvironment clientEnvironment() const
-    {
+    QProcessEnvironment clientEnvironment() const {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), m_dir.path());
         env.insert(QStringLiteral("KUBECACHEDIR"), m_dir.filePath(QStringLiteral("cache")));
@@ -103,8 +100,7 @@ public:
         return env;
     }
 
-    Result kubectl(const QStringList &args, int timeoutMs = 30000) const
-    {
+    Result kubectl(const QStringList &args, int timeoutMs = 30000) const {
         QProcess p;
         p.setProcessEnvironment(clientEnvironment());
         p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + args);
@@ -122,8 +118,7 @@ public:
     }
 
     // kubectl started in the background (get -w, logs -f); the caller owns and ends it.
-    void startKubectl(QProcess &p, const QStringList &args) const
-    {
+    void startKubectl(QProcess &p, const QStringList &args) const {
         p.setProcessEnvironment(clientEnvironment());
         p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + args);
     }

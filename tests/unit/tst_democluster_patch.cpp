@@ -14,8 +14,7 @@ const std::string kMerge = "application/merge-patch+json";
 const std::string kStrategic = "application/strategic-merge-patch+json";
 const std::string kJsonPatch = "application/json-patch+json";
 
-json deployment()
-{
+json deployment() {
     return json::parse(R"({
       "metadata": {"name": "web", "labels": {"app": "web", "tier": "frontend"}},
       "spec": {"replicas": 3, "template": {"spec": {
@@ -32,14 +31,12 @@ json deployment()
 
 Q_DECLARE_METATYPE(json)
 
-class TestDemoClusterPatch : public QObject
-{
+class TestDemoClusterPatch : public QObject {
     Q_OBJECT
 
 private slots:
     // RFC 7386, appendix A: target, patch, result.
-    void mergePatchRfcExamples_data()
-    {
+    void mergePatchRfcExamples_data() {
         QTest::addColumn<json>("target");
         QTest::addColumn<json>("patch");
         QTest::addColumn<json>("result");
@@ -63,8 +60,7 @@ private slots:
         row("deep null", R"({})", R"({"a":{"bb":{"ccc":null}}})", R"({"a":{"bb":{}}})");
     }
 
-    void mergePatchRfcExamples()
-    {
+    void mergePatchRfcExamples() {
         QFETCH(json, target);
         QFETCH(json, patch);
         QFETCH(json, result);
@@ -72,14 +68,14 @@ private slots:
                  QString::fromStdString(result.dump()));
     }
 
-    void strategicMerge_data()
-    {
+    void strategicMerge_data() {
         QTest::addColumn<QString>("patch");
         QTest::addColumn<QString>("pointer");
         QTest::addColumn<json>("expected");
         // What `kubectl set image deployment/web nginx=nginx:1.28` sends.
         QTest::newRow("set image keeps the other container")
-            << QStringLiteral(R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}})")
+            << QStringLiteral(
+                   R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}})")
             << QStringLiteral("/spec/template/spec/containers")
             << json::parse(R"([{"name":"nginx","image":"nginx:1.28","args":["-g","daemon off;"],
                                "env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],
@@ -87,29 +83,43 @@ private slots:
                               {"name":"sidecar","image":"busybox:1.36"}])");
         // `kubectl set env deployment/web B=3 C=4`: env merges by name.
         QTest::newRow("env merges by name")
-            << QStringLiteral(R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","env":[{"name":"B","value":"3"},{"name":"C","value":"4"}]}]}}}})")
+            << QStringLiteral(
+                   R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","env":[{"name":"B","value":"3"},{"name":"C","value":"4"}]}]}}}})")
             << QStringLiteral("/spec/template/spec/containers/0/env")
-            << json::parse(R"([{"name":"A","value":"1"},{"name":"B","value":"3"},{"name":"C","value":"4"}])");
-        QTest::newRow("$patch delete removes by key")
-            << QStringLiteral(R"({"spec":{"template":{"spec":{"containers":[{"name":"sidecar","$patch":"delete"}]}}}})")
-            << QStringLiteral("/spec/template/spec/containers/1") << json();
-        QTest::newRow("new key is appended")
-            << QStringLiteral(R"({"spec":{"template":{"spec":{"containers":[{"name":"log","image":"fluent-bit:3"}]}}}})")
-            << QStringLiteral("/spec/template/spec/containers/2/name") << json("log");
-        QTest::newRow("lists without merge key are replaced")
-            << QStringLiteral(R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","args":["-c","/etc/nginx.conf"]}]}}}})")
-            << QStringLiteral("/spec/template/spec/containers/0/args") << json::parse(R"(["-c","/etc/nginx.conf"])");
+            << json::parse(
+                   R"([{"name":"A","value":"1"},{"name":"B","value":"3"},{"name":"C","value":"4"}])");
+        QTest::newRow("$patch delete removes by key") << QStringLiteral(
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"sidecar","$patch":"delete"}]}}}})")
+                                                      << QStringLiteral(
+                                                             "/spec/template/spec/containers/1")
+                                                      << json();
+        QTest::newRow("new key is appended") << QStringLiteral(
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"log","image":"fluent-bit:3"}]}}}})")
+                                             << QStringLiteral(
+                                                    "/spec/template/spec/containers/2/name")
+                                             << json("log");
+        QTest::newRow("lists without merge key are replaced") << QStringLiteral(
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","args":["-c","/etc/nginx.conf"]}]}}}})")
+                                                              << QStringLiteral(
+                                                                     "/spec/template/spec/"
+                                                                     "containers/0/args")
+                                                              << json::parse(
+                                                                     R"(["-c","/etc/nginx.conf"])");
         QTest::newRow("ports merge by containerPort")
-            << QStringLiteral(R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","ports":[{"containerPort":443}]}]}}}})")
+            << QStringLiteral(
+                   R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","ports":[{"containerPort":443}]}]}}}})")
             << QStringLiteral("/spec/template/spec/containers/0/ports")
             << json::parse(R"([{"containerPort":80,"protocol":"TCP"},{"containerPort":443}])");
-        QTest::newRow("$setElementOrder")
-            << QStringLiteral(R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"sidecar"},{"name":"nginx"}],
+        QTest::newRow("$setElementOrder") << QStringLiteral(
+            R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"sidecar"},{"name":"nginx"}],
                                  "containers":[{"name":"nginx","image":"nginx:1.28"}]}}}})")
-            << QStringLiteral("/spec/template/spec/containers/0/name") << json("sidecar");
-        QTest::newRow("$deleteFromPrimitiveList")
-            << QStringLiteral(R"({"spec":{"template":{"spec":{"$deleteFromPrimitiveList/finalizers":["y"]}}}})")
-            << QStringLiteral("/spec/template/spec/finalizers") << json::parse(R"(["x","z"])");
+                                          << QStringLiteral("/spec/template/spec/containers/0/name")
+                                          << json("sidecar");
+        QTest::newRow("$deleteFromPrimitiveList") << QStringLiteral(
+            R"({"spec":{"template":{"spec":{"$deleteFromPrimitiveList/finalizers":["y"]}}}})")
+                                                  << QStringLiteral(
+                                                         "/spec/template/spec/finalizers")
+                                                  << json::parse(R"(["x","z"])");
         QTest::newRow("$patch replace")
             << QStringLiteral(R"({"metadata":{"labels":{"$patch":"replace","app":"api"}}})")
             << QStringLiteral("/metadata/labels") << json::parse(R"({"app":"api"})");
@@ -117,15 +127,16 @@ private slots:
             << QStringLiteral(R"({"metadata":{"labels":{"tier":null}}})")
             << QStringLiteral("/metadata/labels") << json::parse(R"({"app":"web"})");
         // `kubectl scale` without the scale subresource and `kubectl label` send plain maps.
-        QTest::newRow("scalar") << QStringLiteral(R"({"spec":{"replicas":6}})") << QStringLiteral("/spec/replicas") << json(6);
+        QTest::newRow("scalar") << QStringLiteral(R"({"spec":{"replicas":6}})")
+                                << QStringLiteral("/spec/replicas") << json(6);
     }
 
-    void strategicMerge()
-    {
+    void strategicMerge() {
         QFETCH(QString, patch);
         QFETCH(QString, pointer);
         QFETCH(json, expected);
-        const json result = demo::applyPatch(deployment(), kStrategic + "; charset=utf-8", patch.toStdString());
+        const json result =
+            demo::applyPatch(deployment(), kStrategic + "; charset=utf-8", patch.toStdString());
         const json::json_pointer at(pointer.toStdString());
         if (expected.is_null()) {
             QVERIFY2(!result.contains(at), result.dump().c_str());
@@ -133,13 +144,13 @@ private slots:
             return;
         }
         QVERIFY2(result.contains(at), result.dump().c_str());
-        QCOMPARE(QString::fromStdString(result.at(at).dump()), QString::fromStdString(expected.dump()));
+        QCOMPARE(QString::fromStdString(result.at(at).dump()),
+                 QString::fromStdString(expected.dump()));
         // Everything the patch did not name is untouched.
         QCOMPARE(result["metadata"]["name"].get<std::string>(), std::string("web"));
     }
 
-    void jsonPatch()
-    {
+    void jsonPatch() {
         const json result = demo::applyPatch(deployment(), kJsonPatch, R"([
             {"op":"replace","path":"/spec/replicas","value":5},
             {"op":"add","path":"/metadata/labels/env","value":"prod"},
@@ -150,23 +161,27 @@ private slots:
         QCOMPARE(result["spec"]["template"]["spec"]["containers"].size(), std::size_t(1));
     }
 
-    void badPatches_data()
-    {
+    void badPatches_data() {
         QTest::addColumn<QString>("contentType");
         QTest::addColumn<QString>("body");
         QTest::addColumn<int>("code");
-        QTest::newRow("not JSON") << QString::fromStdString(kMerge) << QStringLiteral("{spec:") << 400;
-        QTest::newRow("strategic, not an object") << QString::fromStdString(kStrategic) << QStringLiteral("[1]") << 400;
-        QTest::newRow("json patch, not an array") << QString::fromStdString(kJsonPatch) << QStringLiteral("{}") << 400;
-        QTest::newRow("json patch, failing test") << QString::fromStdString(kJsonPatch)
-                                                  << QStringLiteral(R"([{"op":"test","path":"/metadata/name","value":"api"}])") << 422;
-        QTest::newRow("json patch, missing path") << QString::fromStdString(kJsonPatch)
-                                                  << QStringLiteral(R"([{"op":"remove","path":"/spec/nothing"}])") << 422;
-        QTest::newRow("unknown type") << QStringLiteral("text/plain") << QStringLiteral("{}") << 415;
+        QTest::newRow("not JSON") << QString::fromStdString(kMerge) << QStringLiteral("{spec:")
+                                  << 400;
+        QTest::newRow("strategic, not an object")
+            << QString::fromStdString(kStrategic) << QStringLiteral("[1]") << 400;
+        QTest::newRow("json patch, not an array")
+            << QString::fromStdString(kJsonPatch) << QStringLiteral("{}") << 400;
+        QTest::newRow("json patch, failing test")
+            << QString::fromStdString(kJsonPatch)
+            << QStringLiteral(R"([{"op":"test","path":"/metadata/name","value":"api"}])") << 422;
+        QTest::newRow("json patch, missing path")
+            << QString::fromStdString(kJsonPatch)
+            << QStringLiteral(R"([{"op":"remove","path":"/spec/nothing"}])") << 422;
+        QTest::newRow("unknown type")
+            << QStringLiteral("text/plain") << QStringLiteral("{}") << 415;
     }
 
-    void badPatches()
-    {
+    void badPatches() {
         QFETCH(QString, contentType);
         QFETCH(QString, body);
         QFETCH(int, code);

@@ -10,20 +10,17 @@ using nlohmann::json;
 
 namespace {
 
-json withLabels(const json &labels)
-{
+json withLabels(const json &labels) {
     return {{"metadata", {{"name", "x"}, {"labels", labels}}}};
 }
 
-const demo::ResourceInfo &resource(const char *plural)
-{
+const demo::ResourceInfo &resource(const char *plural) {
     const demo::ResourceInfo *info = demo::findResource("", "v1", plural);
     Q_ASSERT(info);
     return *info;
 }
 
-json podAt(const std::string &name, const std::string &node, const std::string &phase)
-{
+json podAt(const std::string &name, const std::string &node, const std::string &phase) {
     return {{"metadata", {{"name", name}, {"namespace", "team-a"}}},
             {"spec", {{"nodeName", node}}},
             {"status", {{"phase", phase}}}};
@@ -33,13 +30,11 @@ json podAt(const std::string &name, const std::string &node, const std::string &
 
 Q_DECLARE_METATYPE(json)
 
-class TestDemoClusterSelectors : public QObject
-{
+class TestDemoClusterSelectors : public QObject {
     Q_OBJECT
 
 private slots:
-    void labelSelector_data()
-    {
+    void labelSelector_data() {
         QTest::addColumn<QString>("selector");
         QTest::addColumn<json>("labels");
         QTest::addColumn<bool>("matches");
@@ -59,14 +54,18 @@ private slots:
         QTest::newRow("in, not listed") << QStringLiteral("env in (dev,staging)") << web << false;
         QTest::newRow("in, missing key") << QStringLiteral("env in (prod)") << none << false;
         QTest::newRow("notin") << QStringLiteral("env notin (prod)") << web << false;
-        QTest::newRow("notin, not listed") << QStringLiteral("env notin (dev, test)") << web << true;
-        QTest::newRow("notin, missing key matches") << QStringLiteral("env notin (prod)") << none << true;
+        QTest::newRow("notin, not listed")
+            << QStringLiteral("env notin (dev, test)") << web << true;
+        QTest::newRow("notin, missing key matches")
+            << QStringLiteral("env notin (prod)") << none << true;
         QTest::newRow("exists") << QStringLiteral("tier") << web << true;
         QTest::newRow("exists, missing") << QStringLiteral("owner") << web << false;
         QTest::newRow("!exists") << QStringLiteral("!owner") << web << true;
         QTest::newRow("!exists, present") << QStringLiteral("!tier") << web << false;
-        QTest::newRow("all terms must hold") << QStringLiteral("app=web,tier=backend") << web << false;
-        QTest::newRow("mixed terms") << QStringLiteral("app=web,env in (prod),!owner,tier") << web << true;
+        QTest::newRow("all terms must hold")
+            << QStringLiteral("app=web,tier=backend") << web << false;
+        QTest::newRow("mixed terms")
+            << QStringLiteral("app=web,env in (prod),!owner,tier") << web << true;
         QTest::newRow("prefixed key") << QStringLiteral("app.kubernetes.io/name=web")
                                       << json{{"app.kubernetes.io/name", "web"}} << true;
         QTest::newRow("empty value") << QStringLiteral("canary=") << json{{"canary", ""}} << true;
@@ -76,8 +75,7 @@ private slots:
         QTest::newRow("gt, missing") << QStringLiteral("replicas>2") << none << false;
     }
 
-    void labelSelector()
-    {
+    void labelSelector() {
         QFETCH(QString, selector);
         QFETCH(json, labels);
         QFETCH(bool, matches);
@@ -85,8 +83,7 @@ private slots:
         QCOMPARE(s.matches(withLabels(labels)), matches);
     }
 
-    void labelSelectorWithoutLabels()
-    {
+    void labelSelectorWithoutLabels() {
         // Objects without metadata.labels (or with a malformed one) have no labels at all.
         const json noLabels = {{"metadata", {{"name", "x"}}}};
         const json badLabels = {{"metadata", {{"name", "x"}, {"labels", "app=web"}}}};
@@ -95,8 +92,7 @@ private slots:
         QVERIFY(demo::LabelSelector("").matches(json::object()));
     }
 
-    void badLabelSelector_data()
-    {
+    void badLabelSelector_data() {
         QTest::addColumn<QString>("selector");
         QTest::newRow("in without parentheses") << QStringLiteral("env in prod");
         QTest::newRow("unknown set operator") << QStringLiteral("env within (prod)");
@@ -108,8 +104,7 @@ private slots:
         QTest::newRow("bad character") << QStringLiteral("app$=web");
     }
 
-    void badLabelSelector()
-    {
+    void badLabelSelector() {
         QFETCH(QString, selector);
         try {
             const demo::LabelSelector s(selector.toStdString());
@@ -117,12 +112,13 @@ private slots:
         } catch (const demo::ApiError &e) {
             QCOMPARE(e.code, 400);
             QCOMPARE(QString::fromStdString(e.reason), QStringLiteral("BadRequest"));
-            QVERIFY2(QString::fromUtf8(e.what()).startsWith(QLatin1String("unable to parse requirement")), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).startsWith(
+                         QLatin1String("unable to parse requirement")),
+                     e.what());
         }
     }
 
-    void podFieldSelector_data()
-    {
+    void podFieldSelector_data() {
         QTest::addColumn<QString>("selector");
         QTest::addColumn<json>("pod");
         QTest::addColumn<bool>("matches");
@@ -130,20 +126,24 @@ private slots:
         QTest::newRow("name") << QStringLiteral("metadata.name=web-1") << running << true;
         QTest::newRow("name ==") << QStringLiteral("metadata.name==web-1") << running << true;
         QTest::newRow("other name") << QStringLiteral("metadata.name=web-2") << running << false;
-        QTest::newRow("namespace") << QStringLiteral("metadata.namespace=team-a") << running << true;
+        QTest::newRow("namespace")
+            << QStringLiteral("metadata.namespace=team-a") << running << true;
         QTest::newRow("node") << QStringLiteral("spec.nodeName=aks-node-1") << running << true;
         QTest::newRow("phase") << QStringLiteral("status.phase=Running") << running << true;
         QTest::newRow("phase !=") << QStringLiteral("status.phase!=Running") << running << false;
-        QTest::newRow("phase != other") << QStringLiteral("status.phase!=Pending") << running << true;
-        QTest::newRow("both") << QStringLiteral("status.phase=Running,spec.nodeName=aks-node-2") << running << false;
+        QTest::newRow("phase != other")
+            << QStringLiteral("status.phase!=Pending") << running << true;
+        QTest::newRow("both") << QStringLiteral("status.phase=Running,spec.nodeName=aks-node-2")
+                              << running << false;
         // Unscheduled pods have no nodeName: the field is empty, as kubectl's
         // --field-selector spec.nodeName= relies on.
-        QTest::newRow("unscheduled, empty node") << QStringLiteral("spec.nodeName=") << podAt("p", "", "Pending") << true;
-        QTest::newRow("escaped comma") << QStringLiteral("metadata.name=a\\,b") << podAt("a,b", "n", "Running") << true;
+        QTest::newRow("unscheduled, empty node")
+            << QStringLiteral("spec.nodeName=") << podAt("p", "", "Pending") << true;
+        QTest::newRow("escaped comma")
+            << QStringLiteral("metadata.name=a\\,b") << podAt("a,b", "n", "Running") << true;
     }
 
-    void podFieldSelector()
-    {
+    void podFieldSelector() {
         QFETCH(QString, selector);
         QFETCH(json, pod);
         QFETCH(bool, matches);
@@ -153,33 +153,36 @@ private slots:
         QCOMPARE(s.matches(pod), matches);
     }
 
-    void nodeUnschedulableDefaultsToFalse()
-    {
+    void nodeUnschedulableDefaultsToFalse() {
         const demo::FieldSelector s("spec.unschedulable=false", resource("nodes"));
         QVERIFY(s.matches(json{{"metadata", {{"name", "n"}}}, {"spec", json::object()}}));
-        QVERIFY(!s.matches(json{{"metadata", {{"name", "n"}}}, {"spec", {{"unschedulable", true}}}}));
+        QVERIFY(
+            !s.matches(json{{"metadata", {{"name", "n"}}}, {"spec", {{"unschedulable", true}}}}));
     }
 
-    void requiredName()
-    {
+    void requiredName() {
         const demo::FieldSelector s("metadata.name=web-1,status.phase!=Failed", resource("pods"));
         QCOMPARE(QString::fromStdString(s.required("metadata.name")), QStringLiteral("web-1"));
         QVERIFY(s.required("status.phase").empty()); // negated terms require nothing
     }
 
-    void badFieldSelector_data()
-    {
+    void badFieldSelector_data() {
         QTest::addColumn<QString>("selector");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unsupported field") << QStringLiteral("spec.image=nginx")
-                                           << QStringLiteral("field label not supported: spec.image");
-        QTest::newRow("label syntax") << QStringLiteral("status.phase in (Running)")
-                                      << QStringLiteral("invalid selector: 'status.phase in (Running)'; can't understand 'status.phase in (Running)'");
-        QTest::newRow("no operator") << QStringLiteral("metadata.name") << QStringLiteral("invalid selector: 'metadata.name'; can't understand 'metadata.name'");
+        QTest::newRow("unsupported field")
+            << QStringLiteral("spec.image=nginx")
+            << QStringLiteral("field label not supported: spec.image");
+        QTest::newRow("label syntax")
+            << QStringLiteral("status.phase in (Running)")
+            << QStringLiteral("invalid selector: 'status.phase in (Running)'; can't understand "
+                              "'status.phase in (Running)'");
+        QTest::newRow("no operator")
+            << QStringLiteral("metadata.name")
+            << QStringLiteral(
+                   "invalid selector: 'metadata.name'; can't understand 'metadata.name'");
     }
 
-    void badFieldSelector()
-    {
+    void badFieldSelector() {
         QFETCH(QString, selector);
         QFETCH(QString, message);
         try {

@@ -9,19 +9,16 @@ using nlohmann::json;
 
 namespace {
 
-json pod(const std::string &ns, const std::string &name, const std::string &image = "nginx:1.27")
-{
+json pod(const std::string &ns, const std::string &name, const std::string &image = "nginx:1.27") {
     return {{"metadata", {{"name", name}, {"namespace", ns}}},
             {"spec", {{"containers", json::array({{{"name", "app"}, {"image", image}}})}}}};
 }
 
-std::uint64_t rv(const json &object)
-{
+std::uint64_t rv(const json &object) {
     return std::stoull(object["metadata"]["resourceVersion"].get<std::string>());
 }
 
-int errorCode(const std::function<void()> &call, std::string *reason = nullptr)
-{
+int errorCode(const std::function<void()> &call, std::string *reason = nullptr) {
     try {
         call();
     } catch (const demo::ApiError &e) {
@@ -34,65 +31,74 @@ int errorCode(const std::function<void()> &call, std::string *reason = nullptr)
 
 } // namespace
 
-class TestDemoClusterStore : public QObject
-{
+class TestDemoClusterStore : public QObject {
     Q_OBJECT
 
 private:
     std::unique_ptr<demo::ObjectStore> store;
 
 private slots:
-    void init()
-    {
+    void init() {
         store = std::make_unique<demo::ObjectStore>(100);
         demo::registerBuiltinTypes(*store);
     }
 
-    void createFillsServerFields()
-    {
+    void createFillsServerFields() {
         const json created = store->create("pods", pod("team-a", "web-1"));
         QCOMPARE(created["kind"].get<std::string>(), std::string("Pod"));
         QCOMPARE(created["apiVersion"].get<std::string>(), std::string("v1"));
         const json &meta = created["metadata"];
-        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"))
-                    .match(QString::fromStdString(meta["uid"].get<std::string>())).hasMatch());
-        QVERIFY(QDateTime::fromString(QString::fromStdString(meta["creationTimestamp"].get<std::string>()), Qt::ISODate).isValid());
+        QVERIFY(
+            QRegularExpression(
+                QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"))
+                .match(QString::fromStdString(meta["uid"].get<std::string>()))
+                .hasMatch());
+        QVERIFY(
+            QDateTime::fromString(
+                QString::fromStdString(meta["creationTimestamp"].get<std::string>()), Qt::ISODate)
+                .isValid());
         QCOMPARE(meta["generation"].get<int>(), 1);
         QCOMPARE(rv(created), store->resourceVersion());
-        const json deployment = store->create("apps/deployments", {{"metadata", {{"name", "web"}, {"namespace", "team-a"}}},
-                                                                   {"spec", {{"replicas", 1}}}});
+        const json deployment = store->create(
+            "apps/deployments", {{"metadata", {{"name", "web"}, {"namespace", "team-a"}}},
+                                 {"spec", {{"replicas", 1}}}});
         QCOMPARE(deployment["apiVersion"].get<std::string>(), std::string("apps/v1"));
         QCOMPARE(rv(deployment), rv(created) + 1); // one counter for every resource
         QVERIFY(deployment["metadata"]["uid"] != meta["uid"]);
     }
 
-    void generateNameAndScope()
-    {
-        const json generated = store->create("pods", {{"metadata", {{"generateName", "web-"}, {"namespace", "team-a"}}}});
+    void generateNameAndScope() {
+        const json generated = store->create(
+            "pods", {{"metadata", {{"generateName", "web-"}, {"namespace", "team-a"}}}});
         const std::string name = generated["metadata"]["name"].get<std::string>();
         QVERIFY(name.rfind("web-", 0) == 0 && name.size() == 9);
         // Cluster-scoped objects lose a namespace sent by mistake.
-        const json node = store->create("nodes", {{"metadata", {{"name", "node-1"}, {"namespace", "team-a"}}}});
+        const json node =
+            store->create("nodes", {{"metadata", {{"name", "node-1"}, {"namespace", "team-a"}}}});
         QVERIFY(!node["metadata"].contains("namespace"));
         QVERIFY(store->get("nodes", "whatever", "node-1"));
     }
 
-    void createErrors()
-    {
+    void createErrors() {
         store->create("pods", pod("team-a", "web-1"));
         std::string reason;
         QCOMPARE(errorCode([&] { store->create("pods", pod("team-a", "web-1")); }, &reason), 409);
         QCOMPARE(reason, std::string("AlreadyExists"));
-        QCOMPARE(errorCode([&] { store->create("pods", pod("team-b", "web-1")); }), 0); // other namespace
-        QCOMPARE(errorCode([&] { store->create("pods", {{"metadata", {{"namespace", "team-a"}}}}); }, &reason), 422);
+        QCOMPARE(errorCode([&] { store->create("pods", pod("team-b", "web-1")); }),
+                 0); // other namespace
+        QCOMPARE(errorCode(
+                     [&] {
+                         store->create("pods", {{"metadata", {{"namespace", "team-a"}}}});
+                     },
+                     &reason),
+                 422);
         QCOMPARE(reason, std::string("Invalid"));
         QCOMPARE(errorCode([&] { store->create("pods", pod("", "no-namespace")); }), 400);
         QCOMPARE(errorCode([&] { store->create("pods", json::array()); }), 400);
         QCOMPARE(errorCode([&] { store->create("widgets", pod("team-a", "x")); }, &reason), 404);
     }
 
-    void updateBumpsVersionAndGeneration()
-    {
+    void updateBumpsVersionAndGeneration() {
         const json created = store->create("pods", pod("team-a", "web-1"));
         json changed = created;
         changed["metadata"]["labels"] = {{"app", "web"}};
@@ -100,7 +106,8 @@ private slots:
         QVERIFY(rv(labelled) > rv(created));
         QCOMPARE(labelled["metadata"]["generation"].get<int>(), 1); // metadata only
         QCOMPARE(labelled["metadata"]["uid"], created["metadata"]["uid"]);
-        QCOMPARE(labelled["metadata"]["creationTimestamp"], created["metadata"]["creationTimestamp"]);
+        QCOMPARE(labelled["metadata"]["creationTimestamp"],
+                 created["metadata"]["creationTimestamp"]);
         changed = labelled;
         changed["spec"]["containers"][0]["image"] = "nginx:1.28";
         changed["metadata"]["uid"] = "forged";
@@ -109,8 +116,7 @@ private slots:
         QCOMPARE(respecced["metadata"]["uid"], created["metadata"]["uid"]); // server-owned
     }
 
-    void optimisticConcurrency()
-    {
+    void optimisticConcurrency() {
         const json created = store->create("pods", pod("team-a", "web-1"));
         json first = created;
         first["metadata"]["labels"] = {{"v", "1"}};
@@ -120,16 +126,19 @@ private slots:
         std::string reason;
         QCOMPARE(errorCode([&] { store->update("pods", stale, true); }, &reason), 409);
         QCOMPARE(reason, std::string("Conflict"));
-        QCOMPARE(errorCode([&] { store->update("pods", stale, false); }), 0); // PUT without the check
-        QCOMPARE(errorCode([&] { store->update("pods", pod("team-a", "missing"), false); }, &reason), 404);
+        QCOMPARE(errorCode([&] { store->update("pods", stale, false); }),
+                 0); // PUT without the check
+        QCOMPARE(
+            errorCode([&] { store->update("pods", pod("team-a", "missing"), false); }, &reason),
+            404);
         QCOMPARE(reason, std::string("NotFound"));
     }
 
-    void modifyAndRemove()
-    {
+    void modifyAndRemove() {
         store->create("pods", pod("team-a", "web-1"));
         const std::uint64_t before = store->resourceVersion();
-        const auto unchanged = store->modify("pods", "team-a", "web-1", [](json &) { return false; });
+        const auto unchanged =
+            store->modify("pods", "team-a", "web-1", [](json &) { return false; });
         QVERIFY(unchanged);
         QCOMPARE(store->resourceVersion(), before); // no write, no new version
         QVERIFY(!store->modify("pods", "team-a", "missing", [](json &) { return true; }));
@@ -144,8 +153,7 @@ private slots:
         QCOMPARE(errorCode([&] { store->remove("pods", "team-a", "web-1"); }), 404);
     }
 
-    void listIsSortedAndScoped()
-    {
+    void listIsSortedAndScoped() {
         for (const auto &[ns, name] : std::vector<std::pair<std::string, std::string>>{
                  {"team-b", "b"}, {"team-a", "z"}, {"team-a", "a"}, {"team-c", "a"}})
             store->create("pods", pod(ns, name));
@@ -155,26 +163,29 @@ private slots:
         for (const auto &p : all.items)
             names << QString::fromStdString((*p)["metadata"]["namespace"].get<std::string>() + "/"
                                             + (*p)["metadata"]["name"].get<std::string>());
-        QCOMPARE(names, QStringList({QStringLiteral("team-a/a"), QStringLiteral("team-a/z"), QStringLiteral("team-b/b"),
-                                     QStringLiteral("team-c/a")}));
+        QCOMPARE(names, QStringList({QStringLiteral("team-a/a"), QStringLiteral("team-a/z"),
+                                     QStringLiteral("team-b/b"), QStringLiteral("team-c/a")}));
         QCOMPARE(store->list("pods", "team-a").items.size(), std::size_t(2));
         QCOMPARE(store->list("pods", "team-d").items.size(), std::size_t(0));
         QCOMPARE(store->count("pods"), std::size_t(4));
     }
 
-    void watchHistory()
-    {
+    void watchHistory() {
         const std::uint64_t start = store->resourceVersion();
         store->create("pods", pod("team-a", "web-1"));
         store->create("services", {{"metadata", {{"name", "web"}, {"namespace", "team-a"}}}});
-        store->modify("pods", "team-a", "web-1", [](json &p) { p["status"]["phase"] = "Running"; return true; });
+        store->modify("pods", "team-a", "web-1", [](json &p) {
+            p["status"]["phase"] = "Running";
+            return true;
+        });
         store->remove("pods", "team-a", "web-1");
         const auto events = store->eventsSince("pods", start, 0);
         QCOMPARE(events.size(), std::size_t(3));
         QCOMPARE(events[0].type, std::string("ADDED"));
         QCOMPARE(events[1].type, std::string("MODIFIED"));
         QCOMPARE(events[2].type, std::string("DELETED"));
-        QVERIFY(events[0].resourceVersion < events[1].resourceVersion && events[1].resourceVersion < events[2].resourceVersion);
+        QVERIFY(events[0].resourceVersion < events[1].resourceVersion
+                && events[1].resourceVersion < events[2].resourceVersion);
         QCOMPARE((*events[1].object)["status"]["phase"].get<std::string>(), std::string("Running"));
         // From the middle: only what came after.
         QCOMPARE(store->eventsSince("pods", events[1].resourceVersion, 0).size(), std::size_t(1));
@@ -183,8 +194,7 @@ private slots:
         QVERIFY(store->eventsSince("pods", store->resourceVersion(), 10).empty());
     }
 
-    void tooOldIsExpired()
-    {
+    void tooOldIsExpired() {
         demo::ObjectStore small(3);
         demo::registerBuiltinTypes(small);
         const std::uint64_t start = small.resourceVersion();
@@ -194,13 +204,14 @@ private slots:
         std::string reason;
         QCOMPARE(errorCode([&] { small.eventsSince("pods", start, 0); }, &reason), 410);
         QCOMPARE(reason, std::string("Expired"));
-        QCOMPARE(small.eventsSince("pods", small.oldestRetainedVersion(), 0).size(), std::size_t(3));
+        QCOMPARE(small.eventsSince("pods", small.oldestRetainedVersion(), 0).size(),
+                 std::size_t(3));
         small.setHistorySize(1);
-        QCOMPARE(small.eventsSince("pods", small.oldestRetainedVersion(), 0).size(), std::size_t(1));
+        QCOMPARE(small.eventsSince("pods", small.oldestRetainedVersion(), 0).size(),
+                 std::size_t(1));
     }
 
-    void watcherWakesOnChange()
-    {
+    void watcherWakesOnChange() {
         const std::uint64_t start = store->resourceVersion();
         std::thread writer([this] {
             std::this_thread::sleep_for(std::chrono::milliseconds(50));

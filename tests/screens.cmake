@@ -11,4 +11,8 @@ if(TARGET klarsicht-demo-cluster)
         LIBS klarsicht_views LABELS integration TIMEOUT 300)
     target_compile_definitions(tst_screens_democluster PRIVATE
         KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
+    if(TARGET klarsicht) # `klarsicht snapshot` is run as the user runs it
+        target_compile_definitions(tst_screens_democluster PRIVATE KLARSICHT_APP="$<TARGET_FILE:klarsicht>")
+        add_dependencies(tst_screens_democluster klarsicht)
+    endif()
 endif()

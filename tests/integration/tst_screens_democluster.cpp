@@ -1,8 +1,10 @@
-// The Controllers tab against the real demo cluster, wired as the app wires it: a ClusterSession
+// The insight screens against the real demo cluster, wired as the app wires it: a ClusterSession
 // of informers feeding the InsightsFeed behind a real MainWindow (offscreen). kubectl scales a
-// Deployment; the tab must gain (and lose) its pods in place — no model reset — with the
-// selected controller row kept, and show exactly the pods kubectl lists.
+// Deployment; the Controllers tab must gain (and lose) its pods in place — no model reset — with
+// the selected controller row kept, and show exactly the pods kubectl lists. `klarsicht
+// snapshot` must agree with `kubectl get pods -A -o json` on every pod.
 #include "app/clustersession.h"
+#include "kubeapi/decoders.h"
 #include "models/insightsfeed.h"
 #include "models/insightsproxy.h"
 #include "models/metricshistory.h"
@@ -11,6 +13,8 @@
 #include "views/mainwindow.h"
 #include "tst_client_support.h"
 
+#include <QDeadlineTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTreeView>
@@ -131,7 +135,164 @@ private Q_SLOTS:
         session.stop();
     }
 
+    void snapshotAgreesWithKubectl()
+    {
+#ifndef KLARSICHT_APP
+        QSKIP("the klarsicht executable is not part of this build");
+#else
+        // The cluster lives on (crash loops restart, cron jobs start pods): compare a snapshot
+        // only when kubectl saw the same pod versions right before and right after it.
+        const QString file = m_cluster.dir() + QStringLiteral("/snapshot.json");
+        QString last;
+        const QDeadlineTimer deadline(kDeadlineMs);
+        while (!deadline.hasExpired()) {
+            const auto before = kubectlPods();
+            QVERIFY(!before.empty());
+            QProcess snapshot;
+            snapshot.start(QStringLiteral(KLARSICHT_APP),
+                           {QStringLiteral("snapshot"), QStringLiteral("-o"), file, QStringLiteral("--kubeconfig"),
+                            m_cluster.kubeconfigPath, QStringLiteral("--context"), QStringLiteral("demo"),
+                            QStringLiteral("--samples"), QStringLiteral("0")});
+            QVERIFY(snapshot.waitForFinished(kDeadlineMs));
+            QVERIFY2(snapshot.exitStatus() == QProcess::NormalExit && snapshot.exitCode() == 0,
+                     snapshot.readAllStandardError().constData());
+            const auto taken = snapshotPods(file);
+            const auto after = kubectlPods();
+            if (versions(before) != versions(after) || versions(taken) != versions(before)) {
+                last = QStringLiteral("pods changed while the snapshot was taken");
+                QTest::qWait(500);
+                continue;
+            }
+            // Every pod: name, namespace, node, phase, labels, each container's restarts,
+            // state and reasons — as the app decodes the snapshot, against kubectl's JSON.
+            for (const auto &[uid, pod] : before) {
+                const auto it = taken.find(uid);
+                QVERIFY2(it != taken.end(), qPrintable(pod.second));
+                QCOMPARE(it->second.second, pod.second);
+            }
+            QCOMPARE(taken.size(), before.size());
+            qInfo("%d pods agree with kubectl", int(before.size()));
+            return;
+        }
+        QFAIL(qPrintable(last));
+#endif
+    }
+
 private:
+    // uid → (resourceVersion, the fields compared, as one line)
+    using PodLines = std::map<QString, std::pair<QString, QString>>;
+
+    static std::map<QString, QString> versions(const PodLines &pods)
+    {
+        std::map<QString, QString> out;
+        for (const auto &[uid, pod] : pods)
+            out[uid] = pod.first;
+        return out;
+    }
+
+    // kubectl's view, read straight from its JSON (the referee shares no decoder with us).
+    PodLines kubectlPods() const
+    {
+        bool ok = false;
+        const QByteArray out = m_cluster.kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
+                                                  QStringLiteral("-o"), QStringLiteral("json")},
+                                                 &ok);
+        const auto json = nlohmann::json::parse(out.begin(), out.end(), nullptr, false);
+        PodLines pods;
+        if (!ok || !json.is_object() || !json.contains("items"))
+            return pods;
+        const auto str = [](const nlohmann::json &o, const char *key) -> QString {
+            return o.is_object() && o.contains(key) && o[key].is_string() ? QString::fromStdString(o[key].get<std::string>())
+                                                                           : QString();
+        };
+        const auto stateOf = [&](const nlohmann::json &state) -> QString {
+            for (const char *kind : {"waiting", "running", "terminated"}) {
+                if (state.is_object() && state.contains(kind))
+                    return QString::fromLatin1(kind) + u'/' + str(state[kind], "reason");
+            }
+            return QStringLiteral("none/");
+        };
+        const nlohmann::json none;
+        for (const auto &item : json["items"]) {
+            const nlohmann::json &meta = item.contains("metadata") ? item["metadata"] : none;
+            const nlohmann::json &status = item.contains("status") ? item["status"] : none;
+            QStringList labels;
+            if (meta.contains("labels") && meta["labels"].is_object()) {
+                for (auto it = meta["labels"].begin(); it != meta["labels"].end(); ++it)
+                    labels << QString::fromStdString(it.key()) + u'=' + QString::fromStdString(it.value().get<std::string>());
+            }
+            QStringList containers;
+            for (const char *list : {"initContainerStatuses", "containerStatuses"}) {
+                if (!status.is_object() || !status.contains(list) || !status[list].is_array())
+                    continue;
+                for (const auto &c : status[list])
+                    containers << containerLine(QString::fromLatin1(list), str(c, "name"), c.value("restartCount", 0),
+                                                stateOf(c.contains("state") ? c["state"] : none),
+                                                stateOf(c.contains("lastState") ? c["lastState"] : none));
+            }
+            pods[str(meta, "uid")] = {str(meta, "resourceVersion"),
+                                      podLine(str(meta, "namespace"), str(meta, "name"), str(item["spec"], "nodeName"),
+                                              str(status, "phase"), labels, containers)};
+        }
+        return pods;
+    }
+
+    // The snapshot file, through the decoders the app uses for `klarsicht --open`.
+    static PodLines snapshotPods(const QString &file)
+    {
+        QFile f(file);
+        PodLines pods;
+        if (!f.open(QIODevice::ReadOnly))
+            return pods;
+        const QByteArray bytes = f.readAll();
+        const auto doc = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
+        if (!doc.is_object() || !doc.contains("lists") || !doc["lists"].contains("pods"))
+            return pods;
+        const std::string text = doc["lists"]["pods"].dump();
+        const kube::DecodedList<kube::Pod> list = kube::decodeList<kube::Pod>(QByteArrayView(text.data(), qsizetype(text.size())));
+        if (!list.ok())
+            qWarning("snapshot pods do not decode: %s", qPrintable(list.error));
+        const auto stateOf = [](const kube::ContainerState &s) -> QString {
+            switch (s.kind) {
+            case kube::ContainerState::Kind::Waiting: return QStringLiteral("waiting/") + s.reason;
+            case kube::ContainerState::Kind::Running: return QStringLiteral("running/") + s.reason;
+            case kube::ContainerState::Kind::Terminated: return QStringLiteral("terminated/") + s.reason;
+            case kube::ContainerState::Kind::None: break;
+            }
+            return QStringLiteral("none/");
+        };
+        for (const kube::Pod &pod : list.items) {
+            QStringList labels;
+            for (const auto &[k, v] : pod.metadata.labels)
+                labels << k + u'=' + v;
+            QStringList containers;
+            for (const auto &c : pod.initContainerStatuses)
+                containers << containerLine(QStringLiteral("initContainerStatuses"), c.name, c.restartCount,
+                                            stateOf(c.state), stateOf(c.lastState));
+            for (const auto &c : pod.containerStatuses)
+                containers << containerLine(QStringLiteral("containerStatuses"), c.name, c.restartCount,
+                                            stateOf(c.state), stateOf(c.lastState));
+            pods[pod.metadata.uid] = {pod.metadata.resourceVersion,
+                                      podLine(pod.metadata.namespaceName, pod.metadata.name, pod.nodeName, pod.phase,
+                                              labels, containers)};
+        }
+        return pods;
+    }
+
+    static QString containerLine(const QString &list, const QString &name, int restarts, const QString &state,
+                                 const QString &lastState)
+    {
+        return QStringLiteral("%1:%2 restarts=%3 state=%4 last=%5").arg(list, name).arg(restarts).arg(state, lastState);
+    }
+
+    static QString podLine(const QString &ns, const QString &name, const QString &node, const QString &phase,
+                           QStringList labels, const QStringList &containers)
+    {
+        labels.sort();
+        return ns + u'/' + name + QStringLiteral(" node=") + node + QStringLiteral(" phase=") + phase
+            + QStringLiteral(" labels=") + labels.join(u',') + QStringLiteral(" | ") + containers.join(QStringLiteral(" | "));
+    }
+
     void scale(int replicas)
     {
         bool ok = false;

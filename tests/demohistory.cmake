@@ -6,3 +6,7 @@ klarsicht_add_test(NAME tst_demo_history SOURCES integration/tst_demo_history.cp
 if(TARGET klarsicht-demo-cluster)
     add_dependencies(tst_demo_history klarsicht-demo-cluster)
 endif()
+
+# The history writer against the demo cluster's own live /metrics/cadvisor (no Prometheus needed).
+klarsicht_add_test(NAME tst_sim_history SOURCES unit/tst_sim_history.cpp unit/sim_testsupport.h
+    LIBS klarsicht_democluster LABELS unit TIMEOUT 120)

@@ -263,14 +263,22 @@ private Q_SLOTS:
                      && r.out.contains(QStringLiteral("pod \"%1\" deleted").arg(victim)),
                  qPrintable(r.out + r.err));
         QVERIFY(isGone(victim, ns));
+        // Compared with the Deployment's current replicas: its HPA may rescale meanwhile.
         QStringList after;
+        QString replicas;
         QVERIFY2(waitUntil(
                      [&] {
+                         replicas = kubectl({QStringLiteral("get"), QStringLiteral("deployment"),
+                                             QStringLiteral("web"), QStringLiteral("-n"), ns,
+                                             QStringLiteral("-o"),
+                                             QStringLiteral("jsonpath={.spec.replicas}")})
+                                        .out;
                          after = webPods();
-                         return after.size() >= before.size() && !after.contains(victim);
+                         return after.size() == replicas.toInt() && !after.contains(victim);
                      },
                      60000),
-                 qPrintable(after.join(QLatin1Char(' '))));
+                 qPrintable(replicas + QStringLiteral(" replicas wanted, running: ")
+                            + after.join(QLatin1Char(' '))));
     }
 };
 

@@ -248,6 +248,7 @@ private Q_SLOTS:
                            "(container_memory_working_set_bytes{container!=\"\",image!=\"\"})");
 
         double worst = 0;
+        int compared = 0;
         for (const QString &pod : pods) {
             // Both readings close in time: metrics.k8s.io by kubectl, then Prometheus evaluated
             // at the moment kubectl returned. They still differ a little, legitimately:
@@ -261,6 +262,9 @@ private Q_SLOTS:
                  QStringLiteral("/apis/metrics.k8s.io/v1beta1/namespaces/%1/pods/%2")
                      .arg(ns, pod)});
             const qint64 sampledMs = QDateTime::currentMSecsSinceEpoch();
+            // team-a/web has an HPA: a pod it scaled down since the listing is simply gone.
+            if (raw.exitCode != 0 && raw.err.contains(QLatin1String("(NotFound)")))
+                continue;
             QVERIFY2(raw.exitCode == 0, qPrintable(raw.err));
             const QJsonObject podMetrics = QJsonDocument::fromJson(raw.out.toUtf8()).object();
             QCOMPARE(podMetrics.value(QStringLiteral("kind")).toString(),
@@ -320,14 +324,15 @@ private Q_SLOTS:
             const double deviation =
                 std::abs(*scraped - metricsApi) / std::max(*scraped, metricsApi);
             worst = std::max(worst, deviation);
+            ++compared;
             qInfo("%s/%s: Prometheus %.0f bytes, metrics.k8s.io %.0f bytes, deviation %.3f %%",
                   qPrintable(ns), qPrintable(pod), *scraped, metricsApi, deviation * 100);
             QVERIFY2(deviation <= 0.05,
                      qPrintable(
                          QStringLiteral("%1/%2 deviates %3 %").arg(ns, pod).arg(deviation * 100)));
         }
-        qInfo("working set: %lld pods compared, largest deviation %.3f %%",
-              static_cast<long long>(pods.size()), worst * 100);
+        QVERIFY2(compared >= 3, qPrintable(QString::number(compared)));
+        qInfo("working set: %d pods compared, largest deviation %.3f %%", compared, worst * 100);
     }
 };
 

@@ -65,7 +65,11 @@ const char *usage()
            "A trainer's session:\n"
            "  klarsicht-demo-cluster --kubeconfig-out /tmp/demo.kubeconfig &\n"
            "  export KUBECONFIG=/tmp/demo.kubeconfig\n"
-           "  kubectl get pods -A\n";
+           "  kubectl get pods -A\n"
+           "  kubectl apply -f my-deployment.yaml\n"
+           "  kubectl delete pod NAME     # Terminating until its containers stop: its preStop\n"
+           "                              # sleep plus 5 s, never longer than its grace period;\n"
+           "                              # --grace-period=0 --force deletes at once\n";
 }
 
 void printUsage(std::FILE *to)

@@ -1,6 +1,9 @@
 #include "app/capturecommand.h"
 
 #include "app/appcontroller.h"
+#include "models/insightsmodel.h"
+#include "models/insightsproxy.h"
+#include "views/insightspage.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
 
@@ -11,6 +14,7 @@
 #include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
+#include <QTreeView>
 
 namespace {
 struct Tr
@@ -23,6 +27,30 @@ void settle(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+// The first row of `kind` in the page's (proxy) tree, depth first; preferably one with restarts,
+// since a container that restarts is what a support engineer opens first.
+QModelIndex findRow(const QAbstractItemModel *model, InsightsModel::ItemKind kind, int restartsColumn,
+                    const QModelIndex &parent = {})
+{
+    QModelIndex first;
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (index.data(InsightsModel::KindRole).toInt() == int(kind)) {
+            if (restartsColumn < 0 || index.siblingAtColumn(restartsColumn).data(Qt::DisplayRole).toInt() > 0)
+                return index;
+            if (!first.isValid())
+                first = index;
+        }
+        if (const QModelIndex below = findRow(model, kind, restartsColumn, index); below.isValid()) {
+            if (restartsColumn < 0 || below.siblingAtColumn(restartsColumn).data(Qt::DisplayRole).toInt() > 0)
+                return below;
+            if (!first.isValid())
+                first = below;
+        }
+    }
+    return first;
 }
 } // namespace
 
@@ -95,6 +123,41 @@ int runCaptureCommand(const QStringList &arguments)
         const QString name = i < int(std::size(names)) ? QString::fromLatin1(names[i])
                                                        : QStringLiteral("tab%1").arg(i);
         const QString path = dir.filePath(name + u'-' + language + QStringLiteral(".png"));
+        if (!controller.window()->grab().save(path)) {
+            err << Tr::tr("Cannot write %1.").arg(path) << Qt::endl;
+            return 1;
+        }
+        out << path << Qt::endl;
+    }
+
+    // The details pane for each kind of row: a node, a controller, a pod and a container.
+    struct Detail
+    {
+        MainWindow::Tab tab;
+        InsightsModel::ItemKind kind;
+        const char *name;
+    };
+    static const Detail details[] = {
+        {MainWindow::NodesTab, InsightsModel::ItemKind::Node, "details-node"},
+        {MainWindow::ControllersTab, InsightsModel::ItemKind::Controller, "details-controller"},
+        {MainWindow::ControllersTab, InsightsModel::ItemKind::Pod, "details-pod"},
+        {MainWindow::ContainersTab, InsightsModel::ItemKind::Container, "details-container"},
+    };
+    for (const Detail &d : details) {
+        InsightsPage *page = controller.window()->page(d.tab);
+        if (!page)
+            continue;
+        tabs->setCurrentIndex(d.tab);
+        const int restarts = page->model()->section(InsightsModel::Column::Restarts);
+        const QModelIndex index = findRow(page->proxy(), d.kind, restarts);
+        if (!index.isValid())
+            continue;
+        for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+            page->view()->expand(up);
+        page->view()->setCurrentIndex(index);
+        page->view()->scrollTo(index);
+        settle(300);
+        const QString path = dir.filePath(QString::fromLatin1(d.name) + u'-' + language + QStringLiteral(".png"));
         if (!controller.window()->grab().save(path)) {
             err << Tr::tr("Cannot write %1.").arg(path) << Qt::endl;
             return 1;

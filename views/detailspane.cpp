@@ -48,6 +48,8 @@ QChartView *makeChart(QWidget *parent)
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(170);
+    // As wide as the pane, never wider: the pane scrolls vertically only.
+    view->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     return view;
 }
 } // namespace
@@ -61,6 +63,9 @@ DetailsPane::DetailsPane(InsightsFilter *filter, QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Long unbreakable values (container IDs, image digests) must not widen the pane into a
+    // horizontal scroll: they are cut at the edge instead, whole in their tooltip and on copy.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     outer->addWidget(scroll);
     auto *content = new QWidget(scroll);
     auto *layout = new QVBoxLayout(content);
@@ -71,8 +76,10 @@ DetailsPane::DetailsPane(InsightsFilter *filter, QWidget *parent)
     m_title->setFont(big);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_subtitle = new QLabel(content);
     m_subtitle->setWordWrap(true);
+    m_subtitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_empty = new QLabel(content);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -182,6 +189,10 @@ void DetailsPane::addRow(const QString &label, const QString &value)
     field->setWordWrap(true);
     field->setTextFormat(Qt::PlainText);
     field->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    field->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    field->setMinimumWidth(0);
+    if (value.size() > 32)
+        field->setToolTip(value);
     m_form->addRow(new QLabel(label, m_formHost), field);
 }
 

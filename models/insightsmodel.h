@@ -88,6 +88,24 @@ public:
     const QList<Column> &columns() const { return m_columns; }
     int section(Column column) const { return int(m_columns.indexOf(column)); }
     QModelIndex indexOfPod(const QString &uid, int column = 0) const;
+
+    // What the proxy sorts on, read once per row instead of through six QVariant data() calls
+    // per comparison (300,000 rows take ~5.4 million comparisons).
+    struct SortKey
+    {
+        bool last = false;  // pseudo rows (unscheduled, no controller)
+        bool other = false; // "Other processes"
+        QVariant raw;       // RawRole of the sorted cell
+        QString name;       // RawRole of the Name cell, the first tie-break
+        QString ns;         // namespace, the second tie-break
+    };
+    SortKey sortKey(const QModelIndex &index) const;
+    // Typed shortcuts for the proxy's filter (same as KindRole, KeyRole, PodUidRole and the
+    // Name column's display text), without QVariant round trips.
+    ItemKind kindAt(const QModelIndex &index) const { return itemOf(index)->kind; }
+    const QString &keyAt(const QModelIndex &index) const { return itemOf(index)->key; }
+    const QString &podUidAt(const QModelIndex &index) const { return itemOf(index)->podUid; }
+    QString nameAt(const QModelIndex &index) const;
     QModelIndex indexOfGroup(const QString &key, int column = 0) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;

@@ -146,6 +146,30 @@ QVariant InsightsModel::cell(const Item *item, Column column, int role) const
     return {};
 }
 
+InsightsModel::SortKey InsightsModel::sortKey(const QModelIndex &index) const
+{
+    SortKey key;
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !m_feed)
+        return key;
+    const Item *item = itemOf(index);
+    key.last = item->kind == ItemKind::Unscheduled || item->kind == ItemKind::NoController;
+    key.other = item->kind == ItemKind::OtherProcesses;
+    key.raw = cell(item, m_columns[index.column()], RawRole);
+    key.name = index.column() == 0 ? key.raw.toString() : nameCell(item, RawRole).toString();
+    key.ns = cell(item, Column::Namespace, NamespaceRole).toString();
+    return key;
+}
+
+QString InsightsModel::nameAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || !m_feed)
+        return {};
+    const Item *item = itemOf(index);
+    if (item->kind == ItemKind::Container || item->kind == ItemKind::Node)
+        return item->key;
+    return nameCell(item, Qt::DisplayRole).toString();
+}
+
 QVariant InsightsModel::nameCell(const Item *item, int role) const
 {
     if (role != Qt::DisplayRole && role != RawRole && role != Qt::ToolTipRole)
@@ -313,7 +337,8 @@ QVariant InsightsModel::countCell(const Item *item, Column column, int role) con
         for (const auto &s : pod.containerStatuses) {
             if (only.isEmpty() || s.name == only) {
                 restarts += s.restartCount;
-                ids << MetricsHistory::containerId(pod.metadata.namespaceName, pod.metadata.name, s.name);
+                if (role == Qt::ToolTipRole)
+                    ids << MetricsHistory::containerId(pod.metadata.namespaceName, pod.metadata.name, s.name);
             }
         }
         containers += only.isEmpty() ? int(pod.containers.size()) : 1;

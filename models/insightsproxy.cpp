@@ -4,7 +4,6 @@
 #include "models/insightsfilter.h"
 #include "models/insightsmodel.h"
 
-#include <QCollator>
 
 #include <cmath>
 #include <limits>
@@ -34,6 +33,50 @@ void InsightsProxy::setFilter(InsightsFilter *filter)
     if (filter)
         m_filterConnection = connect(filter, &InsightsFilter::changed, this, &InsightsProxy::invalidateFilter);
     invalidateFilter();
+}
+
+void InsightsProxy::setSourceModel(QAbstractItemModel *model)
+{
+    for (const auto &c : std::as_const(m_sourceConnections))
+        disconnect(c);
+    m_sourceConnections.clear();
+    m_keys.clear();
+    forgetSortKeys();
+    m_insights = qobject_cast<const InsightsModel *>(model);
+    if (model) {
+        // Connected before the base class connects its own handlers, so a changed row's key
+        // is gone before the dynamic re-sort reads it.
+        const auto forget = [this] { forgetSortKeys(); };
+        m_sourceConnections << connect(model, &QAbstractItemModel::dataChanged, this, forget)
+                            << connect(model, &QAbstractItemModel::rowsInserted, this, forget)
+                            << connect(model, &QAbstractItemModel::rowsRemoved, this, forget)
+                            << connect(model, &QAbstractItemModel::rowsMoved, this, forget)
+                            << connect(model, &QAbstractItemModel::layoutChanged, this, forget)
+                            << connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+                                   m_keys.clear();
+                                   forgetSortKeys();
+                               });
+    }
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void InsightsProxy::sort(int column, Qt::SortOrder order)
+{
+    // Keys of another column are of no use; keep the memory of one column only.
+    m_keys.clear();
+    forgetSortKeys();
+    QSortFilterProxyModel::sort(column, order);
+}
+
+const InsightsModel::SortKey &InsightsProxy::sortKeyOf(const QModelIndex &index) const
+{
+    CachedKey &c = m_keys[index.internalPointer()];
+    if (c.epoch != m_keyEpoch || c.column != index.column()) {
+        c.epoch = m_keyEpoch;
+        c.column = index.column();
+        c.key = m_insights->sortKey(index);
+    }
+    return c.key;
 }
 
 bool InsightsProxy::nodeMatches(const QString &nodeName) const
@@ -95,7 +138,8 @@ bool InsightsProxy::nameMatches(const QModelIndex &sourceIndex) const
         return true;
     // A match on the row or any row above it: searching a node shows its pods.
     for (QModelIndex i = sourceIndex; i.isValid(); i = i.parent()) {
-        if (i.siblingAtColumn(0).data().toString().contains(needle, Qt::CaseInsensitive))
+        const QString name = m_insights ? m_insights->nameAt(i) : i.siblingAtColumn(0).data().toString();
+        if (name.contains(needle, Qt::CaseInsensitive))
             return true;
     }
     return false;
@@ -106,7 +150,7 @@ bool InsightsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
     if (!m_filter || !m_feed || m_filter->isEmpty())
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    const auto kind = Kind(index.data(InsightsModel::KindRole).toInt());
+    const auto kind = m_insights ? m_insights->kindAt(index) : Kind(index.data(InsightsModel::KindRole).toInt());
     if (!nameMatches(index))
         return false;
     switch (kind) {
@@ -116,7 +160,7 @@ bool InsightsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
         return !m_filter->hasPodFilters() && m_filter->labelSelector().isEmpty()
             && nodeMatches(index.data(InsightsModel::NodeNameRole).toString());
     case Kind::Controller: {
-        const QString id = index.data(InsightsModel::KeyRole).toString();
+        const QString id = m_insights ? m_insights->keyAt(index) : index.data(InsightsModel::KeyRole).toString();
         if (!m_filter->controller().isEmpty() && id != m_filter->controller())
             return false;
         if (!m_filter->namespaces().isEmpty()
@@ -131,7 +175,7 @@ bool InsightsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
         return false; // shown only for the pods they hold
     case Kind::Pod:
     case Kind::Container: {
-        const QString uid = index.data(InsightsModel::PodUidRole).toString();
+        const QString uid = m_insights ? m_insights->podUidAt(index) : index.data(InsightsModel::PodUidRole).toString();
         const kube::Pod *pod = m_feed->pod(uid);
         return pod && podMatches(*pod, uid);
     }
@@ -141,39 +185,32 @@ bool InsightsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
 
 bool InsightsProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const bool lastL = left.data(InsightsModel::SortLastRole).toBool();
-    const bool lastR = right.data(InsightsModel::SortLastRole).toBool();
-    if (lastL != lastR) // pseudo rows last in either order
-        return sortOrder() == Qt::AscendingOrder ? lastR : lastL;
+    if (!m_insights || sortRole() != InsightsModel::RawRole)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const InsightsModel::SortKey &l = sortKeyOf(left);
+    const InsightsModel::SortKey &r = sortKeyOf(right);
+    if (l.last != r.last) // pseudo rows last in either order
+        return sortOrder() == Qt::AscendingOrder ? r.last : l.last;
     // "Other processes" stays first under its node.
-    const bool otherL = left.data(InsightsModel::KindRole).toInt() == int(Kind::OtherProcesses);
-    const bool otherR = right.data(InsightsModel::KindRole).toInt() == int(Kind::OtherProcesses);
-    if (otherL != otherR)
-        return sortOrder() == Qt::AscendingOrder ? otherL : otherR;
-    const int order = compare(left.data(sortRole()), right.data(sortRole()));
-    if (order != 0)
+    if (l.other != r.other)
+        return sortOrder() == Qt::AscendingOrder ? l.other : r.other;
+    if (const int order = compare(l.raw, r.raw))
         return order < 0;
     // Equal keys (three "api" controllers, or equal figures) fall back to name, then
     // namespace, so rows never swap places on an unrelated update.
     if (left.column() != 0) {
-        if (const int byName = compare(left.siblingAtColumn(0).data(sortRole()),
-                                       right.siblingAtColumn(0).data(sortRole())))
+        if (const int byName = naturalCompare(l.name, r.name))
             return byName < 0;
     }
-    return compare(left.data(InsightsModel::NamespaceRole), right.data(InsightsModel::NamespaceRole)) < 0;
+    return naturalCompare(l.ns, r.ns) < 0;
 }
 
 int InsightsProxy::compare(const QVariant &l, const QVariant &r)
 {
-    if (l.typeId() == QMetaType::QString || r.typeId() == QMetaType::QString) {
-        static thread_local QCollator collator = [] {
-            QCollator c;
-            c.setNumericMode(true);
-            c.setCaseSensitivity(Qt::CaseInsensitive);
-            return c;
-        }();
-        return collator.compare(l.toString(), r.toString());
-    }
+    if (l.typeId() == QMetaType::QString && r.typeId() == QMetaType::QString)
+        return naturalCompare(*static_cast<const QString *>(l.constData()), *static_cast<const QString *>(r.constData()));
+    if (l.typeId() == QMetaType::QString || r.typeId() == QMetaType::QString)
+        return naturalCompare(l.toString(), r.toString());
     // Rows without a figure count as the lowest value: last when sorting hottest first.
     const auto number = [](const QVariant &v) {
         const double d = v.isValid() ? v.toDouble() : std::nan("");
@@ -181,4 +218,49 @@ int InsightsProxy::compare(const QVariant &l, const QVariant &r)
     };
     const double a = number(l), b = number(r);
     return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+int InsightsProxy::naturalCompare(QStringView a, QStringView b)
+{
+    const auto isDigit = [](char16_t c) { return c >= u'0' && c <= u'9'; };
+    const auto fold = [](char16_t c) -> char32_t {
+        if (c >= u'A' && c <= u'Z')
+            return c + (u'a' - u'A');
+        return c < 0x80 ? c : QChar::toCaseFolded(char32_t(c));
+    };
+    const qsizetype n = a.size(), m = b.size();
+    qsizetype i = 0, j = 0;
+    while (i < n && j < m) {
+        const char16_t x = a[i].unicode(), y = b[j].unicode();
+        if (isDigit(x) && isDigit(y)) {
+            // Compare the runs as numbers: skip leading zeros, then the longer run is larger,
+            // else the first differing digit decides.
+            while (i < n && a[i].unicode() == u'0')
+                ++i;
+            while (j < m && b[j].unicode() == u'0')
+                ++j;
+            qsizetype ei = i, ej = j;
+            while (ei < n && isDigit(a[ei].unicode()))
+                ++ei;
+            while (ej < m && isDigit(b[ej].unicode()))
+                ++ej;
+            if (ei - i != ej - j)
+                return ei - i < ej - j ? -1 : 1;
+            for (; i < ei; ++i, ++j) {
+                if (a[i] != b[j])
+                    return a[i].unicode() < b[j].unicode() ? -1 : 1;
+            }
+            continue;
+        }
+        const char32_t fx = fold(x), fy = fold(y);
+        if (fx != fy)
+            return fx < fy ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    if (i < n)
+        return 1;
+    if (j < m)
+        return -1;
+    return 0;
 }

@@ -2,7 +2,11 @@
 
 // Sorting and filtering for one insight tab: sorts on the raw role (pseudo rows stay last),
 // filters with the shared InsightsFilter, keeping the parents of matching rows visible.
+#include "models/insightsmodel.h"
+
 #include <QSortFilterProxyModel>
+
+#include <unordered_map>
 
 class InsightsFeed;
 class InsightsFilter;
@@ -18,6 +22,13 @@ public:
 
     void setFeed(InsightsFeed *feed);
     void setFilter(InsightsFilter *filter);
+    void setSourceModel(QAbstractItemModel *sourceModel) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // <0, 0, >0 as a sorts before, with or after b: case-insensitive, digit runs by their value
+    // ("pod-9" before "pod-10"), for the lower-case ASCII names Kubernetes uses; other
+    // characters compare by their case-folded code unit.
+    static int naturalCompare(QStringView a, QStringView b);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -27,6 +38,8 @@ private:
     // <0, 0, >0 as l sorts before, with or after r (strings by natural order, numbers with
     // "no figure" lowest).
     static int compare(const QVariant &l, const QVariant &r);
+    const InsightsModel::SortKey &sortKeyOf(const QModelIndex &index) const;
+    void forgetSortKeys() { ++m_keyEpoch; }
     bool podMatches(const kube::Pod &pod, const QString &uid) const;
     bool nodeMatches(const QString &nodeName) const;
     bool nameMatches(const QModelIndex &sourceIndex) const;
@@ -34,4 +47,17 @@ private:
     InsightsFeed *m_feed = nullptr;
     InsightsFilter *m_filter = nullptr;
     QMetaObject::Connection m_filterConnection;
+    QList<QMetaObject::Connection> m_sourceConnections;
+    // Sort keys by source item, valid while their epoch is current: a sort computes each row's
+    // key once instead of per comparison, and a filter change re-sorts from the same keys.
+    // Any change of the source starts a new epoch (cheap: nothing is freed one by one).
+    struct CachedKey
+    {
+        quint64 epoch = 0;
+        int column = -1;
+        InsightsModel::SortKey key;
+    };
+    mutable std::unordered_map<const void *, CachedKey> m_keys;
+    quint64 m_keyEpoch = 1;
+    const InsightsModel *m_insights = nullptr;
 };

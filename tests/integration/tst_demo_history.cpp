@@ -292,7 +292,10 @@ private Q_SLOTS:
               "after the "
               "history's last sample; largest gap %.1f s",
               qlonglong(points.size()), qlonglong(liveCount()), joinGap, largestGap);
-        QVERIFY2(largestGap <= 2 * kStepSeconds + 0.5,
+        // The join gap is Prometheus' start, its file_sd refresh (5 s) and the target's scrape
+        // offset (up to one step): about 20 s here, more on a loaded machine or under ASan.
+        // Four steps still leave every 15-minute bar fully covered.
+        QVERIFY2(largestGap <= 4 * kStepSeconds + 0.5,
                  qPrintable(QStringLiteral("a gap of %1 s between samples").arg(largestGap)));
     }
 

@@ -93,22 +93,34 @@ double Kubelet::backOff(std::int64_t restartCount)
     return std::min(delay, 300.0);
 }
 
-void Kubelet::reconcile(double now)
+void Kubelet::reconcile(double now, bool full)
 {
+    std::vector<std::shared_ptr<const json>> pods;
+    if (full) {
+        pods = ctx_.store.list("pods").items;
+    } else {
+        if (pending_.empty())
+            return;
+        for (const auto &[ns, name] : pending_)
+            if (auto p = ctx_.store.getShared("pods", ns, name))
+                pods.push_back(std::move(p));
+    }
+    pending_.clear();
     const auto nodes = ctx_.store.list("nodes");
-    std::map<std::string, bool> known;
+    std::set<std::string> known;
     for (const auto &n : nodes.items)
-        known[(*n)["metadata"].value("name", std::string())] = true;
-    const auto pods = ctx_.store.list("pods");
+        known.insert((*n)["metadata"].value("name", std::string()));
     std::set<std::string> terminating;
-    for (const auto &ptr : pods.items) {
+    for (const auto &ptr : pods) {
         const json &pod = *ptr;
         const std::string node = sim::str(pod, "/spec/nodeName"_json_pointer);
+        // Unbound pods and pods on unknown nodes wait for a change of pods or nodes (a full pass).
         if (node.empty() || !known.count(node))
             continue;
         const std::string ns = pod["metadata"].value("namespace", std::string());
         const std::string name = pod["metadata"].value("name", std::string());
         if (sim::podIsTerminating(pod)) {
+            pending_.emplace_back(ns, name);
             // SIGTERM once, when the kubelet first sees the deletion; the pod stays (Terminating)
             // until its containers have stopped, then the kubelet deletes it for good.
             const std::string uid = sim::str(pod, "/metadata/uid"_json_pointer);
@@ -154,6 +166,7 @@ void Kubelet::reconcile(double now)
                 continue;
         }
         ctx_.store.modify("pods", ns, name, [&](json &p) { return syncPod(p, now); });
+        pending_.emplace_back(ns, name);
     }
     // Forget pods that are gone (or were force-deleted) so the set stays small.
     stopping_ = std::move(terminating);

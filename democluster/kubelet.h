@@ -7,6 +7,8 @@
 
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace demo {
 
@@ -16,7 +18,10 @@ class Kubelet final
 {
 public:
     explicit Kubelet(SimContext &context);
-    void reconcile(double now);
+    // `full`: look at every pod (after pods or nodes changed); otherwise only at the pods the
+    // previous pass left with a transition pending in time (starting, crash/OOM/completion
+    // timers, back-off, termination), so a settled cluster costs nothing per pass.
+    void reconcile(double now, bool full = true);
 
     // The containerd ID of a container instance (stable for its restart count).
     static std::string containerId(const SimContext &context, const nlohmann::json &pod,
@@ -32,6 +37,8 @@ private:
     SimContext &ctx_;
     // UIDs of terminating pods whose containers got SIGTERM (a Killing event) already.
     std::set<std::string> stopping_;
+    // namespace/name of the pods with a pending transition after the last pass.
+    std::vector<std::pair<std::string, std::string>> pending_;
 };
 
 } // namespace demo

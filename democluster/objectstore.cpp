@@ -22,6 +22,9 @@ struct ObjectStore::Impl
     std::map<std::string, ResourceType> types;
     std::map<std::string, std::map<ObjectKey, ObjectPtr>> objects;
     std::deque<WatchEvent> history;
+    // resourceVersion of each resource's latest change, so the simulation skips the
+    // reconcilers whose inputs are unchanged.
+    std::map<std::string, std::uint64_t> lastChange;
     std::size_t historySize = 10000;
     std::uint64_t version = 1;
     // Highest resourceVersion whose event was dropped from the history: watches must start
@@ -65,6 +68,7 @@ struct ObjectStore::Impl
 
     void record(const std::string &type, const std::string &key, ObjectPtr object)
     {
+        lastChange[key] = version;
         history.push_back(WatchEvent{type, key, version, std::move(object)});
         while (history.size() > historySize) {
             trimmedUpTo = history.front().resourceVersion;
@@ -147,6 +151,12 @@ std::vector<ResourceType> ObjectStore::types() const
 
 json ObjectStore::create(const std::string &key, json object)
 {
+    return *createShared(key, std::move(object));
+}
+
+std::shared_ptr<const json> ObjectStore::createShared(const std::string &key, json object,
+                                                      const std::function<void(json &)> &complete)
+{
     std::lock_guard lock(d->mutex);
     const ResourceType &type = d->typeOf(key);
     if (!object.is_object())
@@ -180,10 +190,12 @@ json ObjectStore::create(const std::string &key, json object)
         meta["creationTimestamp"] = Impl::now();
     meta["generation"] = 1;
     meta["resourceVersion"] = std::to_string(d->version);
+    if (complete)
+        complete(object);
     auto stored = std::make_shared<const json>(std::move(object));
     bucket[id] = stored;
     d->record("ADDED", key, stored);
-    return *stored;
+    return stored;
 }
 
 json ObjectStore::update(const std::string &key, json object, bool checkResourceVersion)
@@ -293,6 +305,13 @@ std::uint64_t ObjectStore::resourceVersion() const
 {
     std::lock_guard lock(d->mutex);
     return d->version;
+}
+
+std::uint64_t ObjectStore::lastChange(const std::string &key) const
+{
+    std::lock_guard lock(d->mutex);
+    const auto it = d->lastChange.find(key);
+    return it == d->lastChange.end() ? 0 : it->second;
 }
 
 std::uint64_t ObjectStore::oldestRetainedVersion() const

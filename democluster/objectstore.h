@@ -75,6 +75,12 @@ public:
     std::vector<ResourceType> types() const;
 
     nlohmann::json create(const std::string &key, nlohmann::json object);
+    // create() without copying the stored object back; `complete` runs on the object after the
+    // server-owned fields (uid, resourceVersion) are set and before it is stored and announced,
+    // so fields derived from the uid are written with the object instead of a second update.
+    std::shared_ptr<const nlohmann::json>
+    createShared(const std::string &key, nlohmann::json object,
+                 const std::function<void(nlohmann::json &)> &complete = {});
     nlohmann::json update(const std::string &key, nlohmann::json object,
                           bool checkResourceVersion = false);
     // Read-modify-write under the store lock; `mutate` returns false to leave the object alone.
@@ -99,6 +105,8 @@ public:
     Snapshot list(const std::string &key, const std::string &ns = {}) const;
 
     std::uint64_t resourceVersion() const;
+    // The resourceVersion of the latest create/update/delete of `key` (0: never changed).
+    std::uint64_t lastChange(const std::string &key) const;
     // The smallest resourceVersion a watch may start from (events after it are all retained).
     std::uint64_t oldestRetainedVersion() const;
 

@@ -81,6 +81,7 @@ void Scheduler::reconcile(double now)
         it->second.memory -= sim::podRequest(pod, "memory");
         it->second.pods -= 1;
     }
+    waiting_ = !waiting.empty();
     if (waiting.empty())
         return;
     for (const auto &ptr : waiting) {

@@ -12,9 +12,13 @@ class Scheduler final
 public:
     explicit Scheduler(SimContext &context);
     void reconcile(double now);
+    // Whether the last pass left pods unbound: they are retried every pass, while a cluster
+    // without them needs a pass only when pods or nodes change.
+    bool hasWaiting() const { return waiting_; }
 
 private:
     SimContext &ctx_;
+    bool waiting_ = false;
 };
 
 } // namespace demo

@@ -96,21 +96,12 @@ void LargePreset::seed(SimContext &ctx, int nodeCount, int podCount, double now)
                    {"status", {{"replicas", replicas}, {"fullyLabeledReplicas", replicas}, {"readyReplicas", replicas},
                                {"availableReplicas", replicas}, {"observedGeneration", 1}}}};
         const json replicaSet = ctx.store.create("apps/replicasets", rs);
-        for (int r = 0; r < replicas; ++r) {
-            const std::string node = nodeNames[static_cast<std::size_t>(nodeCursor)];
-            const std::string hostIp = nodeIps[static_cast<std::size_t>(nodeCursor)];
-            nodeCursor = (nodeCursor + 1) % nodeCount;
-            json pod = PodFactory::fromTemplate(replicaSet, rsTemplate, s.ns, rsName + "-" + ctx.suffix(5), t0);
-            pod["spec"]["nodeName"] = node;
-            // The uid is only known after create, and containerIDs hash it: write the pod, then
-            // fill its status from the stored copy.
-            const json stored = ctx.store.create("pods", pod);
-            const json &c = pod["spec"]["containers"][0];
-            const std::string image = c.value("image", std::string());
-            json status = {{"phase", "Running"},
-                           {"hostIP", hostIp},
-                           {"hostIPs", json::array({{{"ip", hostIp}}})},
-                           {"podIP", Kubelet::podIp(ctx, stored)},
+        // One pod and one status per ReplicaSet, copied per replica: every pod of it differs
+        // only in name, node and the fields derived from its uid.
+        const json podBase = PodFactory::fromTemplate(replicaSet, rsTemplate, s.ns, rsName, t0);
+        const json &c = podBase["spec"]["containers"][0];
+        const std::string image = c.value("image", std::string());
+        json statusBase = {{"phase", "Running"},
                            {"startTime", when},
                            {"qosClass", "Burstable"},
                            {"conditions", json::array()},
@@ -121,15 +112,28 @@ void LargePreset::seed(SimContext &ctx, int nodeCount, int podCount, double now)
                                                                {"restartCount", 0},
                                                                {"image", image},
                                                                {"imageID", image + "@sha256:" + sim::hexId(sim::hashString(image), 64)},
-                                                               {"containerID", "containerd://" + Kubelet::containerId(ctx, stored, c["name"], 0)},
                                                                {"started", true}}})}};
-            status["podIPs"] = json::array({{{"ip", status["podIP"]}}});
-            for (const char *type : {"PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"})
-                status["conditions"].push_back({{"type", type}, {"status", "True"}, {"lastProbeTime", nullptr},
+        for (const char *type : {"PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"})
+            statusBase["conditions"].push_back({{"type", type}, {"status", "True"}, {"lastProbeTime", nullptr},
                                                 {"lastTransitionTime", when}});
-            ctx.store.modify("pods", s.ns, stored["metadata"]["name"], [&](json &p) {
-                p["status"] = status;
-                return true;
+        const std::string containerName = c["name"];
+        for (int r = 0; r < replicas; ++r) {
+            const std::string &node = nodeNames[static_cast<std::size_t>(nodeCursor)];
+            const std::string &hostIp = nodeIps[static_cast<std::size_t>(nodeCursor)];
+            nodeCursor = (nodeCursor + 1) % nodeCount;
+            json pod = podBase;
+            pod["metadata"]["name"] = rsName + "-" + ctx.suffix(5);
+            pod["spec"]["nodeName"] = node;
+            pod["status"] = statusBase;
+            // The uid is only known inside create, and the pod IP and containerIDs hash it: they
+            // are filled in there, so each pod is written (and announced) once, settled.
+            ctx.store.createShared("pods", std::move(pod), [&](json &p) {
+                json &status = p["status"];
+                status["hostIP"] = hostIp;
+                status["hostIPs"] = json::array({{{"ip", hostIp}}});
+                status["podIP"] = Kubelet::podIp(ctx, p);
+                status["podIPs"] = json::array({{{"ip", status["podIP"]}}});
+                status["containerStatuses"][0]["containerID"] = "containerd://" + Kubelet::containerId(ctx, p, containerName, 0);
             });
             ++created;
         }

@@ -281,8 +281,16 @@ void InsightsModel::flush()
     QSet<QString> groups = std::exchange(m_pendingGroups, {});
 
     if (!grouped()) {
+        // New rows are appended with one insertion per flush: a relist of 300,000 pods is one
+        // rowsInserted for the proxy and view, not 300,000 (each of those costs the proxy a
+        // pass over its whole mapping).
+        std::vector<std::unique_ptr<Item>> added;
+        std::vector<Item *> kept;
         for (const QString &uid : pods)
-            syncFlatContainers(uid, m_feed->pod(uid));
+            syncFlatContainers(uid, m_feed->pod(uid), &added, &kept);
+        insertChildren(&m_root, std::move(added));
+        for (Item *row : kept)
+            emitRowChanged(row);
         return;
     }
 
@@ -373,7 +381,9 @@ void InsightsModel::syncContainers(Item *podItem, const kube::Pod &pod)
     }
 }
 
-void InsightsModel::syncFlatContainers(const QString &uid, const kube::Pod *pod)
+void InsightsModel::syncFlatContainers(const QString &uid, const kube::Pod *pod,
+                                       std::vector<std::unique_ptr<Item>> *added,
+                                       std::vector<Item *> *kept)
 {
     QList<Item *> rows = m_flatContainers.value(uid);
     QStringList wanted;
@@ -387,26 +397,22 @@ void InsightsModel::syncFlatContainers(const QString &uid, const kube::Pod *pod)
             rows.removeAt(i);
         }
     }
-    std::vector<std::unique_ptr<Item>> added;
+    for (Item *row : std::as_const(rows)) {
+        row->cache.generation = 0;
+        kept->push_back(row);
+    }
     for (const QString &name : std::as_const(wanted)) {
         const bool present = std::any_of(rows.cbegin(), rows.cend(),
                                          [&name](const Item *c) { return c->key == name; });
         if (!present) {
-            added.push_back(makeContainer(uid, name, &m_root));
-            rows << added.back().get();
-        }
-    }
-    for (Item *row : std::as_const(rows)) {
-        if (std::none_of(added.begin(), added.end(), [row](const auto &a) { return a.get() == row; })) {
-            row->cache.generation = 0;
-            emitRowChanged(row);
+            added->push_back(makeContainer(uid, name, &m_root));
+            rows << added->back().get();
         }
     }
     if (rows.isEmpty())
         m_flatContainers.remove(uid);
     else
         m_flatContainers.insert(uid, rows);
-    insertChildren(&m_root, std::move(added));
 }
 
 void InsightsModel::insertChildren(Item *parent, std::vector<std::unique_ptr<Item>> items)

@@ -150,7 +150,10 @@ private:
     std::unique_ptr<Item> makePod(const QString &uid, const kube::Pod &pod, Item *parent) const;
     std::unique_ptr<Item> makeContainer(const QString &uid, const QString &name, Item *parent) const;
     void syncContainers(Item *pod, const kube::Pod &value);
-    void syncFlatContainers(const QString &uid, const kube::Pod *pod);
+    // Removes the rows of containers gone; new rows go to *added (the caller appends them all
+    // with one insertion) and rows that stay to *kept (announced after the insertion).
+    void syncFlatContainers(const QString &uid, const kube::Pod *pod,
+                            std::vector<std::unique_ptr<Item>> *added, std::vector<Item *> *kept);
     void removeItem(Item *item);
     void forgetItem(const Item *item);
     void insertChildren(Item *parent, std::vector<std::unique_ptr<Item>> items);

@@ -40,8 +40,7 @@ void InsightsProxy::setSourceModel(QAbstractItemModel *model)
     for (const auto &c : std::as_const(m_sourceConnections))
         disconnect(c);
     m_sourceConnections.clear();
-    m_keys.clear();
-    forgetSortKeys();
+    dropSortKeys();
     m_insights = qobject_cast<const InsightsModel *>(model);
     if (model) {
         // Connected before the base class connects its own handlers, so a changed row's key
@@ -52,10 +51,8 @@ void InsightsProxy::setSourceModel(QAbstractItemModel *model)
                             << connect(model, &QAbstractItemModel::rowsRemoved, this, forget)
                             << connect(model, &QAbstractItemModel::rowsMoved, this, forget)
                             << connect(model, &QAbstractItemModel::layoutChanged, this, forget)
-                            << connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-                                   m_keys.clear();
-                                   forgetSortKeys();
-                               });
+                            << connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+                                       &InsightsProxy::dropSortKeys);
     }
     QSortFilterProxyModel::setSourceModel(model);
 }
@@ -63,14 +60,32 @@ void InsightsProxy::setSourceModel(QAbstractItemModel *model)
 void InsightsProxy::sort(int column, Qt::SortOrder order)
 {
     // Keys of another column are of no use; keep the memory of one column only.
-    m_keys.clear();
-    forgetSortKeys();
+    dropSortKeys();
     QSortFilterProxyModel::sort(column, order);
+}
+
+void InsightsProxy::dropSortKeys()
+{
+    m_keys.clear();
+    m_lastParent = nullptr;
+    m_lastKeys = nullptr;
+    forgetSortKeys();
 }
 
 const InsightsModel::SortKey &InsightsProxy::sortKeyOf(const QModelIndex &index) const
 {
-    CachedKey &c = m_keys[index.internalPointer()];
+    // A sort compares rows of one parent: remember its keys instead of hashing every time.
+    const QModelIndex parent = index.parent();
+    const void *parentKey = parent.isValid() ? parent.internalPointer() : nullptr;
+    if (!m_lastKeys || parentKey != m_lastParent) {
+        m_lastParent = parentKey;
+        m_lastKeys = &m_keys[parentKey];
+    }
+    std::vector<CachedKey> &keys = *m_lastKeys;
+    if (size_t(index.row()) >= keys.size())
+        keys.resize(size_t(m_insights->rowCount(parent)) > size_t(index.row()) ? size_t(m_insights->rowCount(parent))
+                                                                               : size_t(index.row()) + 1);
+    CachedKey &c = keys[size_t(index.row())];
     if (c.epoch != m_keyEpoch || c.column != index.column()) {
         c.epoch = m_keyEpoch;
         c.column = index.column();

@@ -7,6 +7,7 @@
 #include <QSortFilterProxyModel>
 
 #include <unordered_map>
+#include <vector>
 
 class InsightsFeed;
 class InsightsFilter;
@@ -40,6 +41,7 @@ private:
     static int compare(const QVariant &l, const QVariant &r);
     const InsightsModel::SortKey &sortKeyOf(const QModelIndex &index) const;
     void forgetSortKeys() { ++m_keyEpoch; }
+    void dropSortKeys();
     bool podMatches(const kube::Pod &pod, const QString &uid) const;
     bool nodeMatches(const QString &nodeName) const;
     bool nameMatches(const QModelIndex &sourceIndex) const;
@@ -48,16 +50,19 @@ private:
     InsightsFilter *m_filter = nullptr;
     QMetaObject::Connection m_filterConnection;
     QList<QMetaObject::Connection> m_sourceConnections;
-    // Sort keys by source item, valid while their epoch is current: a sort computes each row's
-    // key once instead of per comparison, and a filter change re-sorts from the same keys.
-    // Any change of the source starts a new epoch (cheap: nothing is freed one by one).
+    // Sort keys by source parent and row, valid while their epoch is current: a sort computes
+    // each row's key once instead of per comparison, and a filter change re-sorts from the
+    // same keys. Any change of the source starts a new epoch (rows may have moved), which
+    // costs nothing up front; the keys a re-sort reads are computed again.
     struct CachedKey
     {
         quint64 epoch = 0;
         int column = -1;
         InsightsModel::SortKey key;
     };
-    mutable std::unordered_map<const void *, CachedKey> m_keys;
+    mutable std::unordered_map<const void *, std::vector<CachedKey>> m_keys;
+    mutable const void *m_lastParent = nullptr;
+    mutable std::vector<CachedKey> *m_lastKeys = nullptr;
     quint64 m_keyEpoch = 1;
     const InsightsModel *m_insights = nullptr;
 };

@@ -4,6 +4,7 @@
 // lifecycle). Not part of the library's interface.
 #include "democluster/apiserver.h"
 #include "democluster/authorizer.h"
+#include "democluster/jsontextcache.h"
 #include "democluster/pki.h"
 #include "democluster/resources.h"
 
@@ -86,6 +87,10 @@ struct ApiServer::Impl
     std::mutex lifecycleMutex;
     std::condition_variable housekeepingWake;
 
+    // Serialized objects for list pages: a paged list of 150,000 pods, and every informer's
+    // relist, dumps each object once per version instead of once per client.
+    mutable JsonTextCache textCache;
+
     std::mutex pagesMutex;
     std::map<std::uint64_t, std::shared_ptr<const PagedSnapshot>> pages;
     std::uint64_t nextPageId = 1;
@@ -127,7 +132,7 @@ struct ApiServer::Impl
     std::optional<nlohmann::json> startPodTermination(const std::string &ns, const std::string &name,
                                                       std::optional<std::int64_t> requested);
     void removeCollection(RequestContext &ctx);
-    std::string tableFor(const ResourceType &type, const std::vector<const nlohmann::json *> &objects,
+    std::string tableFor(const ResourceType &type, const std::vector<std::shared_ptr<const nlohmann::json>> &objects,
                          const RequestContext &ctx, nlohmann::json listMeta, bool withColumns) const;
 
     // subresources.cpp

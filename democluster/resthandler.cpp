@@ -49,7 +49,7 @@ std::string nsName(const json &object)
 } // namespace
 
 std::string ApiServer::Impl::tableFor(const ResourceType &type,
-                                      const std::vector<const json *> &objects,
+                                      const std::vector<std::shared_ptr<const json>> &objects,
                                       const RequestContext &ctx, json listMeta,
                                       bool withColumns) const
 {
@@ -60,11 +60,16 @@ std::string ApiServer::Impl::tableFor(const ResourceType &type,
                       + (withColumns ? tableColumns(type).dump() : std::string("[]"))
                       + R"(,"rows":[)";
     bool first = true;
-    for (const json *object : objects) {
+    for (const auto &object : objects) {
         json row = {{"cells", tableCells(type, *object, now)}};
-        if (include == "Object")
-            row["object"] = *object;
-        else if (include != "None")
+        if (include == "Object") {
+            // The row's keys in nlohmann's (sorted) order, the object from the text cache.
+            out += first ? "" : ",";
+            first = false;
+            out += R"({"cells":)" + row["cells"].dump() + R"(,"object":)" + *textCache.text(object) + "}";
+            continue;
+        }
+        if (include != "None")
             row["object"] = {{"kind", "PartialObjectMetadata"},
                              {"apiVersion", "meta.k8s.io/v1"},
                              {"metadata", (*object)["metadata"]}};
@@ -116,7 +121,7 @@ void ApiServer::Impl::get(RequestContext &ctx)
     if (!object)
         throw errors::notFound(type, ctx.name);
     if (ctx.wantsTable()) {
-        ctx.res.set_content(tableFor(type, {object.get()}, ctx,
+        ctx.res.set_content(tableFor(type, {object}, ctx,
                                      {{"resourceVersion", (*object)["metadata"].value("resourceVersion", std::string())}},
                                      true),
                             "application/json");
@@ -206,14 +211,14 @@ void ApiServer::Impl::list(RequestContext &ctx)
     }
 
     const auto &items = page->snapshot.items;
-    std::vector<const json *> selected;
+    std::vector<std::shared_ptr<const json>> selected;
     std::size_t i = position;
     for (; i < items.size(); ++i) {
         if (limit > 0 && static_cast<std::int64_t>(selected.size()) >= limit)
             break;
         const json &object = *items[i];
         if ((labels.empty() || labels.matches(object)) && (fields.empty() || fields.matches(object)))
-            selected.push_back(&object);
+            selected.push_back(items[i]);
     }
     json meta = {{"resourceVersion", std::to_string(page->snapshot.resourceVersion)}};
     if (i < items.size()) {
@@ -249,7 +254,7 @@ void ApiServer::Impl::list(RequestContext &ctx)
     for (std::size_t k = 0; k < selected.size(); ++k) {
         if (k)
             out += ',';
-        out += selected[k]->dump();
+        out += *textCache.text(selected[k]);
     }
     out += "]}";
     ctx.res.set_content(std::move(out), "application/json");

@@ -2,6 +2,7 @@
 // lists and watches all pods and nodes with Klarsicht's informers until both are synced, and
 // prints wall time, CPU time and peak RSS; then measures `kubectl get pods -A -o name` against
 // the same server in the same run. Prints figures; it does not pass or fail on them.
+#include "bench_support.h"
 #include "kubeapi/apiclient.h"
 #include "kubeapi/informer.h"
 #include "kubeapi/kubeconfig.h"
@@ -92,24 +93,9 @@ int main(int argc, char **argv)
     if (kubeconfig.isEmpty()) {
 #ifdef KLARSICHT_DEMO_CLUSTER
         kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
-        demo.setProgram(QStringLiteral(KLARSICHT_DEMO_CLUSTER));
-        demo.setArguments({QStringLiteral("--preset"), QStringLiteral("large"), QStringLiteral("--nodes"),
-                           parser.value(nodesOpt), QStringLiteral("--pods"), parser.value(podsOpt),
-                           QStringLiteral("--kubeconfig-out"), kubeconfig});
-        demo.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        std::printf("starting the demo cluster (%s nodes, %s pods)…\n", qPrintable(parser.value(nodesOpt)),
-                    qPrintable(parser.value(podsOpt)));
-        std::fflush(stdout);
-        demo.start();
-        QByteArray out;
-        while (!out.contains("export KUBECONFIG=") && demo.state() != QProcess::NotRunning) {
-            demo.waitForReadyRead(1000);
-            out += demo.readAllStandardOutput();
-        }
-        if (!out.contains("export KUBECONFIG=")) {
-            std::fprintf(stderr, "the demo cluster did not start\n");
+        if (!bench::startLargeDemoCluster(demo, QStringLiteral(KLARSICHT_DEMO_CLUSTER), parser.value(nodesOpt),
+                                          parser.value(podsOpt), kubeconfig))
             return 1;
-        }
 #else
         std::fprintf(stderr, "built without the demo cluster: pass --kubeconfig\n");
         return 2;

@@ -6,6 +6,7 @@
 // Usage: bench_screens [--nodes N] [--pods M] [--rate EVENTS_PER_S] [--seconds S]
 //                      [--feed-only-burst] [--containers-tab-only]
 #include "app/clustersession.h"
+#include "bench_support.h"
 #include "models/insightsfeed.h"
 #include "models/insightsfilter.h"
 #include "models/insightsmodel.h"
@@ -100,20 +101,9 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const QString kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
     QProcess demo;
-    demo.setProgram(QStringLiteral(KLARSICHT_DEMO_CLUSTER));
-    demo.setArguments({QStringLiteral("--preset"), QStringLiteral("large"), QStringLiteral("--nodes"),
-                       parser.value(nodesOpt), QStringLiteral("--pods"), parser.value(podsOpt),
-                       QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--kubeconfig-out"), kubeconfig});
-    demo.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    std::printf("starting the demo cluster (%s nodes, %s pods)…\n", qPrintable(parser.value(nodesOpt)),
-                qPrintable(parser.value(podsOpt)));
-    std::fflush(stdout);
-    demo.start();
-    QByteArray out;
-    while (!out.contains("export KUBECONFIG=") && demo.state() != QProcess::NotRunning) {
-        demo.waitForReadyRead(1000);
-        out += demo.readAllStandardOutput();
-    }
+    if (!bench::startLargeDemoCluster(demo, QStringLiteral(KLARSICHT_DEMO_CLUSTER), parser.value(nodesOpt),
+                                      parser.value(podsOpt), kubeconfig))
+        return 1;
     QString error;
     const auto config = kube::Kubeconfig::loadFiles({kubeconfig}, true, &error);
     const auto connection = config ? config->resolve(QStringLiteral("demo"), &error) : std::nullopt;

@@ -13,6 +13,8 @@
 
 #include <functional>
 
+#include "kubectl_compat.h"
+
 namespace demotest {
 
 struct Result {
@@ -103,7 +105,7 @@ public:
     Result kubectl(const QStringList &args, int timeoutMs = 30000) const {
         QProcess p;
         p.setProcessEnvironment(clientEnvironment());
-        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + args);
+        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + kubectlcompat::adjust(m_kubectl, args));
         Result r;
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -120,7 +122,7 @@ public:
     // kubectl started in the background (get -w, logs -f); the caller owns and ends it.
     void startKubectl(QProcess &p, const QStringList &args) const {
         p.setProcessEnvironment(clientEnvironment());
-        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + args);
+        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + kubectlcompat::adjust(m_kubectl, args));
     }
 
     QString kubeconfig() const { return m_kubeconfig; }

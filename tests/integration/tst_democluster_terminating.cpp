@@ -45,6 +45,14 @@ private:
                    QStringLiteral("Error from server (NotFound): pods \"%1\" not found").arg(name));
     }
 
+    // A running pod that would take 600 s to stop (preStop sleep 600, grace period 600).
+    QString createSlowToStopPod(const QString &name) {
+        return createRunningPod(
+            name,
+            QJsonObject{{QStringLiteral("sleep"), QJsonObject{{QStringLiteral("seconds"), 600}}}},
+            600);
+    }
+
     // Creates a pod whose container has `preStop` as its lifecycle.preStop hook and waits until
     // it runs; returns an error text or an empty string.
     QString createRunningPod(const QString &name, const QJsonObject &preStop, int gracePeriod) {
@@ -171,10 +179,7 @@ private Q_SLOTS:
     // deadline even though its preStop hook (sleep 600) would run much longer.
     void shorterGracePeriodWins() {
         const QString name = QStringLiteral("stubborn");
-        const QString error = createRunningPod(
-            name,
-            QJsonObject{{QStringLiteral("sleep"), QJsonObject{{QStringLiteral("seconds"), 600}}}},
-            600);
+        const QString error = createSlowToStopPod(name);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         demotest::Result r =
             kubectl({QStringLiteral("delete"), QStringLiteral("pod"), name, QStringLiteral("-n"),
@@ -196,10 +201,7 @@ private Q_SLOTS:
 
     void forceDeletionIsImmediate() {
         const QString name = QStringLiteral("forced");
-        const QString error = createRunningPod(
-            name,
-            QJsonObject{{QStringLiteral("sleep"), QJsonObject{{QStringLiteral("seconds"), 600}}}},
-            600);
+        const QString error = createSlowToStopPod(name);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const demotest::Result r =
             kubectl({QStringLiteral("delete"), QStringLiteral("pod"), name, QStringLiteral("-n"),
@@ -216,10 +218,7 @@ private Q_SLOTS:
     // deletecollection (`kubectl delete pods --all`) terminates gracefully as well.
     void deleteCollectionIsGraceful() {
         const QString name = QStringLiteral("in-a-collection");
-        const QString error = createRunningPod(
-            name,
-            QJsonObject{{QStringLiteral("sleep"), QJsonObject{{QStringLiteral("seconds"), 600}}}},
-            600);
+        const QString error = createSlowToStopPod(name);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         demotest::Result r =
             kubectl({QStringLiteral("delete"), QStringLiteral("pods"), QStringLiteral("--all"),

@@ -10,15 +10,8 @@
 namespace kube {
 
 KubeletSource::KubeletSource(ApiClient *client, QObject *parent)
-    : MetricsSource(parent)
-    , m_client(client)
+    : ApiMetricsSource(client, parent)
 {
-}
-
-KubeletSource::~KubeletSource()
-{
-    for (const QPointer<ApiReply> &reply : std::as_const(m_replies))
-        delete reply.data();
 }
 
 void KubeletSource::setNodes(const QStringList &nodes)
@@ -29,8 +22,7 @@ void KubeletSource::setNodes(const QStringList &nodes)
 
 QString KubeletSource::description() const
 {
-    const QString server = m_client ? m_client->displayServer().toString() : QString();
-    return server + QStringLiteral(" /api/v1/nodes/*/proxy/metrics/cadvisor");
+    return describe(QStringLiteral("/api/v1/nodes/*/proxy/metrics/cadvisor"));
 }
 
 QString KubeletSource::cadvisorPath(const QString &node)
@@ -41,17 +33,10 @@ QString KubeletSource::cadvisorPath(const QString &node)
 
 bool KubeletSource::poll()
 {
-    if (m_busy)
+    if (!beginRound())
         return false;
-    m_busy = true;
-    m_round = MetricsRound{};
-    m_round.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    if (!m_client) {
-        m_round.error = ApiError::transport({}, QNetworkReply::OperationCanceledError,
-                                            QStringLiteral("no API client"));
-        QMetaObject::invokeMethod(this, &KubeletSource::finishRound, Qt::QueuedConnection);
+    if (!hasClient())
         return true;
-    }
     if (m_nodesGiven) {
         m_pending = m_nodes;
         QMetaObject::invokeMethod(this, &KubeletSource::startMore, Qt::QueuedConnection);
@@ -61,26 +46,21 @@ bool KubeletSource::poll()
     request.path = QStringLiteral("/api/v1/nodes");
     request.verb = QStringLiteral("list");
     request.resource = QStringLiteral("nodes");
-    request.inactivityTimeoutMs = m_timeoutMs;
-    ApiReply *reply = m_client->send(request);
-    m_replies.append(reply);
-    connect(reply, &ApiReply::finished, this, [this, reply] { onNodeList(reply); });
+    send(request, [this](ApiReply *reply) { onNodeList(reply); });
     return true;
 }
 
 void KubeletSource::onNodeList(ApiReply *reply)
 {
-    m_replies.removeAll(reply);
-    reply->deleteLater();
     if (!reply->error().isOk()) {
-        m_round.error = reply->error();
+        round().error = reply->error();
         finishRound();
         return;
     }
     const QByteArray body = reply->takeBody();
     const DecodedList<Node> nodes = decodeList<Node>(body);
     if (!nodes.ok()) {
-        m_round.error = ApiError::decode(reply->errorContext(), nodes.error);
+        round().error = ApiError::decode(reply->errorContext(), nodes.error);
         finishRound();
         return;
     }
@@ -92,9 +72,8 @@ void KubeletSource::onNodeList(ApiReply *reply)
 
 void KubeletSource::startMore()
 {
-    if (!m_client) {
+    if (!hasClient())
         m_pending.clear();
-    }
     while (m_running < m_parallel && !m_pending.isEmpty()) {
         const QString node = m_pending.takeFirst();
         ApiRequest request;
@@ -103,13 +82,9 @@ void KubeletSource::startMore()
         request.accept = QByteArrayLiteral("text/plain;version=0.0.4;q=1,*/*;q=0.1");
         request.verb = QStringLiteral("get");
         request.resource = QStringLiteral("nodes/proxy");
-        request.inactivityTimeoutMs = m_timeoutMs;
         const qint64 askedMs = QDateTime::currentMSecsSinceEpoch();
-        ApiReply *reply = m_client->send(request);
-        m_replies.append(reply);
         ++m_running;
-        connect(reply, &ApiReply::finished, this,
-                [this, reply, node, askedMs] { onScrape(reply, node, askedMs); });
+        send(request, [this, node, askedMs](ApiReply *reply) { onScrape(reply, node, askedMs); });
     }
     if (m_running == 0 && m_pending.isEmpty())
         finishRound();
@@ -117,29 +92,23 @@ void KubeletSource::startMore()
 
 void KubeletSource::onScrape(ApiReply *reply, const QString &node, qint64 askedMs)
 {
-    m_replies.removeAll(reply);
-    reply->deleteLater();
     --m_running;
+    MetricsRound &r = round();
     if (!reply->error().isOk()) {
-        if (m_round.error.isOk())
-            m_round.error = reply->error();
-        m_round.failedParts.append(node);
+        recordFailure(reply->error(), node);
     } else {
         const QByteArray body = reply->takeBody();
         const CadvisorReader::Result read
             = CadvisorReader::read(std::string_view(body.constData(), size_t(body.size())), askedMs);
         if (!read.ok) {
-            if (m_round.error.isOk()) {
-                // The parser's technical detail; ApiError::explanation() frames it translated.
-                m_round.error = ApiError::decode(
-                    reply->errorContext(),
-                    QStringLiteral("node %1, /metrics/cadvisor line %2, column %3: %4")
-                        .arg(node)
-                        .arg(read.error.line)
-                        .arg(read.error.column)
-                        .arg(QString::fromStdString(read.error.message)));
-            }
-            m_round.failedParts.append(node);
+            // The parser's technical detail; ApiError::explanation() frames it translated.
+            recordFailure(ApiError::decode(reply->errorContext(),
+                                           QStringLiteral("node %1, /metrics/cadvisor line %2, column %3: %4")
+                                               .arg(node)
+                                               .arg(read.error.line)
+                                               .arg(read.error.column)
+                                               .arg(QString::fromStdString(read.error.message))),
+                          node);
         } else {
             for (const CadvisorReader::Row &row : read.containers) {
                 ContainerMetricsSample sample;
@@ -153,7 +122,7 @@ void KubeletSource::onScrape(ApiReply *reply, const QString &node, qint64 askedM
                 sample.cpuTimestampMs = row.cpuMs;
                 sample.workingSetBytes = row.workingSetBytes;
                 sample.rssBytes = row.rssBytes;
-                m_round.containers.append(sample);
+                r.containers.append(sample);
             }
             if (read.hasNode) {
                 NodeMetricsSample sample;
@@ -163,21 +132,11 @@ void KubeletSource::onScrape(ApiReply *reply, const QString &node, qint64 askedM
                 sample.cpuTimestampMs = read.node.cpuMs;
                 sample.workingSetBytes = read.node.workingSetBytes;
                 sample.rssBytes = read.node.rssBytes;
-                m_round.nodes.append(sample);
+                r.nodes.append(sample);
             }
         }
     }
     startMore();
-}
-
-void KubeletSource::finishRound()
-{
-    if (!m_busy)
-        return;
-    m_busy = false;
-    const MetricsRound round = std::move(m_round);
-    m_round = MetricsRound{};
-    Q_EMIT roundFinished(round);
 }
 
 } // namespace kube

@@ -2,10 +2,8 @@
 
 // Metrics straight from each node's kubelet: /api/v1/nodes/{n}/proxy/metrics/cadvisor through the
 // API server proxy, read with CadvisorReader. Delivers CPU counters; MetricsSampler makes rates.
-#include "kubeapi/metricssource.h"
+#include "kubeapi/apimetricssource.h"
 
-#include <QElapsedTimer>
-#include <QPointer>
 #include <QStringList>
 
 namespace kube {
@@ -13,26 +11,22 @@ namespace kube {
 class ApiClient;
 class ApiReply;
 
-class KubeletSource final : public MetricsSource
+class KubeletSource final : public ApiMetricsSource
 {
     Q_OBJECT
 public:
     // `client` must outlive the source. At most `parallel` node scrapes run at once so metrics
     // never take every connection the object lists need.
     explicit KubeletSource(ApiClient *client, QObject *parent = nullptr);
-    ~KubeletSource() override;
 
     // The nodes to scrape (the app knows them from its node informer). Until this is called,
     // each round lists /api/v1/nodes first.
     void setNodes(const QStringList &nodes);
     void setParallelScrapes(int parallel) { m_parallel = qMax(1, parallel); }
-    // Per-node request timeout (no byte for this long = failed).
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
     MetricsSourceKind kind() const override { return MetricsSourceKind::Kubelet; }
     QString description() const override;
     bool poll() override;
-    bool isBusy() const override { return m_busy; }
 
     static QString cadvisorPath(const QString &node);
 
@@ -40,19 +34,12 @@ private:
     void onNodeList(ApiReply *reply);
     void startMore();
     void onScrape(ApiReply *reply, const QString &node, qint64 askedMs);
-    void finishRound();
 
-    QPointer<ApiClient> m_client;
     QStringList m_nodes;
     bool m_nodesGiven = false;
     int m_parallel = 4;
-    int m_timeoutMs = 10000;
-
-    bool m_busy = false;
-    MetricsRound m_round;
     QStringList m_pending;
     int m_running = 0;
-    QList<QPointer<ApiReply>> m_replies;
 };
 
 } // namespace kube

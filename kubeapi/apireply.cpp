@@ -74,9 +74,33 @@ void ApiReply::onReadyRead()
 {
     if (!m_reply)
         return;
-    if (m_request.stream && m_success)
+    if (!m_success)
+        return;
+    if (m_request.stream) {
         Q_EMIT readyRead();
-    // Non-stream bodies stay in the QNetworkReply until finished: one copy, read once.
+        return;
+    }
+    readBodyChunk();
+    Q_EMIT bodyProgress();
+}
+
+void ApiReply::readBodyChunk()
+{
+    // Read as it comes, straight into one buffer sized by Content-Length: a single copy, made
+    // in small steps on warm memory instead of one multi-megabyte copy when the reply ends.
+    if (m_body.isEmpty()) {
+        bool ok = false;
+        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+        if (ok && length > 0 && length < (qint64(1) << 31))
+            m_body.reserve(qsizetype(length));
+    }
+    const qint64 available = m_reply->bytesAvailable();
+    if (available <= 0)
+        return;
+    const qsizetype old = m_body.size();
+    m_body.resize(old + qsizetype(available));
+    const qint64 got = m_reply->read(m_body.data() + old, available);
+    m_body.resize(old + qsizetype(qMax<qint64>(got, 0)));
 }
 
 QByteArray ApiReply::readAvailable()
@@ -117,7 +141,7 @@ void ApiReply::onFinished()
             if (reply->bytesAvailable() > 0)
                 Q_EMIT readyRead();
         } else {
-            m_body = reply->readAll();
+            readBodyChunk();
         }
         if (netError != QNetworkReply::NoError) {
             // The body was cut off (connection dropped mid-stream, or went silent).

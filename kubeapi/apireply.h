@@ -6,6 +6,7 @@
 #include "kubeapi/apierror.h"
 #include "kubeapi/apirequest.h"
 
+#include <QByteArrayView>
 #include <QObject>
 #include <QPointer>
 
@@ -33,6 +34,10 @@ public:
     QByteArray takeBody();
     // For streams: the bytes received since the last call.
     QByteArray readAvailable();
+    // Non-stream 2xx replies: the body received so far (valid until control returns to the
+    // event loop; the whole body still comes from takeBody()). Lets a caller read a list's
+    // metadata while its items are still arriving.
+    QByteArrayView bodySoFar() const { return m_body; }
     // Stops the request quietly: no signal follows; error() then says Cancelled.
     void abort();
 
@@ -41,6 +46,9 @@ Q_SIGNALS:
     void opened();
     // Streams only: the server answered 2xx and sent more body bytes.
     void readyRead();
+    // Non-stream replies only: the server answered 2xx and more of the body arrived (see
+    // bodySoFar()).
+    void bodyProgress();
     void finished();
 
 private:
@@ -50,6 +58,7 @@ private:
     void attach(QNetworkReply *reply, QNetworkAccessManager *manager);
     void onMetaData();
     void onReadyRead();
+    void readBodyChunk();
     void onFinished();
     void finish(const ApiError &error);
     void detach();

@@ -9,17 +9,29 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace kube {
 
 struct InformerBase::Scope
 {
+    // One LIST page in flight. The next page is asked for as soon as this one's continue token
+    // is known, usually from the first bytes of its body, so several can be in flight.
+    struct Fetch
+    {
+        QPointer<ApiReply> reply;
+        bool continued = false;  // asked with a continue token (a 410 then restarts the list)
+        bool tokenKnown = false; // its continue token (or its absence) was read from the head
+        bool headGaveUp = false; // the head did not say: the token comes with the whole body
+    };
+
     int id = 0;
     QString ns; // "" = cluster-wide
     State state = State::Syncing;
     ApiError error;
     QDateTime staleSince;
     QString resourceVersion; // last seen: list RV, then watch events and bookmarks
-    QString continueToken;
+    QString deferredToken;   // the next page's token while too many pages are in flight
     QString listResourceVersion;
     quint64 generation = 0; // bumped whenever running work is abandoned
     bool synced = false;
@@ -27,15 +39,19 @@ struct InformerBase::Scope
     bool watchOpened = false; // the current watch got its 2xx headers
     bool awaitingToken = false;  // the next page's continue token comes from the decoder
     bool lastPageReceived = false;
+    bool trackSeen = true; // false while a list fills an empty cache: nothing can be unseen
     int decodesInFlight = 0;
     int expiredInARow = 0;
     QSet<QString> seen;
-    QPointer<ApiReply> pageReply;
+    std::vector<Fetch> fetches;
     QPointer<WatchStream> watch;
     QTimer *retryTimer = nullptr;
     Backoff backoff;
     QElapsedTimer watchClock;
     int watchEvents = 0;
+    int watchBatchesPending = 0;  // received, not yet applied (decoding or queued)
+    bool finishDeferred = false;  // the watch ended while batches were pending
+    ApiError deferredFinishError;
 
     ~Scope()
     {
@@ -47,33 +63,37 @@ struct InformerBase::Scope
 
 namespace {
 
-// Kubernetes writes a list's metadata (with `continue`) before its items. Finding the token in
-// the first bytes lets the next page load while this one is still being decoded.
-// Returns 1 with *token set, 0 when the page says it is the last, -1 when unsure.
-int scanContinueToken(const QByteArray &body, QString *token)
+// Kubernetes writes a list's metadata (with `continue`) before its items, so the token is in
+// the first bytes of a page: the next page can be asked for while this one still streams in.
+enum class HeadToken { Found, LastPage, NeedMore, Unknown };
+constexpr qsizetype kHeadBytes = 4096;
+
+HeadToken scanContinueToken(QByteArrayView bytes, QString *token)
 {
-    const QByteArrayView head = QByteArrayView(body).first(qMin<qsizetype>(body.size(), 4096));
+    const QByteArrayView head = bytes.first(qMin(bytes.size(), kHeadBytes));
     const qsizetype items = head.indexOf("\"items\"");
+    if (items < 0)
+        return head.size() < kHeadBytes ? HeadToken::NeedMore : HeadToken::Unknown;
     const qsizetype metadata = head.indexOf("\"metadata\"");
-    if (items < 0 || metadata < 0 || metadata > items)
-        return -1;
+    if (metadata < 0 || metadata > items)
+        return HeadToken::Unknown;
     const QByteArrayView meta = head.sliced(metadata, items - metadata);
     const qsizetype key = meta.indexOf("\"continue\"");
     if (key < 0)
-        return 0;
+        return HeadToken::LastPage;
     qsizetype pos = key + 10;
     while (pos < meta.size() && (meta[pos] == ' ' || meta[pos] == ':'))
         ++pos;
     if (pos >= meta.size() || meta[pos] != '"')
-        return -1;
+        return HeadToken::Unknown;
     const qsizetype end = meta.indexOf('"', pos + 1);
     if (end < 0)
-        return -1;
+        return HeadToken::Unknown;
     const QByteArrayView value = meta.sliced(pos + 1, end - pos - 1);
     if (value.contains('\\'))
-        return -1; // escaped: let the decoder read it properly
+        return HeadToken::Unknown; // escaped: let the decoder read it properly
     *token = QString::fromUtf8(value);
-    return token->isEmpty() ? 0 : 1;
+    return token->isEmpty() ? HeadToken::LastPage : HeadToken::Found;
 }
 
 } // namespace
@@ -147,12 +167,14 @@ void InformerBase::cancel(Scope *s)
     s->retryTimer->stop();
     s->retryTimer->disconnect(this);
     // Deferred deletes: we may be inside a signal of the very reply or stream.
-    if (ApiReply *reply = s->pageReply) {
-        s->pageReply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
+    for (Scope::Fetch &fetch : std::exchange(s->fetches, {})) {
+        if (ApiReply *reply = fetch.reply) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+        }
     }
+    s->deferredToken.clear();
     if (WatchStream *watch = s->watch) {
         s->watch = nullptr;
         watch->disconnect(this);
@@ -162,6 +184,10 @@ void InformerBase::cancel(Scope *s)
     s->inWatch = false;
     s->decodesInFlight = 0;
     s->awaitingToken = false;
+    s->watchBatchesPending = 0;
+    s->finishDeferred = false;
+    const int id = s->id;
+    std::erase_if(m_undecoded, [id](const LineBatch &b) { return b.scopeId == id; });
 }
 
 bool InformerBase::isCurrent(int scopeId, quint64 generation) const
@@ -170,9 +196,15 @@ bool InformerBase::isCurrent(int scopeId, quint64 generation) const
     return s && s->generation == generation && m_running;
 }
 
+bool InformerBase::tracksSeen(int scopeId) const
+{
+    const Scope *s = scope(scopeId);
+    return s && s->trackSeen;
+}
+
 void InformerBase::markSeen(int scopeId, const QString &uid)
 {
-    if (Scope *s = scope(scopeId))
+    if (Scope *s = scope(scopeId); s && s->trackSeen)
         s->seen.insert(uid);
 }
 
@@ -187,51 +219,97 @@ ApiError::Context InformerBase::errorContext(const QString &verb, const QString 
 void InformerBase::startList(Scope *s)
 {
     cancel(s);
-    s->continueToken.clear();
     s->listResourceVersion.clear();
     s->seen.clear();
     s->lastPageReceived = false;
+    // Filling an empty cache (the first list, single scope) leaves nothing to remove at the end,
+    // so the UIDs of 150,000 objects need not be remembered.
+    s->trackSeen = !(m_scopes.size() == 1 && size() == 0);
     if (s->synced)
         ++m_relists;
     if (s->state != State::Stale)
         setScopeState(s, State::Syncing);
-    requestPage(s);
+    requestPage(s, QString());
 }
 
-void InformerBase::requestPage(Scope *s)
+void InformerBase::requestPage(Scope *s, const QString &continueToken)
 {
     if (!m_client)
         return; // the client went away before us: nothing more to ask
     ApiRequest request;
     request.path = m_kind.collectionPath(s->ns);
     request.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
-    if (!s->continueToken.isEmpty())
-        request.query.addQueryItem(QStringLiteral("continue"), s->continueToken);
+    if (!continueToken.isEmpty())
+        request.query.addQueryItem(QStringLiteral("continue"), continueToken);
     request.verb = QStringLiteral("list");
     request.resource = m_kind.plural;
     request.group = m_kind.group;
     request.ns = s->ns;
     request.inactivityTimeoutMs = 60000;
     ++m_listRequests;
-    qCDebug(lcKubeApi) << "list" << m_kind.plural << s->ns << "continue" << !s->continueToken.isEmpty();
-    s->pageReply = m_client->send(std::move(request));
+    qCDebug(lcKubeApi) << "list" << m_kind.plural << s->ns << "continue" << !continueToken.isEmpty();
+    ApiReply *reply = m_client->send(std::move(request));
+    s->fetches.push_back(Scope::Fetch{reply, !continueToken.isEmpty(), false, false});
     const int id = s->id;
     const quint64 generation = s->generation;
-    connect(s->pageReply, &ApiReply::finished, this,
-            [this, id, generation] { onPageReply(id, generation); });
+    connect(reply, &ApiReply::bodyProgress, this,
+            [this, id, generation, reply] { onPageHead(id, generation, reply); });
+    connect(reply, &ApiReply::finished, this,
+            [this, id, generation, reply] { onPageReply(id, generation, reply); });
 }
 
-void InformerBase::onPageReply(int scopeId, quint64 generation)
+void InformerBase::requestNextPage(Scope *s, const QString &continueToken)
+{
+    // Each page in flight holds its body until it is read: a few overlap the server's work
+    // with ours, more would only cost memory.
+    if (int(s->fetches.size()) >= kMaxPagesInFlight)
+        s->deferredToken = continueToken;
+    else
+        requestPage(s, continueToken);
+}
+
+void InformerBase::onPageHead(int scopeId, quint64 generation, ApiReply *reply)
 {
     Scope *s = scope(scopeId);
-    if (!s || s->generation != generation || !s->pageReply)
+    if (!s || s->generation != generation)
         return;
-    ApiReply *reply = s->pageReply;
-    s->pageReply = nullptr;
+    const auto fetch = std::find_if(s->fetches.begin(), s->fetches.end(),
+                                    [reply](const Scope::Fetch &f) { return f.reply == reply; });
+    if (fetch == s->fetches.end() || fetch->tokenKnown || fetch->headGaveUp)
+        return;
+    QString token;
+    switch (scanContinueToken(reply->bodySoFar(), &token)) {
+    case HeadToken::NeedMore:
+        return;
+    case HeadToken::Unknown:
+        fetch->headGaveUp = true;
+        return;
+    case HeadToken::LastPage:
+        fetch->tokenKnown = true;
+        s->lastPageReceived = true;
+        return;
+    case HeadToken::Found:
+        fetch->tokenKnown = true;
+        requestNextPage(s, token);
+        return;
+    }
+}
+
+void InformerBase::onPageReply(int scopeId, quint64 generation, ApiReply *reply)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation)
+        return;
+    const auto fetch = std::find_if(s->fetches.begin(), s->fetches.end(),
+                                    [reply](const Scope::Fetch &f) { return f.reply == reply; });
+    if (fetch == s->fetches.end())
+        return;
+    const Scope::Fetch done = *fetch;
+    s->fetches.erase(fetch);
     reply->deleteLater();
     const ApiError error = reply->error();
     if (!error.isOk()) {
-        if (error.isExpired() && !s->continueToken.isEmpty() && s->expiredInARow < 3) {
+        if (error.isExpired() && done.continued && s->expiredInARow < 3) {
             // The continue token outlived the server's history: list again from the start;
             // what was applied so far stays and is reconciled when the new list completes.
             qCInfo(lcKubeApi) << m_kind.plural << "continue token expired, listing again";
@@ -243,17 +321,24 @@ void InformerBase::onPageReply(int scopeId, quint64 generation)
         return;
     }
     QByteArray body = reply->takeBody();
-    QString token;
-    const int known = scanContinueToken(body, &token);
     // Book-keeping first: the decoded page may come back before decodePage() even returns.
-    if (known == 1) {
-        s->continueToken = token;
-        requestPage(s);
-    } else if (known == 0) {
-        s->lastPageReceived = true;
-    } else {
-        s->awaitingToken = true;
+    if (!done.tokenKnown) {
+        QString token;
+        switch (scanContinueToken(body, &token)) {
+        case HeadToken::Found:
+            requestNextPage(s, token);
+            break;
+        case HeadToken::LastPage:
+            s->lastPageReceived = true;
+            break;
+        case HeadToken::NeedMore:
+        case HeadToken::Unknown:
+            s->awaitingToken = true;
+            break;
+        }
     }
+    if (!s->deferredToken.isEmpty() && int(s->fetches.size()) < kMaxPagesInFlight)
+        requestPage(s, std::exchange(s->deferredToken, {}));
     ++s->decodesInFlight;
     decodePage(s->id, s->generation, std::move(body));
 }
@@ -274,22 +359,22 @@ void InformerBase::pageDecoded(int scopeId, quint64 generation, const ListMeta &
         s->listResourceVersion = meta.resourceVersion;
     if (s->awaitingToken) {
         s->awaitingToken = false;
-        if (meta.continueToken.isEmpty()) {
+        if (meta.continueToken.isEmpty())
             s->lastPageReceived = true;
-        } else {
-            s->continueToken = meta.continueToken;
-            requestPage(s);
-        }
+        else
+            requestNextPage(s, meta.continueToken);
     }
     maybeFinishList(s);
 }
 
 void InformerBase::maybeFinishList(Scope *s)
 {
-    if (!s->lastPageReceived || s->decodesInFlight > 0 || s->pageReply || s->awaitingToken)
+    if (!s->lastPageReceived || s->decodesInFlight > 0 || !s->fetches.empty() || s->awaitingToken
+        || !s->deferredToken.isEmpty())
         return;
     qCDebug(lcKubeApi) << "listed" << m_kind.plural << s->ns << "at" << s->listResourceVersion;
-    removeUnseen(s->ns, s->seen);
+    if (s->trackSeen)
+        removeUnseen(s->ns, s->seen);
     s->seen.clear();
     s->seen.squeeze();
     s->resourceVersion = s->listResourceVersion;
@@ -339,10 +424,11 @@ void InformerBase::startWatch(Scope *s)
         s->error = ApiError();
         setScopeState(s, State::Live);
     });
-    connect(s->watch, &WatchStream::line, this, [this, id, generation](const QByteArray &line) {
-        if (isCurrent(id, generation))
-            handleWatchLine(id, line);
-    });
+    s->watch->setBatched(true);
+    connect(s->watch, &WatchStream::lines, this,
+            [this, id, generation](const QList<QByteArray> &lines) {
+                onWatchLines(id, generation, lines);
+            });
     connect(s->watch, &WatchStream::finished, this,
             [this, id, generation](const ApiError &error) {
                 onWatchFinished(id, generation, error);
@@ -355,6 +441,51 @@ void InformerBase::watchEventSeen(int scopeId)
         ++s->watchEvents;
         s->expiredInARow = 0;
         s->backoff.reset();
+    }
+}
+
+void InformerBase::onWatchLines(int scopeId, quint64 generation, const QList<QByteArray> &lines)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation || !m_running)
+        return;
+    // Lines that arrive while the decoder is busy join the batch waiting behind it.
+    if (!m_undecoded.empty() && m_undecoded.back().scopeId == scopeId
+        && m_undecoded.back().generation == generation) {
+        m_undecoded.back().lines += lines;
+    } else {
+        m_undecoded.push_back(LineBatch{scopeId, generation, lines});
+        ++s->watchBatchesPending;
+    }
+    pumpWatchDecoder();
+}
+
+void InformerBase::pumpWatchDecoder()
+{
+    while (!m_decoding && !m_undecoded.empty()) {
+        LineBatch batch = std::move(m_undecoded.front());
+        m_undecoded.pop_front();
+        if (!isCurrent(batch.scopeId, batch.generation))
+            continue;
+        m_decoding = true;
+        decodeWatchLines(batch.scopeId, batch.generation, std::move(batch.lines));
+    }
+}
+
+void InformerBase::watchLinesDecoded()
+{
+    m_decoding = false;
+    pumpWatchDecoder();
+}
+
+void InformerBase::watchBatchApplied(int scopeId, quint64 generation)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation || s->watchBatchesPending <= 0)
+        return;
+    if (--s->watchBatchesPending == 0 && s->finishDeferred) {
+        s->finishDeferred = false;
+        finishWatch(s, s->deferredFinishError);
     }
 }
 
@@ -379,6 +510,17 @@ void InformerBase::onWatchFinished(int scopeId, quint64 generation, const ApiErr
     if (s->watch)
         s->watch->deleteLater();
     s->watch = nullptr;
+    if (s->watchBatchesPending > 0) {
+        // Its last events are still being decoded or applied: resume from after them.
+        s->finishDeferred = true;
+        s->deferredFinishError = error;
+        return;
+    }
+    finishWatch(s, error);
+}
+
+void InformerBase::finishWatch(Scope *s, const ApiError &error)
+{
     // A watch that went quiet for the inactivity timeout is resumed like one the server ended:
     // quiet kinds must not flicker to "stale"; if the connection is really gone, the new watch
     // fails and says so.

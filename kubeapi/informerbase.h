@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -50,6 +51,7 @@ public:
     void setFallbackNamespaces(const QStringList &namespaces);
     // Items per LIST page (default 500).
     void setPageSize(int items) { m_pageSize = items; }
+    int pageSize() const { return m_pageSize; }
     // A watch that sends nothing for this long is taken as dead and resumed (default 120 s;
     // real servers send a bookmark about every minute).
     void setWatchInactivityTimeout(int ms) { m_watchInactivityMs = ms; }
@@ -95,15 +97,23 @@ protected:
     // Decodes one LIST page off this thread, applies its items with applyListed() (on this
     // thread, only while isCurrent()) and then calls pageDecoded().
     virtual void decodePage(int scopeId, quint64 generation, QByteArray body) = 0;
-    // Decodes and applies one watch line; calls watchBookmark()/watchError() as needed.
-    virtual void handleWatchLine(int scopeId, const QByteArray &line) = 0;
+    // Decodes watch lines off this thread and applies the events on it, in order: a big burst
+    // must not stall the owner's thread. Called with one batch at a time per informer; the
+    // implementation calls watchLinesDecoded() (on this thread) once the batch is decoded,
+    // applies its events in slices (each only while isCurrent(), using watchResourceVersion(),
+    // watchEventSeen() and watchFailed()) and then calls watchBatchApplied().
+    virtual void decodeWatchLines(int scopeId, quint64 generation, QList<QByteArray> lines) = 0;
+    void watchLinesDecoded();
+    void watchBatchApplied(int scopeId, quint64 generation);
     // After a complete list: removes cached objects of the scope's namespace ("" = all) whose
     // UID is not in `seen`.
     virtual void removeUnseen(const QString &ns, const QSet<QString> &seen) = 0;
 
     bool isCurrent(int scopeId, quint64 generation) const;
-    // Marks a UID as present in the list being received.
+    // Marks a UID as present in the list being received. Needed only where tracksSeen() (a
+    // list into an empty cache has nothing to reconcile).
     void markSeen(int scopeId, const QString &uid);
+    bool tracksSeen(int scopeId) const;
     void pageDecoded(int scopeId, quint64 generation, const ListMeta &meta, const QString &error);
     void watchResourceVersion(int scopeId, const QString &resourceVersion);
     void watchFailed(int scopeId, const ApiError &error);
@@ -116,11 +126,16 @@ private:
     Scope *scope(int id) const;
     Scope *addScope(const QString &ns);
     void startList(Scope *s);
-    void requestPage(Scope *s);
-    void onPageReply(int scopeId, quint64 generation);
+    void requestPage(Scope *s, const QString &continueToken);
+    void requestNextPage(Scope *s, const QString &continueToken);
+    void onPageHead(int scopeId, quint64 generation, ApiReply *reply);
+    void onPageReply(int scopeId, quint64 generation, ApiReply *reply);
     void maybeFinishList(Scope *s);
     void startWatch(Scope *s);
+    void onWatchLines(int scopeId, quint64 generation, const QList<QByteArray> &lines);
+    void pumpWatchDecoder();
     void onWatchFinished(int scopeId, quint64 generation, const ApiError &error);
+    void finishWatch(Scope *s, const ApiError &error);
     void fail(Scope *s, const ApiError &error);
     void cancel(Scope *s);
     void retryLater(Scope *s, int delayMs, bool relist);
@@ -132,7 +147,18 @@ private:
     ResourceKind m_kind;
     QStringList m_fallbackNamespaces;
     std::vector<std::unique_ptr<Scope>> m_scopes;
+    // Watch lines not yet handed to the decoder, oldest first, across scopes; one batch is
+    // decoded at a time so that the events of a watch stay in order.
+    struct LineBatch
+    {
+        int scopeId = 0;
+        quint64 generation = 0;
+        QList<QByteArray> lines;
+    };
+    std::deque<LineBatch> m_undecoded;
+    bool m_decoding = false;
     int m_nextScopeId = 1;
+    static constexpr int kMaxPagesInFlight = 3;
     int m_pageSize = 500;
     int m_watchInactivityMs = 120000;
     bool m_running = false;

@@ -60,13 +60,20 @@ void WatchStream::onReadyRead()
     if (!m_reply)
         return;
     m_buffer += m_reply->readAvailable();
-    const QList<QByteArray> lines = takeLines(m_buffer);
+    const QList<QByteArray> complete = takeLines(m_buffer);
     QPointer<WatchStream> self(this);
-    for (const QByteArray &l : lines) {
-        Q_EMIT line(l);
-        // A receiver may stop or delete us on any line (e.g. a 410 ERROR event).
+    if (m_batched) {
+        if (!complete.isEmpty())
+            Q_EMIT lines(complete);
         if (!self || m_stopped)
             return;
+    } else {
+        for (const QByteArray &l : complete) {
+            Q_EMIT line(l);
+            // A receiver may stop or delete us on any line (e.g. a 410 ERROR event).
+            if (!self || m_stopped)
+                return;
+        }
     }
     if (m_buffer.size() > m_maxLine) {
         const ApiError::Context context = m_reply->errorContext();
@@ -90,7 +97,10 @@ void WatchStream::onFinished()
         // The server may end without a final newline.
         const QByteArray rest = std::exchange(m_buffer, {}).trimmed();
         QPointer<WatchStream> self(this);
-        Q_EMIT line(rest);
+        if (m_batched)
+            Q_EMIT lines({rest});
+        else
+            Q_EMIT line(rest);
         if (!self || m_stopped)
             return;
     }

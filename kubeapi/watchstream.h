@@ -29,6 +29,9 @@ public:
     // Lines longer than this end the stream with a decode error (a broken or hostile server
     // must not make us buffer without bound). Default 64 MiB.
     void setMaxLineLength(qsizetype bytes) { m_maxLine = bytes; }
+    // Batched: lines() once per arrival with all its complete lines, instead of line() for
+    // each (one network read can bring thousands of watch events).
+    void setBatched(bool batched) { m_batched = batched; }
 
     // Cuts `buffer` into complete lines (without "\n" or "\r\n"), keeping the unfinished rest in
     // `buffer`. Empty lines are skipped. Public for tests.
@@ -37,6 +40,7 @@ public:
 Q_SIGNALS:
     void opened();                       // the server answered 2xx
     void line(const QByteArray &line);   // one complete, non-empty line
+    void lines(const QList<QByteArray> &lines); // batched: the complete lines of one arrival
     void finished(const kube::ApiError &error); // isOk() = the server ended the stream
 
 private:
@@ -48,6 +52,7 @@ private:
     qsizetype m_maxLine = 64 * 1024 * 1024;
     bool m_open = false;
     bool m_stopped = false;
+    bool m_batched = false;
 };
 
 } // namespace kube

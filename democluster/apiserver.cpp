@@ -6,6 +6,8 @@
 #include "democluster/kubeconfig.h"
 #include "democluster/protobuf.h"
 
+#include <algorithm>
+
 #include <openssl/rand.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
@@ -129,6 +131,14 @@ void ApiServer::start()
     d->stopping = false;
     d->listen();
     d->housekeeping = std::thread([this] { d->housekeepingLoop(); });
+}
+
+void ApiServer::prerender()
+{
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    for (const ResourceType &type : d->store.types())
+        if (type.key() != "events") // short-lived, and the simulation writes them all the time
+            d->textCache.warm(d->store.list(type.key()).items, threads);
 }
 
 void ApiServer::Impl::listen()

@@ -32,6 +32,10 @@ public:
     // Stops the listener and serves again on the same port; the store is untouched.
     void restart();
 
+    // Renders the JSON text of every stored object (except events) on all cores, so the first
+    // paged list of a freshly seeded large cluster only concatenates text. Call after seeding.
+    void prerender();
+
     int port() const;
     std::string url() const;
     Faults &faults();

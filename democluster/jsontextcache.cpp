@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <thread>
 
 namespace demo {
 
@@ -22,6 +23,23 @@ std::shared_ptr<const std::string> JsonTextCache::text(const std::shared_ptr<con
     if (entries_.size() >= pruneAt_)
         pruneLocked();
     return text;
+}
+
+void JsonTextCache::warm(const std::vector<std::shared_ptr<const nlohmann::json>> &objects,
+                         unsigned threads)
+{
+    threads = std::max(1u, threads);
+    // Interleaved slices: neighbours in the list have similar sizes, so the threads finish together.
+    const auto work = [&](unsigned slice) {
+        for (std::size_t i = slice; i < objects.size(); i += threads)
+            text(objects[i]);
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t)
+        helpers.emplace_back(work, t);
+    work(0);
+    for (std::thread &helper : helpers)
+        helper.join();
 }
 
 std::size_t JsonTextCache::size() const

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace demo {
 
@@ -17,6 +18,8 @@ class JsonTextCache final
 public:
     // `object.dump()`, from the cache while this very object (not just its address) is alive.
     std::shared_ptr<const std::string> text(const std::shared_ptr<const nlohmann::json> &object);
+    // Renders the objects not cached yet with `threads` threads (a bulk text() for seeding).
+    void warm(const std::vector<std::shared_ptr<const nlohmann::json>> &objects, unsigned threads);
     std::size_t size() const;
 
 private:

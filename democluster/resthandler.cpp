@@ -127,7 +127,7 @@ void ApiServer::Impl::get(RequestContext &ctx)
                             "application/json");
         return;
     }
-    ctx.res.set_content(object->dump(), "application/json");
+    ctx.res.set_content(*textCache.text(object), "application/json");
 }
 
 void ApiServer::Impl::list(RequestContext &ctx)
@@ -349,9 +349,12 @@ void ApiServer::Impl::watch(RequestContext &ctx)
     const bool table = state->table;
     const std::string includeObject = state->includeObject;
     // A Table row per event for kubectl get -w (columns only in the first), else the object.
-    auto encodeEvent = [state, type, table, includeObject](const std::string &eventType,
-                                                           const json &object,
-                                                           std::uint64_t version) {
+    // Stored objects (`shared`) send their cached JSON text: every watcher of a busy resource
+    // and every list page share one rendering per object version.
+    auto encodeEvent = [this, state, type, table, includeObject](const std::string &eventType,
+                                                                 const json &object,
+                                                                 std::uint64_t version,
+                                                                 const ObjectPtr &shared = nullptr) {
         std::string body;
         if (table && eventType != "BOOKMARK" && eventType != "ERROR") {
             json row = {{"cells", tableCells(type, object, std::time(nullptr))}};
@@ -368,6 +371,13 @@ void ApiServer::Impl::watch(RequestContext &ctx)
                                 {"rows", json::array({row})}};
             state->columnsSent = true;
             body = tableObject.dump();
+        } else if (shared) {
+            std::string line = R"({"type":")" + eventType + R"(","object":)";
+            const auto text = textCache.text(shared);
+            line.reserve(line.size() + text->size() + 2);
+            line += *text;
+            line += "}\n";
+            return line;
         } else {
             body = object.dump();
         }
@@ -398,7 +408,7 @@ void ApiServer::Impl::watch(RequestContext &ctx)
                 return expired(*state->expiredMessage);
             for (const ObjectPtr &object : state->initial) {
                 state->visible.insert(nsName(*object));
-                if (!send(encodeEvent("ADDED", *object, state->version)))
+                if (!send(encodeEvent("ADDED", *object, state->version, object)))
                     return false;
             }
             state->initial.clear();
@@ -450,7 +460,7 @@ void ApiServer::Impl::watch(RequestContext &ctx)
                         state->visible.erase(id);
                         eventType = "DELETED";
                     }
-                    if (!send(encodeEvent(eventType, object, event.resourceVersion)))
+                    if (!send(encodeEvent(eventType, object, event.resourceVersion, event.object)))
                         return false;
                 }
                 state->version = std::max(scannedTo, state->version);

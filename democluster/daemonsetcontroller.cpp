@@ -22,9 +22,6 @@ void DaemonSetController::reconcile(double now)
     if (sets.items.empty())
         return;
     const auto nodes = ctx_.store.list("nodes");
-    std::map<std::string, std::vector<std::shared_ptr<const json>>> podsByOwner;
-    for (const auto &p : ctx_.store.list("pods").items)
-        podsByOwner[sim::controllerUid(*p)].push_back(p);
     for (const auto &ptr : sets.items) {
         const json &ds = *ptr;
         if (sim::podIsTerminating(ds))
@@ -35,7 +32,8 @@ void DaemonSetController::reconcile(double now)
         const std::string revision = DeploymentController::templateHash(tmpl);
         const json nodeSelector = tmpl.value("spec", json::object()).value("nodeSelector", json::object());
         std::map<std::string, std::vector<std::shared_ptr<const json>>> byNode;
-        for (const auto &p : podsByOwner[sim::str(ds, "/metadata/uid"_json_pointer)])
+        // The store's owner index: no walk over every pod of a large cluster.
+        for (const auto &p : ctx_.store.ownedBy("pods", sim::str(ds, "/metadata/uid"_json_pointer)))
             if (!sim::podIsTerminating(*p))
                 byNode[sim::str(*p, "/spec/nodeName"_json_pointer)].push_back(p);
         int desired = 0, scheduled = 0, ready = 0, updated = 0, misscheduled = 0;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace demo {
 
@@ -55,7 +56,78 @@ std::string DeploymentController::templateHash(const json &podTemplate, std::int
     return sim::safeEncode(h, 10);
 }
 
-void DeploymentController::reconcile(double now)
+void DeploymentController::reconcile(double now, std::optional<std::uint64_t> since)
+{
+    if (!since || !reconcileChanged(now, *since))
+        reconcileAll(now);
+}
+
+namespace {
+
+using Id = std::pair<std::string, std::string>; // namespace, name
+
+// The name of the controller ownerReference of `kind`, if the object has one.
+std::optional<std::string> controllerName(const json &object, const char *kind)
+{
+    static const json::json_pointer path("/metadata/ownerReferences");
+    if (!object.contains(path) || !object.at(path).is_array())
+        return std::nullopt;
+    for (const json &ref : object.at(path))
+        if (ref.value("controller", false) && ref.value("kind", std::string()) == kind)
+            return ref.value("name", std::string());
+    return std::nullopt;
+}
+
+Id idOf(const json &object)
+{
+    const json &meta = object["metadata"];
+    return {meta.value("namespace", std::string()), meta.value("name", std::string())};
+}
+
+} // namespace
+
+bool DeploymentController::reconcileChanged(double now, std::uint64_t since)
+{
+    const auto deploymentChanges = ctx_.store.changesSince("apps/deployments", since);
+    const auto setChanges = ctx_.store.changesSince("apps/replicasets", since);
+    const auto podChanges = ctx_.store.changesSince("pods", since);
+    if (!deploymentChanges || !setChanges || !podChanges)
+        return false;
+    // Sorted like a full pass (namespace, name), so the same writes come out in the same order.
+    std::set<Id> deployments;
+    std::set<Id> sets;
+    for (const WatchEvent &e : *deploymentChanges)
+        if (e.type != "DELETED")
+            deployments.insert(idOf(*e.object));
+    for (const WatchEvent &e : *setChanges) {
+        const Id id = idOf(*e.object);
+        if (e.type != "DELETED")
+            sets.insert(id);
+        if (const auto owner = controllerName(*e.object, "Deployment"))
+            deployments.emplace(id.first, *owner);
+    }
+    for (const WatchEvent &e : *podChanges)
+        if (const auto owner = controllerName(*e.object, "ReplicaSet"))
+            sets.emplace(idOf(*e.object).first, *owner);
+    for (const Id &id : deployments) {
+        const auto d = ctx_.store.getShared("apps/deployments", id.first, id.second);
+        if (!d || sim::podIsTerminating(*d))
+            continue;
+        const std::string uid = sim::str(*d, "/metadata/uid"_json_pointer);
+        syncDeployment(*d, ctx_.store.ownedBy("apps/replicasets", uid), now);
+        // Its ReplicaSets as they stand now (new or scaled ones get pods in the same pass).
+        for (const auto &rs : ctx_.store.ownedBy("apps/replicasets", uid))
+            sets.insert(idOf(*rs));
+    }
+    for (const Id &id : sets) {
+        const auto rs = ctx_.store.getShared("apps/replicasets", id.first, id.second);
+        if (rs)
+            syncReplicaSet(*rs, ctx_.store.ownedBy("pods", sim::str(*rs, "/metadata/uid"_json_pointer)), now);
+    }
+    return true;
+}
+
+void DeploymentController::reconcileAll(double now)
 {
     const auto deployments = ctx_.store.list("apps/deployments");
     const auto replicaSets = ctx_.store.list("apps/replicasets");

@@ -5,6 +5,9 @@
 // status` waits for; ReplicaSets keep their pod count.
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <optional>
+
 namespace demo {
 
 struct SimContext;
@@ -13,12 +16,18 @@ class DeploymentController final
 {
 public:
     explicit DeploymentController(SimContext &context);
-    void reconcile(double now);
+    // With `since` (the store's resourceVersion at the previous pass): only the deployments and
+    // ReplicaSets touched by changes after it (their own, their ReplicaSets', their pods'), with
+    // owned objects from the store's owner index; everything when the history is too short.
+    void reconcile(double now, std::optional<std::uint64_t> since = std::nullopt);
 
     // The pod-template-hash of a template (FNV over its canonical JSON, safe-encoded).
     static std::string templateHash(const nlohmann::json &podTemplate, std::int64_t collisions = 0);
 
 private:
+    void reconcileAll(double now);
+    // False when the store's history no longer reaches back to `since`.
+    bool reconcileChanged(double now, std::uint64_t since);
     void syncDeployment(const nlohmann::json &deployment,
                         const std::vector<std::shared_ptr<const nlohmann::json>> &replicaSets,
                         double now);

@@ -47,9 +47,6 @@ void JobController::syncJobs(double now)
     const auto jobs = ctx_.store.list("batch/jobs");
     if (jobs.items.empty())
         return;
-    std::map<std::string, std::vector<std::shared_ptr<const json>>> podsByOwner;
-    for (const auto &p : ctx_.store.list("pods").items)
-        podsByOwner[sim::controllerUid(*p)].push_back(p);
     const std::string when = sim::formatTime(now);
     for (const auto &ptr : jobs.items) {
         const json &job = *ptr;
@@ -63,7 +60,8 @@ void JobController::syncJobs(double now)
         const int backoffLimit = static_cast<int>(sim::integer(job, "/spec/backoffLimit"_json_pointer, 6));
         const bool suspended = job["spec"].value("suspend", false);
         int active = 0, ready = 0, succeeded = 0, failed = 0;
-        for (const auto &p : podsByOwner[uid]) {
+        // The store's owner index: no walk over every pod of a large cluster.
+        for (const auto &p : ctx_.store.ownedBy("pods", uid)) {
             const std::string phase = sim::str(*p, "/status/phase"_json_pointer);
             if (phase == "Succeeded")
                 ++succeeded;

@@ -93,29 +93,40 @@ double Kubelet::backOff(std::int64_t restartCount)
     return std::min(delay, 300.0);
 }
 
-void Kubelet::reconcile(double now, bool full)
+void Kubelet::reconcile(double now, const std::vector<WatchEvent> *podChanges)
 {
+    const bool full = podChanges == nullptr;
     std::vector<std::shared_ptr<const json>> pods;
+    std::set<std::string> known;
     if (full) {
         pods = ctx_.store.list("pods").items;
+        for (const auto &n : ctx_.store.list("nodes").items)
+            known.insert((*n)["metadata"].value("name", std::string()));
     } else {
-        if (pending_.empty())
+        // The same order as a full pass (namespace, name), so events come out alike.
+        std::set<std::pair<std::string, std::string>> visit(pending_.begin(), pending_.end());
+        for (const WatchEvent &change : *podChanges) {
+            if (change.type == "DELETED")
+                continue;
+            const json &meta = (*change.object)["metadata"];
+            visit.emplace(meta.value("namespace", std::string()), meta.value("name", std::string()));
+        }
+        if (visit.empty())
             return;
-        for (const auto &[ns, name] : pending_)
+        for (const auto &[ns, name] : visit)
             if (auto p = ctx_.store.getShared("pods", ns, name))
                 pods.push_back(std::move(p));
     }
     pending_.clear();
-    const auto nodes = ctx_.store.list("nodes");
-    std::set<std::string> known;
-    for (const auto &n : nodes.items)
-        known.insert((*n)["metadata"].value("name", std::string()));
+    const auto nodeKnown = [&](const std::string &node) {
+        return full ? known.count(node) > 0 : ctx_.store.getShared("nodes", {}, node) != nullptr;
+    };
     std::set<std::string> terminating;
     for (const auto &ptr : pods) {
         const json &pod = *ptr;
         const std::string node = sim::str(pod, "/spec/nodeName"_json_pointer);
-        // Unbound pods and pods on unknown nodes wait for a change of pods or nodes (a full pass).
-        if (node.empty() || !known.count(node))
+        // Unbound pods and pods on unknown nodes wait for a change of the pod or the nodes.
+        if (node.empty() || !nodeKnown(node))
             continue;
         const std::string ns = pod["metadata"].value("namespace", std::string());
         const std::string name = pod["metadata"].value("name", std::string());

@@ -3,6 +3,8 @@
 // The kubelets of every simulated node: move bound pods Pending -> ContainerCreating -> Running,
 // crash and OOM-kill containers as their usage profile says, restart them with back-off, finish
 // batch pods and stop terminating pods (then delete them), with the events a real kubelet writes.
+#include "democluster/objectstore.h"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -18,10 +20,12 @@ class Kubelet final
 {
 public:
     explicit Kubelet(SimContext &context);
-    // `full`: look at every pod (after pods or nodes changed); otherwise only at the pods the
-    // previous pass left with a transition pending in time (starting, crash/OOM/completion
-    // timers, back-off, termination), so a settled cluster costs nothing per pass.
-    void reconcile(double now, bool full = true);
+    // Without `podChanges`: look at every pod (first pass, nodes changed, or the store's
+    // history no longer reaches back to the previous pass). With it: only at the pods changed
+    // since the previous pass plus those it left with a transition pending in time (starting,
+    // crash/OOM/completion timers, back-off, termination), so a settled cluster costs nothing
+    // and a burst of pod updates costs what it changed, not a walk over 300,000 pods.
+    void reconcile(double now, const std::vector<WatchEvent> *podChanges = nullptr);
 
     // The containerd ID of a container instance (stable for its restart count).
     static std::string containerId(const SimContext &context, const nlohmann::json &pod,

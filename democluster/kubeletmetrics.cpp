@@ -93,11 +93,8 @@ namespace {
 
 std::vector<ObjectPtr> podsOn(const SimContext &ctx, const std::string &node)
 {
-    std::vector<ObjectPtr> out;
-    for (const auto &p : ctx.store.list("pods").items)
-        if (sim::str(*p, "/spec/nodeName"_json_pointer) == node)
-            out.push_back(p);
-    return out;
+    // The store's node index: a scrape of one node must not walk every pod of the cluster.
+    return ctx.store.podsOnNode(node);
 }
 
 struct CadvisorFamilies

@@ -6,12 +6,77 @@
 #include <chrono>
 #include <ctime>
 #include <random>
+#include <set>
+#include <unordered_map>
 
 namespace demo {
 
 using nlohmann::json;
 using ObjectPtr = std::shared_ptr<const json>;
 using ObjectKey = std::pair<std::string, std::string>; // namespace, name
+
+namespace {
+
+// Index entries point at the keys of the store's own map nodes (stable until erased), ordered by
+// value, so an index costs a pointer per object and lists come out sorted like list().
+struct KeyLess
+{
+    bool operator()(const ObjectKey *a, const ObjectKey *b) const { return *a < *b; }
+};
+using KeySet = std::set<const ObjectKey *, KeyLess>;
+using Index = std::unordered_map<std::string, KeySet>;
+
+// The uid of the controller ownerReference, read in place (no copies on the write path).
+std::string controllerUidOf(const json *object)
+{
+    if (!object)
+        return {};
+    const auto meta = object->find("metadata");
+    if (meta == object->end() || !meta->is_object())
+        return {};
+    const auto refs = meta->find("ownerReferences");
+    if (refs == meta->end() || !refs->is_array())
+        return {};
+    for (const json &ref : *refs) {
+        if (!ref.is_object())
+            continue;
+        const auto controller = ref.find("controller");
+        if (controller != ref.end() && controller->is_boolean() && controller->get<bool>()) {
+            const auto uid = ref.find("uid");
+            return uid != ref.end() && uid->is_string() ? uid->get<std::string>() : std::string();
+        }
+    }
+    return {};
+}
+
+std::string nodeNameOf(const json *object)
+{
+    if (!object)
+        return {};
+    const auto spec = object->find("spec");
+    if (spec == object->end() || !spec->is_object())
+        return {};
+    const auto node = spec->find("nodeName");
+    return node != spec->end() && node->is_string() ? node->get<std::string>() : std::string();
+}
+
+void moveEntry(Index &index, const std::string &from, const std::string &to, const ObjectKey *id)
+{
+    if (from == to)
+        return;
+    if (!from.empty()) {
+        const auto it = index.find(from);
+        if (it != index.end()) {
+            it->second.erase(id);
+            if (it->second.empty())
+                index.erase(it);
+        }
+    }
+    if (!to.empty())
+        index[to].insert(id);
+}
+
+} // namespace
 
 struct ObjectStore::Impl
 {
@@ -21,6 +86,9 @@ struct ObjectStore::Impl
     mutable std::condition_variable_any changed;
     std::map<std::string, ResourceType> types;
     std::map<std::string, std::map<ObjectKey, ObjectPtr>> objects;
+    // resource key -> controller owner uid -> objects; pods' node name -> pods.
+    std::map<std::string, Index> owners;
+    Index podsByNode;
     std::deque<WatchEvent> history;
     // resourceVersion of each resource's latest change, so the simulation skips the
     // reconcilers whose inputs are unchanged.
@@ -77,6 +145,29 @@ struct ObjectStore::Impl
         changed.notify_all();
     }
 
+    // Keeps the indexes exact for a write of `id` from `before` to `after` (either may be null);
+    // `id` is the key inside the store's map, which must be alive for as long as it is indexed.
+    void reindex(const std::string &key, const ObjectKey *id, const json *before, const json *after)
+    {
+        moveEntry(owners[key], controllerUidOf(before), controllerUidOf(after), id);
+        if (key == "pods")
+            moveEntry(podsByNode, nodeNameOf(before), nodeNameOf(after), id);
+    }
+
+    std::vector<ObjectPtr> resolve(const std::string &key, const Index &index,
+                                   const std::string &value) const
+    {
+        std::vector<ObjectPtr> out;
+        const auto it = index.find(value);
+        if (it == index.end() || value.empty())
+            return out;
+        const auto &bucket = objects.at(key);
+        out.reserve(it->second.size());
+        for (const ObjectKey *id : it->second)
+            out.push_back(bucket.at(*id));
+        return out;
+    }
+
     static std::string now()
     {
         const std::time_t t = std::time(nullptr);
@@ -98,7 +189,12 @@ struct ObjectStore::Impl
         if (type.namespaced)
             meta["namespace"] = oldMeta.value("namespace", std::string());
         std::int64_t generation = oldMeta.value("generation", std::int64_t(1));
-        const bool specChanged = object.value("spec", json()) != old->value("spec", json());
+        // Compared in place: copying both specs was a large part of every status write.
+        static const json none;
+        const auto newSpec = object.find("spec");
+        const auto oldSpec = old->find("spec");
+        const bool specChanged = (newSpec == object.end() ? none : *newSpec)
+                                 != (oldSpec == old->end() ? none : *oldSpec);
         const bool deletionStarted = meta.contains("deletionTimestamp")
                                      && !oldMeta.contains("deletionTimestamp");
         if (specChanged || deletionStarted)
@@ -193,7 +289,8 @@ std::shared_ptr<const json> ObjectStore::createShared(const std::string &key, js
     if (complete)
         complete(object);
     auto stored = std::make_shared<const json>(std::move(object));
-    bucket[id] = stored;
+    const auto placed = bucket.emplace(id, stored).first;
+    d->reindex(key, &placed->first, nullptr, stored.get());
     d->record("ADDED", key, stored);
     return stored;
 }
@@ -215,7 +312,9 @@ json ObjectStore::update(const std::string &key, json object, bool checkResource
         throw errors::conflict(type, id.second,
                                "the object has been modified; please apply your changes to the "
                                "latest version and try again");
-    it->second = d->commitUpdate(type, it->second, std::move(object));
+    ObjectPtr before = it->second;
+    it->second = d->commitUpdate(type, before, std::move(object));
+    d->reindex(key, &it->first, before.get(), it->second.get());
     d->record("MODIFIED", key, it->second);
     return *it->second;
 }
@@ -233,7 +332,9 @@ std::optional<json> ObjectStore::modify(const std::string &key, const std::strin
     json copy = *it->second;
     if (!mutate(copy))
         return *it->second;
-    it->second = d->commitUpdate(type, it->second, std::move(copy));
+    ObjectPtr before = it->second;
+    it->second = d->commitUpdate(type, before, std::move(copy));
+    d->reindex(key, &it->first, before.get(), it->second.get());
     d->record("MODIFIED", key, it->second);
     return *it->second;
 }
@@ -248,6 +349,7 @@ json ObjectStore::remove(const std::string &key, const std::string &ns, const st
         throw errors::notFound(type, name);
     // A real server bumps the resourceVersion for the deletion; the DELETED event carries it.
     json gone = *it->second;
+    d->reindex(key, &it->first, it->second.get(), nullptr);
     bucket.erase(it);
     ++d->version;
     gone["metadata"]["resourceVersion"] = std::to_string(d->version);
@@ -299,6 +401,40 @@ std::size_t ObjectStore::count(const std::string &key) const
     std::lock_guard lock(d->mutex);
     const auto it = d->objects.find(key);
     return it == d->objects.end() ? 0 : it->second.size();
+}
+
+std::vector<std::shared_ptr<const json>> ObjectStore::ownedBy(const std::string &key,
+                                                             const std::string &ownerUid) const
+{
+    std::lock_guard lock(d->mutex);
+    d->typeOf(key);
+    const auto it = d->owners.find(key);
+    if (it == d->owners.end())
+        return {};
+    return d->resolve(key, it->second, ownerUid);
+}
+
+std::vector<std::shared_ptr<const json>> ObjectStore::podsOnNode(const std::string &node) const
+{
+    std::lock_guard lock(d->mutex);
+    if (!d->objects.count("pods"))
+        return {};
+    return d->resolve("pods", d->podsByNode, node);
+}
+
+std::optional<std::vector<WatchEvent>> ObjectStore::changesSince(const std::string &key,
+                                                                 std::uint64_t sinceVersion) const
+{
+    std::lock_guard lock(d->mutex);
+    if (sinceVersion < d->trimmedUpTo)
+        return std::nullopt;
+    std::vector<WatchEvent> events;
+    auto it = std::upper_bound(d->history.begin(), d->history.end(), sinceVersion,
+                               [](std::uint64_t v, const WatchEvent &e) { return v < e.resourceVersion; });
+    for (; it != d->history.end(); ++it)
+        if (it->resourceKey == key)
+            events.push_back(*it);
+    return events;
 }
 
 std::uint64_t ObjectStore::resourceVersion() const

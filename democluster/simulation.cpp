@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 
 namespace demo {
@@ -205,24 +206,45 @@ void Simulation::reconcileAt(double t)
             gate.ran = true;
         });
     };
+    if (!r.scheduler.hasWaiting() && r.schedulerGate.ran) {
+        // Only an unbound pod gives the scheduler work: a burst of updates to bound pods (or a
+        // node change with nobody waiting) must not make it add up 300,000 pods' requests.
+        // The mark first: every change up to it is then among `changes`.
+        const std::uint64_t mark = changeMark(d->store, r.schedulerGate.inputs);
+        const auto changes = d->store.changesSince("pods", r.schedulerGate.seen);
+        if (changes && std::none_of(changes->begin(), changes->end(), [](const WatchEvent &e) {
+                return e.type != "DELETED" && sim::str(*e.object, "/spec/nodeName"_json_pointer).empty();
+            }))
+            r.schedulerGate.seen = mark;
+    }
     gated("scheduler", r.schedulerGate, r.scheduler.hasWaiting(), [&] { r.scheduler.reconcile(t); });
     {
-        // The kubelet always looks at pods with a timed transition ahead; at all of them after a change.
-        const std::uint64_t mark = changeMark(d->store, r.kubeletGate.inputs);
-        const bool full = !r.kubeletGate.ran || mark != r.kubeletGate.seen;
+        // The kubelet always looks at pods with a timed transition ahead, and at the pods changed
+        // since its last pass; at all of them after a node change or when the history is short.
+        Reconcilers::Gate &gate = r.kubeletGate;
+        const std::uint64_t mark = changeMark(d->store, gate.inputs);
+        std::optional<std::vector<WatchEvent>> changes;
+        if (gate.ran && mark == gate.seen)
+            changes.emplace();
+        else if (gate.ran && d->store.lastChange("nodes") <= gate.seen)
+            changes = d->store.changesSince("pods", gate.seen);
         guard("kubelet", [&] {
-            r.kubelet.reconcile(t, full);
-            r.kubeletGate.seen = mark;
-            r.kubeletGate.ran = true;
+            r.kubelet.reconcile(t, changes ? &*changes : nullptr);
+            gate.seen = mark;
+            gate.ran = true;
         });
     }
-    gated("deployment controller", r.deploymentGate, false, [&] { r.deployments.reconcile(t); });
+    // The previous pass's mark: store-driven controllers look only at what changed after it.
+    const auto since = [](const Reconcilers::Gate &gate) {
+        return gate.ran ? std::optional<std::uint64_t>(gate.seen) : std::nullopt;
+    };
+    gated("deployment controller", r.deploymentGate, false, [&] { r.deployments.reconcile(t, since(r.deploymentGate)); });
     gated("statefulset controller", r.statefulSetGate, false, [&] { r.statefulSets.reconcile(t); });
     gated("daemonset controller", r.daemonSetGate, false, [&] { r.daemonSets.reconcile(t); });
     // Time drives these (CronJob schedules, HPA sync period on usage); they are cheap without objects.
     guard("job controller", [&] { r.jobs.reconcile(t); });
     guard("hpa controller", [&] { r.hpas.reconcile(t); });
-    gated("garbage collector", r.gcGate, false, [&] { r.gc.reconcile(t); });
+    gated("garbage collector", r.gcGate, false, [&] { r.gc.reconcile(t, since(r.gcGate)); });
     guard("events", [&] { d->events.prune(t); });
     guard("log followers", [&] { PodLogs::pump(*d, t); });
 }

@@ -39,9 +39,6 @@ void StatefulSetController::reconcile(double now)
     const auto sets = ctx_.store.list("apps/statefulsets");
     if (sets.items.empty())
         return;
-    std::map<std::string, std::vector<std::shared_ptr<const json>>> podsByOwner;
-    for (const auto &p : ctx_.store.list("pods").items)
-        podsByOwner[sim::controllerUid(*p)].push_back(p);
     for (const auto &ptr : sets.items) {
         const json &sts = *ptr;
         if (sim::podIsTerminating(sts))
@@ -53,7 +50,8 @@ void StatefulSetController::reconcile(double now)
         const json tmpl = sts["spec"].value("template", json::object());
         const std::string revision = name + "-" + DeploymentController::templateHash(tmpl);
         std::map<int, std::shared_ptr<const json>> byOrdinal;
-        for (const auto &p : podsByOwner[sim::str(sts, "/metadata/uid"_json_pointer)]) {
+        // The store's owner index: no walk over every pod of a large cluster.
+        for (const auto &p : ctx_.store.ownedBy("pods", sim::str(sts, "/metadata/uid"_json_pointer))) {
             const std::string podName = (*p)["metadata"].value("name", std::string());
             const auto dash = podName.rfind('-');
             try {

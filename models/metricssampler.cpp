@@ -71,6 +71,7 @@ void MetricsSampler::setCandidates(std::vector<std::unique_ptr<MetricsSource>> s
     m_chosen = false;
     m_failures = 0;
     m_waitingForHistory = false;
+    m_pendingTiers.clear();
     m_rates.clear();
     m_rateSeenMs.clear();
     m_status = Status{};
@@ -160,11 +161,15 @@ void MetricsSampler::onRound(MetricsSource *source, const MetricsRound &round)
         choose(source, round.timestampMs);
         scheduleStartupRounds(round);
         if (source->hasHistory() && !m_status.historyLoaded) {
-            m_heldRound = round;
-            m_waitingForHistory = true;
-            const qint64 step = qint64(m_intervalSeconds) * 1000;
-            source->fetchHistory(round.timestampMs - m_historySpanMs, round.timestampMs - step, step);
-            return;
+            m_pendingTiers = historyTiers(round.timestampMs);
+            if (!m_pendingTiers.isEmpty()) {
+                m_heldRound = round;
+                m_waitingForHistory = true;
+                m_historyRounds = 0;
+                m_historyError = kube::ApiError();
+                fetchNextTier(source);
+                return;
+            }
         }
     }
     m_failures = 0;
@@ -220,23 +225,60 @@ void MetricsSampler::fail(const MetricsRound &round)
     Q_EMIT statusChanged();
 }
 
+QList<MetricsSampler::HistoryTier> MetricsSampler::historyTiers(qint64 nowMs) const
+{
+    const qint64 step = qint64(m_intervalSeconds) * 1000;
+    const MetricSeries::Config &kept = m_history->config().series;
+    const qint64 fineFrom = nowMs - m_historySpanMs;
+    const qint64 midFrom = nowMs - kept.midCapacity * kept.midBucketMs;
+    const qint64 oldFrom = nowMs - kept.oldCapacity * kept.oldBucketMs;
+    QList<HistoryTier> tiers;
+    // A coarse tier stops one of its steps before the next tier starts, so no instant is
+    // read twice (MetricSeries refuses a sample older than its newest anyway).
+    if (oldFrom < midFrom - kept.oldBucketMs)
+        tiers.append({oldFrom, qMin(midFrom, fineFrom) - kept.oldBucketMs, kept.oldBucketMs});
+    if (midFrom < fineFrom - kept.midBucketMs)
+        tiers.append({midFrom, fineFrom - kept.midBucketMs, kept.midBucketMs});
+    if (m_historySpanMs > step)
+        tiers.append({fineFrom, nowMs - step, step});
+    return tiers;
+}
+
+void MetricsSampler::fetchNextTier(MetricsSource *source)
+{
+    const HistoryTier tier = m_pendingTiers.takeFirst();
+    source->fetchHistory(tier.fromMs, tier.toMs, tier.stepMs);
+}
+
 void MetricsSampler::onHistory(const kube::MetricsHistoryBatch &batch)
 {
     if (!m_waitingForHistory)
         return;
-    m_waitingForHistory = false;
     // Hours of rounds at once: announced once by historyApplied, not per round, or every view
     // would recompute its rows and charts for each of the (6 h at 15 s) 1,440 rounds.
     for (const MetricsRound &round : batch.rounds)
         recordRound(round, false);
+    m_historyRounds += int(batch.rounds.size());
+    if (m_historyError.isOk())
+        m_historyError = batch.error;
+    MetricsSource *source = currentSource();
+    if (!m_pendingTiers.isEmpty() && source) {
+        // A coarse tier that failed (a Prometheus with a short retention may refuse it) does
+        // not keep the finer ones from being read.
+        fetchNextTier(source);
+        return;
+    }
+    m_waitingForHistory = false;
+    m_pendingTiers.clear();
+    // Loaded means the recent hours at full resolution arrived; the last tier is that one.
     m_status.historyLoaded = batch.error.isOk();
-    Q_EMIT historyApplied(int(batch.rounds.size()));
+    Q_EMIT historyApplied(m_historyRounds);
     const MetricsRound held = std::move(m_heldRound);
     m_heldRound = MetricsRound{};
     record(held);
     m_status.lastDataMs = held.timestampMs;
     m_status.missingSinceMs = 0;
-    m_status.lastError = held.error.isOk() ? batch.error : held.error;
+    m_status.lastError = held.error.isOk() ? m_historyError : held.error;
     m_status.failedParts = held.failedParts;
     Q_EMIT statusChanged();
 }

@@ -55,8 +55,23 @@ public:
     static QList<int> allowedIntervalsSeconds() { return {5, 15, 30, 60}; }
     bool setIntervalSeconds(int seconds);
     int intervalSeconds() const { return m_intervalSeconds; }
-    // How much history to read from a Prometheus source when it is chosen (default 6 h).
+    // How much history to read at the sampling interval from a Prometheus source when it is
+    // chosen (default 6 h, the raw samples MetricsHistory keeps). Older history is read
+    // coarser, as far back as MetricsHistory keeps buckets: 5-minute steps up to 24 h,
+    // 1-hour steps up to 30 days (see historyTiers()).
     void setHistorySpanMs(qint64 ms) { m_historySpanMs = ms; }
+
+    // One range query of the history read, oldest first: [fromMs, toMs] every stepMs.
+    struct HistoryTier
+    {
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        qint64 stepMs = 0;
+        bool operator==(const HistoryTier &) const = default;
+    };
+    // The tiers read when a history source is chosen at `nowMs`. MetricSeries only appends,
+    // so the oldest tier comes first and each tier ends where the next one starts.
+    QList<HistoryTier> historyTiers(qint64 nowMs) const;
     // After this many failed rounds in a row the choice is made again from the best source down.
     void setFailuresBeforeReselect(int rounds) { m_failuresBeforeReselect = qMax(1, rounds); }
     void setPodResolver(PodResolver resolver) { m_resolver = std::move(resolver); }
@@ -94,6 +109,7 @@ private:
     void recordRound(const kube::MetricsRound &round, bool announce);
     void onRound(kube::MetricsSource *source, const kube::MetricsRound &round);
     void onHistory(const kube::MetricsHistoryBatch &batch);
+    void fetchNextTier(kube::MetricsSource *source);
     void onDiscovered(const QString &proxyPath, const kube::ApiError &error);
     void choose(kube::MetricsSource *source, qint64 nowMs);
     void fail(const kube::MetricsRound &round);
@@ -119,6 +135,9 @@ private:
     bool m_running = false;
     bool m_waitingForHistory = false;
     kube::MetricsRound m_heldRound; // the first round of a history source, recorded after it
+    QList<HistoryTier> m_pendingTiers; // of the history read in progress, oldest first
+    int m_historyRounds = 0;           // rounds the read in progress recorded so far
+    kube::ApiError m_historyError;     // its first error
     Status m_status;
 
     int m_startupGeneration = 0; // which choice the pending startup rounds belong to

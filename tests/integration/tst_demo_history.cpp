@@ -1,9 +1,10 @@
-// The demo's history path end to end: the real demo cluster writes 6 hours of its kubelets'
-// cadvisor series (--history-out), scripts/demo-prometheus turns them into blocks with promtool
+// The demo's history path end to end: the real demo cluster writes 8 hours of its kubelets'
+// cadvisor series (--history-out --history-hours 8; scripts/demo writes 6), scripts/demo-prometheus turns them into blocks with promtool
 // and starts Debian's Prometheus on them, scraping the same cluster live. Prometheus must hold
 // the whole history with the labels a live scrape gives, the first live scrapes must continue
 // the counter without a reset or a hole, and our PrometheusSource backfill must fill all 24
-// bars of the 6 h range in MetricsHistory.
+// bars of the 6 h range in MetricsHistory, and the 12 h range from where the history begins
+// (the hours beyond the sixth come from the sampler's 5-minute tier).
 #include "tst_metrics_support.h"
 
 #include "kubeapi/prometheussource.h"
@@ -28,6 +29,8 @@ namespace {
 
 // A workshop container whose pod name is stable (a StatefulSet's) and that runs all along.
 const QString kNamespace = QStringLiteral("team-a");
+// More than the 6 raw hours, so that the sampler's coarser history tier finds data too.
+constexpr int kHistoryHours = 8;
 const QString kPod = QStringLiteral("db-0");
 const QString kContainer = QStringLiteral("db");
 constexpr double kStepSeconds = 15;
@@ -130,7 +133,10 @@ private Q_SLOTS:
         clock.start();
         m_history = m_cluster.dir() + QStringLiteral("/history.om");
         // Six simulated hours of warm-up: seconds here, about a minute under ASan on a busy machine.
-        const QString error = m_cluster.start({QStringLiteral("--history-out"), m_history}, 300000);
+        const QString error = m_cluster.start({QStringLiteral("--history-out"), m_history,
+                                               QStringLiteral("--history-hours"),
+                                               QString::number(kHistoryHours)},
+                                              300000);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const qint64 clusterMs = clock.elapsed();
         // scripts/demo-prometheus exactly as scripts/demo runs it.
@@ -146,13 +152,14 @@ private Q_SLOTS:
         const FileSeries file = scanHistory(m_history);
         QVERIFY2(file.endsWithEof, "the history file does not end with # EOF");
         QVERIFY2(file.samples > 0, "no history samples of team-a/db-0/db in the file");
-        // Six hours at 15 s, both ends included (the container ran all along), plus what the
+        // The hours at 15 s, both ends included (the container ran all along), plus what the
         // writer caught up with the clock while it computed: at most one sample per step.
-        QVERIFY2(file.last - file.first >= 6 * 3600,
+        QVERIFY2(file.last - file.first >= kHistoryHours * 3600,
                  qPrintable(QString::number(file.last - file.first)));
-        QVERIFY(file.samples >= qsizetype(6 * 3600 / kStepSeconds) + 1);
+        QVERIFY(file.samples >= qsizetype(kHistoryHours * 3600 / kStepSeconds) + 1);
         QVERIFY(file.samples <= qsizetype((file.last - file.first) / kStepSeconds) + 2);
         m_historyEnd = file.last;
+        m_historyBegin = file.first;
         QVERIFY2(waitUntil(
                      [&] {
                          return QFileInfo(urlFile).size() > 0
@@ -179,7 +186,7 @@ private Q_SLOTS:
         QVERIFY2(!node.isEmpty() && !image.isEmpty(),
                  "kubectl could not read the pod's node and image");
 
-        // The whole history over the last 6 h, for each of the three families.
+        // The whole history, for each of the three families.
         PrometheusSource prom(m_url);
         const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
         const QStringList metrics{QStringLiteral("container_cpu_usage_seconds_total"),
@@ -189,7 +196,7 @@ private Q_SLOTS:
             QUrlQuery q;
             q.addQueryItem(QStringLiteral("query"), metric + selector());
             q.addQueryItem(QStringLiteral("start"),
-                           PrometheusSource::promTime(nowMs - 6 * 3600 * 1000LL));
+                           PrometheusSource::promTime(nowMs - kHistoryHours * 3600 * 1000LL));
             q.addQueryItem(QStringLiteral("end"), PrometheusSource::promTime(nowMs));
             q.addQueryItem(QStringLiteral("step"), QStringLiteral("15"));
             ApiError e;
@@ -212,7 +219,7 @@ private Q_SLOTS:
             const double spanHours = double(s.points.last().ms - s.points.first().ms) / 3600e3;
             qInfo("%s: %lld points over %.2f h", qPrintable(metric), qlonglong(s.points.size()),
                   spanHours);
-            QVERIFY2(spanHours >= 5.5,
+            QVERIFY2(spanHours >= kHistoryHours - 0.5,
                      qPrintable(QStringLiteral("%1 spans only %2 h").arg(metric).arg(spanHours)));
         }
 
@@ -342,6 +349,37 @@ private Q_SLOTS:
                   int(metric), qlonglong(samples), qlonglong(loadMs),
                   applied.first().first().toInt());
         }
+
+        // The 12 h range: its bars from where the history begins are filled, those from
+        // before it stay empty (nothing invented). Hours 6 to 8 come from the 5-minute tier.
+        const TimeWindow twelve =
+            TimeRanges::window(TimeRange::Last12Hours, QDateTime::currentMSecsSinceEpoch());
+        const qint64 beginMs = qint64(m_historyBegin * 1000);
+        constexpr qint64 kCoarseStepMs = 5 * 60 * 1000;
+        int filled = 0;
+        int beyondSixHours = 0;
+        for (const Metric metric : {Metric::Cpu, Metric::WorkingSet}) {
+            const RangeSummary summary =
+                history.summarize({SeriesKind::Container, metric, id}, twelve);
+            for (qsizetype i = 0; i < summary.bars.size(); ++i) {
+                const BarSummary &bar = summary.bars[i];
+                // A 5-minute bucket starts up to one step before its first sample.
+                if (bar.endMs <= beginMs - kCoarseStepMs) {
+                    QVERIFY2(bar.summary.isEmpty(),
+                             qPrintable(QStringLiteral("12 h bar %1 before the history is not empty").arg(i)));
+                } else if (bar.startMs >= beginMs + kCoarseStepMs) {
+                    QVERIFY2(!bar.summary.isEmpty(),
+                             qPrintable(QStringLiteral("12 h bar %1 of metric %2 is empty")
+                                            .arg(i)
+                                            .arg(int(metric))));
+                    ++filled;
+                    if (bar.endMs <= twelve.endMs() - 6 * 3600 * 1000LL)
+                        ++beyondSixHours;
+                }
+            }
+        }
+        QVERIFY2(beyondSixHours >= 2, "no 12 h bar older than 6 hours was checked");
+        qInfo("12 h range: %d bars filled, %d of them older than 6 h", filled, beyondSixHours);
     }
 
 private:
@@ -349,6 +387,7 @@ private:
     QProcess m_script;
     QString m_history;
     double m_historyEnd = 0;
+    double m_historyBegin = 0;
     QUrl m_url;
 };
 

@@ -45,15 +45,23 @@ public:
     }
     bool isBusy() const override { return m_busy; }
     bool hasHistory() const override { return m_history; }
+    // Answers like a range query: the scripted rounds within [fromMs, toMs].
     void fetchHistory(qint64 fromMs, qint64 toMs, qint64 stepMs) override
     {
         asked = {fromMs, toMs, stepMs};
-        QMetaObject::invokeMethod(this, [this] { Q_EMIT historyFinished(historyAnswer); }, Qt::QueuedConnection);
+        askedAll.append(asked);
+        MetricsHistoryBatch answer;
+        answer.error = historyAnswer.error;
+        for (const MetricsRound &round : std::as_const(historyAnswer.rounds))
+            if (round.timestampMs >= fromMs && round.timestampMs <= toMs)
+                answer.rounds.append(round);
+        QMetaObject::invokeMethod(this, [this, answer] { Q_EMIT historyFinished(answer); }, Qt::QueuedConnection);
     }
 
     std::deque<MetricsRound> script;
     MetricsHistoryBatch historyAnswer;
     std::tuple<qint64, qint64, qint64> asked{0, 0, 0};
+    QList<std::tuple<qint64, qint64, qint64>> askedAll;
     int polls = 0;
 
 private:
@@ -217,6 +225,60 @@ private Q_SLOTS:
         QCOMPARE(summary.whole.count(), 5);
         QCOMPARE(summary.whole.max(), 500.0);
         QCOMPARE(summary.whole.min(), 100.0);
+    }
+
+    // Beyond the raw hours, history is read coarser as far back as MetricsHistory keeps it,
+    // oldest tier first (MetricSeries only appends), so a 24 h or 30 d range has bars at once.
+    void historyReadInTiersOldestFirst()
+    {
+        MetricsHistory history;
+        MetricsSampler sampler(&history);
+        auto prom = std::make_unique<ScriptedSource>(MetricsSourceKind::Prometheus, true);
+        ScriptedSource *p = prom.get();
+        constexpr qint64 kMin = 60 * 1000, kHour = 60 * kMin, kDay = 24 * kHour;
+        const qint64 t0 = 1'700'002'800'000; // a multiple of 15 s
+        const auto roundAt = [](qint64 ms, double cores) {
+            MetricsRound round;
+            round.timestampMs = ms;
+            ContainerMetricsSample c;
+            c.namespaceName = QStringLiteral("ns");
+            c.pod = QStringLiteral("p");
+            c.container = QStringLiteral("c");
+            c.cpuCores = cores;
+            round.containers.append(c);
+            return round;
+        };
+        p->script = {roundAt(t0, 0.5)};
+        for (int i = 0; i < 3; ++i) // what the hourly tier finds: 20 days ago
+            p->historyAnswer.rounds.append(roundAt(t0 - 20 * kDay + i * kHour, 0.1));
+        for (int i = 0; i < 3; ++i) // the 5-minute tier: 12 hours ago
+            p->historyAnswer.rounds.append(roundAt(t0 - 12 * kHour + i * 5 * kMin, 0.2));
+        for (int i = 0; i < 3; ++i) // the raw tier: an hour ago
+            p->historyAnswer.rounds.append(roundAt(t0 - kHour + i * 15000, 0.3));
+        std::vector<std::unique_ptr<MetricsSource>> sources;
+        sources.push_back(std::move(prom));
+        sampler.setCandidates(std::move(sources));
+        QSignalSpy applied(&sampler, &MetricsSampler::historyApplied);
+        sampler.sampleNow();
+        QVERIFY(applied.wait(2000));
+        QCOMPARE(applied.first().first().toInt(), 9);
+        using Asked = std::tuple<qint64, qint64, qint64>;
+        const QList<Asked> expected{
+            Asked{t0 - 30 * kDay, t0 - kDay - kHour, kHour},
+            Asked{t0 - kDay, t0 - 6 * kHour - 5 * kMin, 5 * kMin},
+            Asked{t0 - 6 * kHour, t0 - 15000, 15000},
+        };
+        QCOMPARE(p->askedAll, expected);
+        QVERIFY(sampler.status().historyLoaded);
+
+        // Every tier landed: one bar per day over 30 days sees all four values.
+        const RangeSummary month = history.summarize(cpuKey, TimeWindow{t0 - 30 * kDay + kHour, kDay, 30});
+        QCOMPARE(month.whole.min(), 100.0);
+        QCOMPARE(month.whole.max(), 500.0);
+        const RangeSummary day = history.summarize(cpuKey, TimeWindow{t0 - 24 * kHour + 15000, kHour, 24});
+        const BarSummary &twelveHoursAgo = day.bars[12];
+        QVERIFY(!twelveHoursAgo.summary.isEmpty());
+        QCOMPARE(twelveHoursAgo.summary.max(), 200.0);
     }
 };
 

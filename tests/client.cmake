@@ -5,7 +5,7 @@ klarsicht_add_test(NAME tst_informer_merge SOURCES unit/tst_informer_merge.cpp L
 
 # Against the real demo cluster (HTTPS on loopback), with kubectl as the referee.
 if(TARGET klarsicht-demo-cluster)
-    foreach(t tst_client_democluster tst_client_faults)
+    foreach(t tst_client_democluster tst_client_faults tst_watch_burst)
         klarsicht_add_test(NAME ${t} SOURCES integration/${t}.cpp integration/tst_client_support.h
             LIBS klarsicht_kubeapi LABELS integration TIMEOUT 240)
         target_compile_definitions(${t} PRIVATE

@@ -6,6 +6,7 @@
 #include "kubeapi/apiclient.h"
 #include "kubeapi/informer.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QPointer>
 #include <QTemporaryDir>
@@ -13,6 +14,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 #include <QUrlQuery>
 
 using kube::InformerBase;
@@ -439,6 +441,78 @@ private Q_SLOTS:
         QCOMPARE(nodes.lastError().explanation(), QStringLiteral("You may not list nodes across the cluster."));
         QVERIFY(!nodes.visibleClusterWide());
         QVERIFY(nodes.visibleNamespaces().isEmpty());
+    }
+
+    // One network read with hundreds of events: decoded off this thread, applied in the order
+    // sent, and in slices (the event loop gets turns in between), ending at the last event's
+    // resourceVersion. An ERROR event in the same read ends the watch after the events before it.
+    void watchBurstIsAppliedInOrderAndInSlices()
+    {
+        ScriptedServer server;
+        server.handler = [](ScriptedServer &s, const Request &r) {
+            if (r.isWatch())
+                return s.openWatch(r.socket);
+            s.reply(r.socket, 200, podList({pod("a", "1"), pod("b", "2")}, "2"));
+        };
+        kube::ApiClient client(connectionTo(server.url()));
+        kube::Informer<kube::Pod> informer(&client);
+        QList<int> versions;
+        bool chainBroken = false;
+        QHash<QString, QString> last;
+        int turnsSeen = -1;
+        informer.setHandlers({[&](const auto &p) { last[p->metadata.uid] = p->metadata.resourceVersion; },
+                              [&](const auto &before, const auto &now) {
+                                  // Each update follows the one before it for the same object.
+                                  chainBroken = chainBroken
+                                      || last.value(now->metadata.uid) != before->metadata.resourceVersion;
+                                  last[now->metadata.uid] = now->metadata.resourceVersion;
+                                  versions << now->metadata.resourceVersion.toInt();
+                                  if (versions.size() == 1) {
+                                      // Queued behind this slice: runs when the loop gets a turn.
+                                      QTimer::singleShot(0, &informer, [&] { turnsSeen = int(versions.size()); });
+                                  }
+                                  // A slow consumer: each update costs 1 ms of this thread.
+                                  QElapsedTimer busy;
+                                  busy.start();
+                                  while (busy.nsecsElapsed() < 1'000'000) {
+                                  }
+                              },
+                              {}});
+        informer.start();
+        QTRY_COMPARE(informer.state(), InformerBase::State::Live);
+
+        constexpr int kEvents = 200;
+        QByteArray burst;
+        for (int i = 0; i < kEvents; ++i) {
+            const QByteArray rv = QByteArray::number(10 + i);
+            burst += watchEvent("MODIFIED", pod(i % 2 ? "b" : "a", rv.constData())) + '\n';
+        }
+        server.watchSocket->write(QByteArray::number(burst.size(), 16) + "\r\n" + burst + "\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(informer.resourceVersion(), QString::number(10 + kEvents - 1), 30000);
+        QCOMPARE(versions.size(), kEvents);
+        for (int i = 0; i < kEvents; ++i)
+            QCOMPARE(versions[i], 10 + i);
+        QVERIFY(!chainBroken);
+        // The loop ran between the first and the last update: the burst was not applied at once.
+        QVERIFY2(turnsSeen > 0 && turnsSeen < kEvents, qPrintable(QString::number(turnsSeen)));
+        QCOMPARE(informer.relistCount(), 0);
+
+        // Events after an ERROR in the same read are not applied; the relist brings the truth.
+        versions.clear();
+        QByteArray withError = watchEvent("MODIFIED", pod("a", "300")) + '\n'
+            + watchEvent("ERROR", status(410, "Expired")) + '\n' + watchEvent("MODIFIED", pod("b", "301")) + '\n';
+        server.handler = [](ScriptedServer &s, const Request &r) {
+            if (r.isWatch())
+                return s.openWatch(r.socket);
+            s.reply(r.socket, 200, podList({pod("a", "300"), pod("b", "302")}, "302"));
+        };
+        QSignalSpy synced(&informer, &InformerBase::synced);
+        server.watchSocket->write(QByteArray::number(withError.size(), 16) + "\r\n" + withError + "\r\n");
+        QTRY_COMPARE(synced.size(), 1);
+        QCOMPARE(versions, QList<int>({300, 302}));
+        QCOMPARE(informer.relistCount(), 1);
+        QTRY_COMPARE(informer.state(), InformerBase::State::Live);
+        QCOMPARE(informer.resourceVersion(), QStringLiteral("302"));
     }
 
     void garbageOnTheWatchIsAnErrorNotACrash()

@@ -6,12 +6,12 @@
 #include "kubeapi/apiclient.h"
 #include "kubeapi/informer.h"
 #include "kubeapi/kubeconfig.h"
+#include "democluster_launcher.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -25,48 +25,17 @@ namespace clienttest {
 class DemoCluster final
 {
 public:
-    ~DemoCluster() { stop(); }
-
     // Starts the demo cluster and waits until it serves and has written its kubeconfig.
     bool start(const QStringList &extraArgs, QString *error)
     {
-#ifndef KLARSICHT_DEMO_CLUSTER
-        *error = QStringLiteral("the demo cluster executable is not part of this build");
-        return false;
-#else
-        const QString program = QStringLiteral(KLARSICHT_DEMO_CLUSTER);
-        if (!QFile::exists(program)) {
-            *error = QStringLiteral("%1 does not exist").arg(program);
-            return false;
-        }
-        kubeconfigPath = m_dir.filePath(QStringLiteral("kubeconfig"));
-        m_process.setProgram(program);
-        m_process.setArguments(QStringList{QStringLiteral("--kubeconfig-out"), kubeconfigPath}
-                               + extraArgs);
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start();
-        if (!m_process.waitForStarted(10000)) {
-            *error = m_process.errorString();
-            return false;
-        }
-        QByteArray out;
         // Startup of a large preset takes a while; a hung server fails the test, not a timer.
-        for (int i = 0; i < 1200 && !out.contains("export KUBECONFIG="); ++i) {
-            if (m_process.state() != QProcess::Running) {
-                *error = QString::fromUtf8(m_process.readAllStandardError());
-                return false;
-            }
-            m_process.waitForReadyRead(100);
-            out += m_process.readAllStandardOutput();
-        }
-        const qsizetype at = out.indexOf("serving the Kubernetes API at ");
-        if (at < 0) {
-            *error = QStringLiteral("the demo cluster did not report its address: ")
-                + QString::fromUtf8(out);
+        const QString why = m_launcher.start(extraArgs, 120000);
+        if (!why.isEmpty()) {
+            *error = why;
             return false;
         }
-        const qsizetype end = out.indexOf('\n', at);
-        url = QUrl(QString::fromUtf8(out.mid(at + 30, end - at - 30).trimmed()));
+        kubeconfigPath = m_launcher.kubeconfig();
+        url = m_launcher.url();
         QString loadError;
         auto config = kube::Kubeconfig::loadFiles({kubeconfigPath}, true, &loadError);
         if (!config) {
@@ -75,21 +44,11 @@ public:
         }
         m_config = *config;
         return true;
-#endif
     }
 
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
+    void stop() { m_launcher.stop(); }
 
-    qint64 pid() const { return m_process.processId(); }
+    qint64 pid() const { return m_launcher.pid(); }
 
     kube::ClusterConnection connection(const QString &context) const
     {
@@ -100,7 +59,7 @@ public:
         return c.value_or(kube::ClusterConnection{});
     }
     const kube::Kubeconfig &config() const { return m_config; }
-    QString dir() const { return m_dir.path(); }
+    QString dir() const { return m_launcher.dir(); }
 
     // Runs kubectl against this cluster (context "demo" unless args name one).
     QByteArray kubectl(const QStringList &args, bool *ok = nullptr) const
@@ -109,7 +68,7 @@ public:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("KUBECONFIG"), kubeconfigPath);
         // Each test run has its own server: no discovery cache from an earlier one.
-        env.insert(QStringLiteral("KUBECACHEDIR"), m_dir.filePath(QStringLiteral("kubecache")));
+        env.insert(QStringLiteral("KUBECACHEDIR"), m_launcher.filePath(QStringLiteral("kubecache")));
         p.setProcessEnvironment(env);
         QStringList all = args;
         if (!args.join(QLatin1Char(' ')).contains(QLatin1String("--context")))
@@ -159,8 +118,7 @@ public:
     QUrl url;
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
+    demolaunch::DemoClusterLauncher m_launcher;
     kube::Kubeconfig m_config;
 };
 

@@ -13,6 +13,7 @@
 
 #include <functional>
 
+#include "democluster_launcher.h"
 #include "kubectl_compat.h"
 
 namespace demotest {
@@ -55,49 +56,20 @@ public:
         m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         if (m_kubectl.isEmpty())
             return QStringLiteral("kubectl is not installed; these tests use it as the referee");
-        const QString binary = QStringLiteral(KLARSICHT_DEMO_CLUSTER);
-        if (!QFileInfo(binary).isExecutable())
-            return QStringLiteral("the demo cluster executable is missing: ") + binary;
-        if (!m_dir.isValid())
-            return QStringLiteral("no temporary directory");
-        m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(binary, QStringList{QStringLiteral("--port"), QString::number(freePort()),
-                                            QStringLiteral("--kubeconfig-out"), m_kubeconfig}
-                                    + extra);
-        if (!m_process.waitForStarted(10000))
-            return QStringLiteral("the demo cluster did not start: ") + m_process.errorString();
-        // The banner comes once the server listens and the kubeconfig is complete.
-        QByteArray banner;
-        if (!waitUntil(
-                [&] {
-                    banner += m_process.readAllStandardOutput();
-                    return banner.contains("export KUBECONFIG=")
-                           || m_process.state() == QProcess::NotRunning;
-                },
-                90000)
-            || !banner.contains("export KUBECONFIG="))
-            return QStringLiteral("the demo cluster printed no kubeconfig line: ")
-                   + QString::fromUtf8(banner);
-        return {};
+        const QString why = m_launcher.start(extra, 90000);
+        m_kubeconfig = m_launcher.kubeconfig();
+        return why;
     }
 
-    void stop() {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-        m_process.waitForFinished(5000);
-    }
+    void stop() { m_launcher.stop(); }
 
-    bool running() const { return m_process.state() == QProcess::Running; }
+    bool running() const { return m_launcher.running(); }
 
     // A private HOME and cache: kubectl's discovery cache must never leak between runs.
     QProcessEnvironment clientEnvironment() const {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        env.insert(QStringLiteral("KUBECACHEDIR"), m_dir.filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("HOME"), m_launcher.dir());
+        env.insert(QStringLiteral("KUBECACHEDIR"), m_launcher.filePath(QStringLiteral("cache")));
         env.insert(QStringLiteral("KUBECONFIG"), m_kubeconfig);
         return env;
     }
@@ -126,12 +98,11 @@ public:
     }
 
     QString kubeconfig() const { return m_kubeconfig; }
-    QString dir() const { return m_dir.path(); }
-    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+    QString dir() const { return m_launcher.dir(); }
+    QString filePath(const QString &name) const { return m_launcher.filePath(name); }
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
+    demolaunch::DemoClusterLauncher m_launcher;
     QString m_kubectl;
     QString m_kubeconfig;
 };

@@ -4,6 +4,7 @@
 // test, Debian's Prometheus) on loopback in a temporary directory and stops them again.
 #include "kubeapi/clusterconnection.h"
 #include "kubeapi/kubeconfig.h"
+#include "democluster_launcher.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -42,43 +43,21 @@ inline int freePort()
 class DemoCluster final
 {
 public:
-    // KLARSICHT_DEMO_CLUSTER overrides the build's own binary (e.g. an installed one).
-    static QString executable()
-    {
-        const QString overridden = qEnvironmentVariable("KLARSICHT_DEMO_CLUSTER");
-        if (!overridden.isEmpty())
-            return overridden;
-        return QStringLiteral(KLARSICHT_BINARY_DIR) + QStringLiteral("/bin/klarsicht-demo-cluster");
-    }
+    static QString executable() { return demolaunch::DemoClusterLauncher::executable(); }
 
-    ~DemoCluster() { stop(); }
-
-    // Empty string on success, else why it failed.
+    // Empty string on success, else why it failed. The workshop preset with a fixed seed;
     // `readyMs` bounds the wait for the kubeconfig; a metrics history warms up hours of
     // simulated time first, which takes a minute in the sanitizer build.
     QString start(const QStringList &extra = {}, int readyMs = 60000)
     {
-        if (!QFileInfo(executable()).isExecutable())
-            return QStringLiteral("the demo cluster executable is missing: ") + executable();
-        if (!m_dir.isValid())
-            return QStringLiteral("no temporary directory");
-        m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        m_process.setProcessChannelMode(QProcess::ForwardedChannels);
-        m_process.start(executable(), QStringList{QStringLiteral("--port"), QStringLiteral("0"),
-                                                  QStringLiteral("--kubeconfig-out"), m_kubeconfig,
-                                                  QStringLiteral("--preset"), QStringLiteral("workshop"),
-                                                  QStringLiteral("--seed"), QStringLiteral("1")}
-                                          + extra);
-        if (!m_process.waitForStarted(10000))
-            return QStringLiteral("the demo cluster did not start: ") + m_process.errorString();
-        // The server writes the kubeconfig once it listens.
-        if (!waitUntil([this] { return QFileInfo(m_kubeconfig).size() > 0 || m_process.state() == QProcess::NotRunning; },
-                       readyMs)
-            || m_process.state() == QProcess::NotRunning)
-            return QStringLiteral("the demo cluster wrote no kubeconfig within %1 s").arg(readyMs / 1000);
-        QThread::msleep(100); // the file may still be being written
+        const QString why = m_launcher.start(QStringList{QStringLiteral("--preset"), QStringLiteral("workshop"),
+                                              QStringLiteral("--seed"), QStringLiteral("1")}
+                                                 + extra,
+                                             readyMs);
+        if (!why.isEmpty())
+            return why;
         QString error;
-        const auto config = kube::Kubeconfig::load(m_kubeconfig, &error);
+        const auto config = kube::Kubeconfig::load(m_launcher.kubeconfig(), &error);
         if (!config)
             return error;
         const auto connection = config->resolve(QString(), &error);
@@ -88,24 +67,14 @@ public:
         return {};
     }
 
-    void stop()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(10000))
-                m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
+    void stop() { m_launcher.stop(); }
 
-    QString kubeconfig() const { return m_kubeconfig; }
+    QString kubeconfig() const { return m_launcher.kubeconfig(); }
     const kube::ClusterConnection &connection() const { return m_connection; }
-    QString dir() const { return m_dir.path(); }
+    QString dir() const { return m_launcher.dir(); }
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    QString m_kubeconfig;
+    demolaunch::DemoClusterLauncher m_launcher;
     kube::ClusterConnection m_connection;
 };
 

@@ -94,6 +94,8 @@ private:
     QString resolveController(const kube::Pod &pod) const;
     QString topLevelOf(const QString &ns, const kube::OwnerReference &ref, int depth) const;
     void reindexPod(const QString &uid);
+    // Moves workload `uid` under `ownerUid` ("" = owned by nothing) in the owner index.
+    void indexWorkloadOwner(const QString &uid, const QString &ownerUid);
     void reresolveOwnedBy(const QString &ownerUid);
 
     struct Owned
@@ -107,6 +109,8 @@ private:
     QHash<QString, kube::Service> m_services; // by UID
     QHash<QString, Owned> m_workloads;        // every workload by UID, for owner resolution
     QHash<QString, QString> m_controllerIdByUid;
+    QHash<QString, QString> m_workloadOwner;                // workload UID → controller owner UID
+    QHash<QString, QSet<QString>> m_workloadsByOwner;       // owner UID → workloads it controls
     QHash<QString, ControllerInfo> m_controllers; // top-level ones by controller id
     QHash<QString, QString> m_podController;      // pod UID → controller id ("" = none)
     QHash<QString, QSet<QString>> m_podsByController;

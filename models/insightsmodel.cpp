@@ -289,8 +289,16 @@ void InsightsModel::flush()
         for (const QString &uid : pods)
             syncFlatContainers(uid, m_feed->pod(uid), &added, &kept);
         insertChildren(&m_root, std::move(added));
-        for (Item *row : kept)
-            emitRowChanged(row);
+        // One dataChanged per run of neighbouring rows (a pod's containers sit together).
+        std::sort(kept.begin(), kept.end(), [](const Item *a, const Item *b) { return a->row < b->row; });
+        const int live = liveColumn();
+        for (size_t i = 0; i < kept.size();) {
+            size_t j = i;
+            while (j + 1 < kept.size() && kept[j + 1]->row == kept[j]->row + 1)
+                ++j;
+            Q_EMIT dataChanged(indexOf(kept[i], live), indexOf(kept[j], columnCount() - 1));
+            i = j + 1;
+        }
         return;
     }
 
@@ -311,7 +319,7 @@ void InsightsModel::flush()
         if (existing) {
             syncContainers(existing, *pod);
             existing->cache.generation = 0;
-            emitRowChanged(existing);
+            emitRowChanged(existing, liveColumn());
         } else {
             additions[want].push_back(makePod(uid, *pod, nullptr));
         }
@@ -348,9 +356,9 @@ void InsightsModel::flush()
             group->cache.generation = 0;
             if (!group->children.empty() && group->children.front()->kind == ItemKind::OtherProcesses) {
                 group->children.front()->cache.generation = 0;
-                emitRowChanged(group->children.front().get());
+                emitRowChanged(group->children.front().get(), liveColumn());
             }
-            emitRowChanged(group);
+            emitRowChanged(group, liveColumn());
         }
     }
 }
@@ -377,7 +385,7 @@ void InsightsModel::syncContainers(Item *podItem, const kube::Pod &pod)
     if (!podItem->children.empty()) {
         for (auto &c : podItem->children)
             c->cache.generation = 0;
-        emitColumnsChanged(podItem, 0, columnCount() - 1, {});
+        emitColumnsChanged(podItem, liveColumn(), columnCount() - 1, {});
     }
 }
 
@@ -452,9 +460,9 @@ void InsightsModel::removeItem(Item *item)
     endRemoveRows();
 }
 
-void InsightsModel::emitRowChanged(const Item *item, const QList<int> &roles)
+void InsightsModel::emitRowChanged(const Item *item, int firstColumn, const QList<int> &roles)
 {
-    const QModelIndex left = indexOf(item, 0);
+    const QModelIndex left = indexOf(item, firstColumn);
     Q_EMIT dataChanged(left, left.siblingAtColumn(columnCount() - 1), roles);
 }
 

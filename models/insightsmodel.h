@@ -157,7 +157,11 @@ private:
     void removeItem(Item *item);
     void forgetItem(const Item *item);
     void insertChildren(Item *parent, std::vector<std::unique_ptr<Item>> items);
-    void emitRowChanged(const Item *item, const QList<int> &roles = {});
+    void emitRowChanged(const Item *item, int firstColumn = 0, const QList<int> &roles = {});
+    // The first column a live update can change: names and namespaces before it never change
+    // for a row (a pod's name, namespace and containers are immutable), so an update does not
+    // make a view sorted by name re-sort.
+    int liveColumn() const { return section(Column::Status); }
     void emitColumnsChanged(const Item *parent, int first, int last, const QList<int> &roles);
     QModelIndex indexOf(const Item *item, int column) const;
     Item *itemOf(const QModelIndex &index) const;

@@ -23,7 +23,7 @@ InsightsProxy::InsightsProxy(QObject *parent)
 void InsightsProxy::setFeed(InsightsFeed *feed)
 {
     m_feed = feed;
-    invalidateFilter();
+    refilter();
 }
 
 void InsightsProxy::setFilter(InsightsFilter *filter)
@@ -31,8 +31,8 @@ void InsightsProxy::setFilter(InsightsFilter *filter)
     disconnect(m_filterConnection);
     m_filter = filter;
     if (filter)
-        m_filterConnection = connect(filter, &InsightsFilter::changed, this, &InsightsProxy::invalidateFilter);
-    invalidateFilter();
+        m_filterConnection = connect(filter, &InsightsFilter::changed, this, &InsightsProxy::refilter);
+    refilter();
 }
 
 void InsightsProxy::setSourceModel(QAbstractItemModel *model)
@@ -96,54 +96,42 @@ const InsightsModel::SortKey &InsightsProxy::sortKeyOf(const QModelIndex &index)
 
 bool InsightsProxy::nodeMatches(const QString &nodeName) const
 {
-    if (!m_filter->node().isEmpty() && nodeName != m_filter->node())
-        return false;
-    if (!m_filter->nodePool().isEmpty()) {
-        const kube::Node *node = m_feed->node(nodeName);
-        if (!node || InsightsFeed::nodePoolOf(*node) != m_filter->nodePool())
-            return false;
-    }
-    return true;
+    return m_matcher.nodeMatches(nodeName);
 }
 
 bool InsightsProxy::podMatches(const kube::Pod &pod, const QString &uid) const
 {
-    const InsightsFilter &f = *m_filter;
-    if (!f.namespaces().isEmpty() && !f.namespaces().contains(pod.metadata.namespaceName))
-        return false;
-    if (!f.pod().isEmpty() && f.pod() != uid)
-        return false;
-    if (!f.controller().isEmpty() && m_feed->controllerIdOf(uid) != f.controller())
-        return false;
-    if (!nodeMatches(pod.nodeName))
-        return false;
-    QMap<QString, QString> labels;
-    if (!f.labelSelector().isEmpty() || !f.service().isEmpty()) {
-        for (const auto &[k, v] : pod.metadata.labels)
-            labels.insert(k, v);
-    }
-    if (!f.labelSelector().isEmpty() && !f.labelSelector().matches(labels))
-        return false;
-    if (!f.service().isEmpty()) {
-        // A Service selects pods of its own namespace whose labels contain its selector; a
-        // Service without selector selects none (its endpoints are managed by hand).
-        const QString ns = f.service().section(QLatin1Char('/'), 0, 0);
-        const QString name = f.service().section(QLatin1Char('/'), 1);
-        if (pod.metadata.namespaceName != ns)
-            return false;
-        const kube::Service *service = nullptr;
-        for (const kube::Service *s : m_feed->services()) {
-            if (s->metadata.namespaceName == ns && s->metadata.name == name)
-                service = s;
-        }
-        if (!service || service->selector.isEmpty())
-            return false;
-        for (const auto &[k, v] : service->selector) {
-            if (labels.value(k, QString()) != v || !labels.contains(k))
-                return false;
-        }
-    }
-    return true;
+    return m_matcher.matches(pod, uid);
+}
+
+void InsightsProxy::setFilterDeferred(bool deferred)
+{
+    m_deferred = deferred;
+    if (!deferred)
+        applyPendingFilter();
+}
+
+void InsightsProxy::applyPendingFilter()
+{
+    if (m_filterPending)
+        applyFilter();
+}
+
+void InsightsProxy::refilter()
+{
+    if (m_deferred)
+        m_filterPending = true;
+    else
+        applyFilter();
+}
+
+void InsightsProxy::applyFilter()
+{
+    m_filterPending = false;
+    // The filter's pod side is resolved once per pass, not per row (a Service filter used to
+    // sort every Service of the cluster for each row).
+    m_matcher = m_filter && m_feed ? InsightsPodMatcher(*m_filter, *m_feed) : InsightsPodMatcher();
+    invalidateFilter();
 }
 
 bool InsightsProxy::nameMatches(const QModelIndex &sourceIndex) const

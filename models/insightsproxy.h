@@ -3,6 +3,7 @@
 // Sorting and filtering for one insight tab: sorts on the raw role (pseudo rows stay last),
 // filters with the shared InsightsFilter, keeping the parents of matching rows visible.
 #include "models/insightsmodel.h"
+#include "models/insightspodmatcher.h"
 
 #include <QSortFilterProxyModel>
 
@@ -23,6 +24,10 @@ public:
 
     void setFeed(InsightsFeed *feed);
     void setFilter(InsightsFilter *filter);
+    // While deferred (its page is hidden), filter changes are only noted and applied by
+    // applyPendingFilter(): a change on one tab does not re-filter the other tabs' trees.
+    void setFilterDeferred(bool deferred);
+    void applyPendingFilter();
     void setSourceModel(QAbstractItemModel *sourceModel) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
@@ -43,11 +48,16 @@ private:
     void forgetSortKeys() { ++m_keyEpoch; }
     void dropSortKeys();
     bool podMatches(const kube::Pod &pod, const QString &uid) const;
+    void refilter();
+    void applyFilter();
     bool nodeMatches(const QString &nodeName) const;
     bool nameMatches(const QModelIndex &sourceIndex) const;
 
     InsightsFeed *m_feed = nullptr;
     InsightsFilter *m_filter = nullptr;
+    InsightsPodMatcher m_matcher;
+    bool m_deferred = false;
+    bool m_filterPending = false;
     QMetaObject::Connection m_filterConnection;
     QList<QMetaObject::Connection> m_sourceConnections;
     // Sort keys by source parent and row, valid while their epoch is current: a sort computes

@@ -370,7 +370,11 @@ std::optional<LabelSelector> LabelSelector::parse(QStringView text, LabelSelecto
 
 bool LabelSelector::Requirement::matches(const QMap<QString, QString> &labels) const {
     const auto it = labels.constFind(key);
-    const bool has = it != labels.constEnd();
+    return matchesValue(it != labels.constEnd() ? &*it : nullptr);
+}
+
+bool LabelSelector::Requirement::matchesValue(const QString *it) const {
+    const bool has = it != nullptr;
     switch (op) {
     case Operator::Equals:
     case Operator::In:
@@ -400,6 +404,19 @@ bool LabelSelector::Requirement::matches(const QMap<QString, QString> &labels) c
 bool LabelSelector::matches(const QMap<QString, QString> &labels) const {
     return std::all_of(m_requirements.cbegin(), m_requirements.cend(),
                        [&](const Requirement &r) { return r.matches(labels); });
+}
+
+bool LabelSelector::matchesPairs(const QList<std::pair<QString, QString>> &labels) const {
+    return std::all_of(m_requirements.cbegin(), m_requirements.cend(), [&](const Requirement &r) {
+        const QString *value = nullptr;
+        for (const auto &[k, v] : labels) {
+            if (k == r.key) {
+                value = &v;
+                break;
+            }
+        }
+        return r.matchesValue(value);
+    });
 }
 
 QString LabelSelector::toString() const {

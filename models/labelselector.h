@@ -9,6 +9,7 @@
 #include <QStringView>
 
 #include <optional>
+#include <utility>
 
 // Where and why a selector text was rejected. `position` is the 0-based index of the offending
 // character in the text (the column shown to users is position + 1).
@@ -39,6 +40,8 @@ public:
         Operator op = Operator::Exists;
         QStringList values;
         bool matches(const QMap<QString, QString> &labels) const;
+        // `value` is the object's value of `key`, nullptr where the object lacks the key.
+        bool matchesValue(const QString *value) const;
         bool operator==(const Requirement &) const = default;
     };
 
@@ -54,6 +57,9 @@ public:
 
     // True when every requirement holds. `!=` and `notin` also match objects without the key.
     bool matches(const QMap<QString, QString> &labels) const;
+    // The same on labels as a flat list of pairs (how kube:: objects keep them), without
+    // building a map per object: filtering 300,000 pods calls this once per pod.
+    bool matchesPairs(const QList<std::pair<QString, QString>> &labels) const;
 
     bool isEmpty() const { return m_requirements.isEmpty(); }
     // Requirements sorted by key (stable), as apimachinery keeps them.

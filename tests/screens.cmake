@@ -1,6 +1,8 @@
 # Insight screens (issue 6): the feed, item models and filter proxy (unit), pages (gui).
 klarsicht_add_test(NAME tst_insightsmodel SOURCES unit/tst_insightsmodel.cpp unit/insightstestdata.h
     LIBS klarsicht_models LABELS unit)
+klarsicht_add_test(NAME tst_insightsflatproxy SOURCES unit/tst_insightsflatproxy.cpp unit/insightstestdata.h
+    LIBS klarsicht_models LABELS unit)
 
 # Against the real demo cluster: the app's session/feed/model stack under a real MainWindow,
 # driven with kubectl.

@@ -1,6 +1,7 @@
 #include "views/insightspage.h"
 
 #include "models/formatter.h"
+#include "models/insightsflatproxy.h"
 #include "models/insightsproxy.h"
 #include "views/detailspane.h"
 #include "views/trenddelegate.h"
@@ -17,13 +18,17 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
     : QWidget(parent)
     , m_model(model)
     , m_filter(filter)
-    , m_proxy(new InsightsProxy(this))
+    , m_proxy(makeProxy(model->mode(), this))
     , m_view(new QTreeView(this))
     , m_details(new DetailsPane(filter, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     m_proxy->setSourceModel(model);
-    m_proxy->setFilter(filter);
+    if (auto *tree = qobject_cast<InsightsProxy *>(m_proxy))
+        tree->setFilter(filter);
+    else if (auto *flat = qobject_cast<InsightsFlatProxy *>(m_proxy))
+        flat->setFilter(filter);
+    setFilterDeferred(true); // until shown
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(0, Qt::AscendingOrder);
@@ -83,9 +88,51 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
     });
 }
 
+QAbstractProxyModel *InsightsPage::makeProxy(InsightsModel::Mode mode, QObject *parent)
+{
+    // The flat Containers tab holds every container of the cluster (300,000 rows on a large
+    // one): its own proxy sorts and filters those in single passes; the trees keep
+    // QSortFilterProxyModel's recursive filtering.
+    if (mode == InsightsModel::Mode::Containers)
+        return new InsightsFlatProxy(parent);
+    return new InsightsProxy(parent);
+}
+
+QAbstractProxyModel *InsightsPage::proxy() const
+{
+    setFilterDeferred(!isVisible());
+    return m_proxy;
+}
+
+void InsightsPage::setFilterDeferred(bool deferred) const
+{
+    if (auto *tree = qobject_cast<InsightsProxy *>(m_proxy)) {
+        tree->setFilterDeferred(deferred);
+        tree->applyPendingFilter();
+    } else if (auto *flat = qobject_cast<InsightsFlatProxy *>(m_proxy)) {
+        flat->setFilterDeferred(deferred);
+        flat->applyPendingFilter();
+    }
+}
+
+void InsightsPage::showEvent(QShowEvent *event)
+{
+    setFilterDeferred(false);
+    QWidget::showEvent(event);
+}
+
+void InsightsPage::hideEvent(QHideEvent *event)
+{
+    setFilterDeferred(true);
+    QWidget::hideEvent(event);
+}
+
 void InsightsPage::setSources(InsightsFeed *feed, const MetricsHistory *history)
 {
-    m_proxy->setFeed(feed);
+    if (auto *tree = qobject_cast<InsightsProxy *>(m_proxy))
+        tree->setFeed(feed);
+    else if (auto *flat = qobject_cast<InsightsFlatProxy *>(m_proxy))
+        flat->setFeed(feed);
     m_model->setHistory(history);
     m_model->setFeed(feed);
     m_details->setSources(feed, history);
@@ -133,6 +180,7 @@ void InsightsPage::activate(const QModelIndex &index)
 
 bool InsightsPage::select(const QString &target)
 {
+    setFilterDeferred(!isVisible());
     m_model->flush();
     const QString key = target.section(QLatin1Char(':'), 1);
     QModelIndex source = target.startsWith(QLatin1String("pod:")) ? m_model->indexOfPod(key)

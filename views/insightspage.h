@@ -10,6 +10,7 @@ class DetailsPane;
 class InsightsFeed;
 class InsightsFilter;
 class InsightsProxy;
+class QAbstractProxyModel;
 class QSplitter;
 class QTreeView;
 
@@ -21,7 +22,9 @@ public:
 
     void setSources(InsightsFeed *feed, const MetricsHistory *history);
     InsightsModel *model() const { return m_model; }
-    InsightsProxy *proxy() const { return m_proxy; }
+    // InsightsProxy for the Nodes and Controllers trees, InsightsFlatProxy for Containers;
+    // filter changes made while the page was hidden are applied first.
+    QAbstractProxyModel *proxy() const;
     QTreeView *view() const { return m_view; }
     DetailsPane *details() const { return m_details; }
     QSplitter *splitter() const { return m_splitter; }
@@ -39,6 +42,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -50,12 +55,15 @@ private:
     int comfortableWidth(InsightsModel::Column column) const;
     int textWidth(const QString &sample, bool nameColumn) const;
 
+    static QAbstractProxyModel *makeProxy(InsightsModel::Mode mode, QObject *parent);
+    // A hidden page's proxy only notes filter changes; shown (or read), it applies them.
+    void setFilterDeferred(bool deferred) const;
     void showCurrent();
     void activate(const QModelIndex &index);
 
     InsightsModel *m_model;
     InsightsFilter *m_filter;
-    InsightsProxy *m_proxy;
+    QAbstractProxyModel *m_proxy;
     QTreeView *m_view;
     DetailsPane *m_details;
     QSplitter *m_splitter;

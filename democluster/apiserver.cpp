@@ -480,6 +480,7 @@ void ApiServer::Impl::housekeepingLoop()
 {
     std::mutex m;
     Churn churn;
+    auto lastChores = std::chrono::steady_clock::time_point();
     while (!stopping) {
         {
             std::unique_lock lock(m);
@@ -491,20 +492,6 @@ void ApiServer::Impl::housekeepingLoop()
         if (const auto [perSecond, seconds] = faults.takeChurn(); perSecond > 0)
             churn.begin(store, perSecond, seconds);
         churn.step(store);
-        try {
-            finalizeNamespaces();
-        } catch (const std::exception &) {
-            // A namespace removed concurrently; the next pass sees the settled state.
-        }
-        {
-            std::lock_guard lock(pagesMutex);
-            const auto now = std::chrono::steady_clock::now();
-            for (auto it = pages.begin(); it != pages.end();)
-                // Generous: kubectl needs minutes to page through 150,000 pods on a busy
-                // machine, and a token expiring mid-list restarts its whole listing.
-                it = now - it->second->created > std::chrono::minutes(30) ? pages.erase(it)
-                                                                           : std::next(it);
-        }
         if (faults.takeRestart()) {
             // The restart runs on its own thread: stop() joins this one.
             std::thread([this] {
@@ -518,6 +505,24 @@ void ApiServer::Impl::housekeepingLoop()
                 server.reset();
                 listen();
             }).detach();
+        }
+        // The chores keep the idle cadence while a churn burst wakes the loop every 10 ms.
+        if (std::chrono::steady_clock::now() - lastChores < std::chrono::milliseconds(400))
+            continue;
+        lastChores = std::chrono::steady_clock::now();
+        try {
+            finalizeNamespaces();
+        } catch (const std::exception &) {
+            // A namespace removed concurrently; the next pass sees the settled state.
+        }
+        {
+            std::lock_guard lock(pagesMutex);
+            const auto now = std::chrono::steady_clock::now();
+            for (auto it = pages.begin(); it != pages.end();)
+                // Generous: kubectl needs minutes to page through 150,000 pods on a busy
+                // machine, and a token expiring mid-list restarts its whole listing.
+                it = now - it->second->created > std::chrono::minutes(30) ? pages.erase(it)
+                                                                           : std::next(it);
         }
     }
 }

@@ -4,7 +4,10 @@
 // changes one pod's annotation, so every pod watch sees a MODIFIED event with the whole pod.
 // Started through the faults spec ("churn=2000,churnseconds=10"); run by the API server's
 // housekeeping thread in small steps.
+#include <nlohmann/json.hpp>
+
 #include <chrono>
+#include <memory>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -25,7 +28,11 @@ public:
     std::uint64_t updatesDone() const { return m_done; }
 
 private:
-    std::vector<std::pair<std::string, std::string>> m_pods; // namespace, name
+    // The pods as listed when the burst began. Their names are copied as the burst reaches them
+    // (copying 300,000 names up front delayed the burst by seconds), and the listed version is
+    // let go then, so the burst does not keep every replaced pod alive.
+    std::vector<std::shared_ptr<const nlohmann::json>> m_pods;
+    std::vector<std::pair<std::string, std::string>> m_names; // namespace, name
     std::size_t m_next = 0;
     int m_perSecond = 0;
     std::chrono::steady_clock::time_point m_start;

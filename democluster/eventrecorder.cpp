@@ -18,7 +18,7 @@ void EventRecorder::record(const json &involved, const std::string &type, const 
                            const std::string &message, const std::string &component, double now,
                            const std::string &host)
 {
-    const json &meta = involved.value("metadata", json::object());
+    const json &meta = sim::field(involved, "metadata");
     const std::string ns = meta.value("namespace", std::string("default"));
     const std::string uid = meta.value("uid", std::string());
     const std::string key = uid + "\x1f" + reason + "\x1f" + message;
@@ -49,8 +49,7 @@ void EventRecorder::record(const json &involved, const std::string &type, const 
     if (involved.value("kind", std::string()) == "Pod" && reason != "Scheduled"
         && reason != "FailedScheduling") {
         // Kubelet events point at the container they concern.
-        const json containers = involved.value("spec", json::object()).value("containers", json::array());
-        for (const json &c : containers) {
+        for (const json &c : sim::field(sim::field(involved, "spec"), "containers")) {
             const std::string name = c.value("name", std::string());
             if (!name.empty() && message.find("\"" + name + "\"") != std::string::npos) {
                 ref["fieldPath"] = "spec.containers{" + name + "}";
@@ -78,7 +77,7 @@ void EventRecorder::record(const json &involved, const std::string &type, const 
                   {"reportingComponent", component},
                   {"reportingInstance", host}};
     try {
-        store_.create("events", std::move(event));
+        store_.createShared("events", std::move(event));
     } catch (const std::exception &) {
         return; // namespace vanished or the type is not registered: nothing to record
     }

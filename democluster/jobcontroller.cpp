@@ -17,7 +17,7 @@ namespace {
 
 bool hasCondition(const json &object, const std::string &type)
 {
-    for (const json &c : object.value("status", json::object()).value("conditions", json::array()))
+    for (const json &c : sim::field(sim::field(object, "status"), "conditions"))
         if (c.value("type", std::string()) == type && c.value("status", std::string()) == "True")
             return true;
     return false;

@@ -137,7 +137,7 @@ void Kubelet::reconcile(double now, const std::vector<WatchEvent> *podChanges)
             const std::string uid = sim::str(pod, "/metadata/uid"_json_pointer);
             terminating.insert(uid);
             if (stopping_.insert(uid).second)
-                for (const json &cs : pod.value("status", json::object()).value("containerStatuses", json::array()))
+                for (const json &cs : sim::field(sim::field(pod, "status"), "containerStatuses"))
                     if (cs.contains("state") && cs["state"].contains("running"))
                         ctx_.events.record(pod, "Normal", "Killing",
                                            "Stopping container " + cs.value("name", std::string()),
@@ -215,7 +215,8 @@ bool Kubelet::syncPod(json &pod, double now)
     json &status = pod["status"];
     if (!status.is_object())
         status = json::object();
-    const json &containers = pod["spec"].value("containers", json::array());
+    // A reference is safe: only pod["status"] is written below, and map members stay put.
+    const json &containers = sim::field(sim::field(pod, "spec"), "containers");
     if (!status.contains("startTime")) {
         status["phase"] = "Pending";
         status["startTime"] = when;

@@ -74,7 +74,7 @@ NodeUsage KubeletMetrics::nodeUsage(const SimContext &ctx, ObjectPtr node, const
             row.cpuAverage += c.cpuAverage;
             addMemory(row.memory, c.memory);
         }
-        for (const json &c : (*p)["spec"].value("containers", json::array())) {
+        for (const json &c : sim::field(sim::field(*p, "spec"), "containers")) {
             const double limit = sim::parseQuantity(c.value("resources", json::object()).value("limits", json::object()).value("memory", json()), 0);
             allLimited = allLimited && limit > 0;
             row.memoryLimit += limit;

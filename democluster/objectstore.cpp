@@ -319,27 +319,28 @@ json ObjectStore::update(const std::string &key, json object, bool checkResource
     return *it->second;
 }
 
-std::optional<json> ObjectStore::modify(const std::string &key, const std::string &ns,
-                                        const std::string &name,
-                                        const std::function<bool(json &)> &mutate)
+std::shared_ptr<const json> ObjectStore::modify(const std::string &key, const std::string &ns,
+                                                const std::string &name,
+                                                const std::function<bool(json &)> &mutate)
 {
     std::lock_guard lock(d->mutex);
     const ResourceType &type = d->typeOf(key);
     auto &bucket = d->objects[key];
     const auto it = bucket.find({type.namespaced ? ns : std::string(), name});
     if (it == bucket.end())
-        return std::nullopt;
+        return nullptr;
     json copy = *it->second;
     if (!mutate(copy))
-        return *it->second;
+        return it->second;
     ObjectPtr before = it->second;
     it->second = d->commitUpdate(type, before, std::move(copy));
     d->reindex(key, &it->first, before.get(), it->second.get());
     d->record("MODIFIED", key, it->second);
-    return *it->second;
+    return it->second;
 }
 
-json ObjectStore::remove(const std::string &key, const std::string &ns, const std::string &name)
+std::shared_ptr<const json> ObjectStore::remove(const std::string &key, const std::string &ns,
+                                                const std::string &name)
 {
     std::lock_guard lock(d->mutex);
     const ResourceType &type = d->typeOf(key);
@@ -353,9 +354,9 @@ json ObjectStore::remove(const std::string &key, const std::string &ns, const st
     bucket.erase(it);
     ++d->version;
     gone["metadata"]["resourceVersion"] = std::to_string(d->version);
-    auto stored = std::make_shared<const json>(gone);
+    auto stored = std::make_shared<const json>(std::move(gone));
     d->record("DELETED", key, stored);
-    return gone;
+    return stored;
 }
 
 std::optional<json> ObjectStore::get(const std::string &key, const std::string &ns,

@@ -84,10 +84,13 @@ public:
     nlohmann::json update(const std::string &key, nlohmann::json object,
                           bool checkResourceVersion = false);
     // Read-modify-write under the store lock; `mutate` returns false to leave the object alone.
-    std::optional<nlohmann::json> modify(const std::string &key, const std::string &ns,
-                                         const std::string &name,
-                                         const std::function<bool(nlohmann::json &)> &mutate);
-    nlohmann::json remove(const std::string &key, const std::string &ns, const std::string &name);
+    // Returns the stored object (changed or not) without a copy; nullptr when absent.
+    std::shared_ptr<const nlohmann::json> modify(const std::string &key, const std::string &ns,
+                                                 const std::string &name,
+                                                 const std::function<bool(nlohmann::json &)> &mutate);
+    // Returns the deleted object as the DELETED event carries it (new resourceVersion).
+    std::shared_ptr<const nlohmann::json> remove(const std::string &key, const std::string &ns,
+                                                 const std::string &name);
     std::optional<nlohmann::json> get(const std::string &key, const std::string &ns,
                                       const std::string &name) const;
     // The stored object itself, without a copy; nullptr when absent.

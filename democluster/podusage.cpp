@@ -10,10 +10,10 @@ using nlohmann::json;
 std::vector<ContainerUsage> PodUsage::containers(const SimContext &context, const json &pod, double t)
 {
     std::vector<ContainerUsage> out;
-    const json &status = pod.value("status", json::object());
+    const json &status = sim::field(pod, "status");
     if (!status.contains("containerStatuses") || sim::podIsFinished(pod))
         return out;
-    const json &specs = pod["spec"].value("containers", json::array());
+    const json &specs = sim::field(sim::field(pod, "spec"), "containers");
     for (const json &cs : status["containerStatuses"]) {
         if (!cs.contains("state") || !cs["state"].contains("running"))
             continue;
@@ -42,7 +42,7 @@ std::vector<ContainerUsage> PodUsage::containers(const SimContext &context, cons
 
 bool PodUsage::sandbox(const SimContext &context, const json &pod, double t, ContainerUsage &out)
 {
-    const json &status = pod.value("status", json::object());
+    const json &status = sim::field(pod, "status");
     if (!status.contains("startTime") || sim::podIsFinished(pod))
         return false;
     const double start = sim::parseTime(status["startTime"], 0);

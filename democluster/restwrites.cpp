@@ -219,7 +219,8 @@ void ApiServer::Impl::remove(RequestContext &ctx)
         sendJson(ctx.res, 200, *result);
         return;
     }
-    const json gone = store.remove(type.key(), ctx.ns, ctx.name);
+    const auto removed = store.remove(type.key(), ctx.ns, ctx.name);
+    const json &gone = *removed;
     const std::string uid = gone["metadata"].value("uid", std::string());
     if (propagation != "Orphan")
         deleteDependents(uid, ctx.ns);
@@ -256,7 +257,7 @@ std::optional<json> ApiServer::Impl::startPodTermination(const std::string &ns, 
     }
     if (!graceful)
         return std::nullopt;
-    return result;
+    return *result;
 }
 
 void ApiServer::Impl::removeCollection(RequestContext &ctx)
@@ -285,10 +286,10 @@ void ApiServer::Impl::removeCollection(RequestContext &ctx)
                     continue;
                 }
             }
-            const json gone = store.remove(type.key(), meta.value("namespace", std::string()),
-                                           meta.value("name", std::string()));
+            const auto removed = store.remove(type.key(), meta.value("namespace", std::string()),
+                                              meta.value("name", std::string()));
             deleteDependents(meta.value("uid", std::string()), meta.value("namespace", std::string()));
-            out += (first ? "" : ",") + gone.dump();
+            out += (first ? "" : ",") + removed->dump();
             first = false;
         } catch (const ApiError &) {
             // Deleted concurrently: nothing left to do for it.

@@ -206,18 +206,28 @@ void Simulation::reconcileAt(double t)
             gate.ran = true;
         });
     };
-    if (!r.scheduler.hasWaiting() && r.schedulerGate.ran) {
+    {
         // Only an unbound pod gives the scheduler work: a burst of updates to bound pods (or a
         // node change with nobody waiting) must not make it add up 300,000 pods' requests.
-        // The mark first: every change up to it is then among `changes`.
-        const std::uint64_t mark = changeMark(d->store, r.schedulerGate.inputs);
-        const auto changes = d->store.changesSince("pods", r.schedulerGate.seen);
-        if (changes && std::none_of(changes->begin(), changes->end(), [](const WatchEvent &e) {
+        Reconcilers::Gate &gate = r.schedulerGate;
+        const std::uint64_t mark = changeMark(d->store, gate.inputs);
+        bool run = !gate.ran || r.scheduler.hasWaiting();
+        if (!run && mark != gate.seen) {
+            // Every change up to `mark` is among these (the history is read after the mark).
+            const auto changes = d->store.changesSince("pods", gate.seen);
+            run = !changes || std::any_of(changes->begin(), changes->end(), [](const WatchEvent &e) {
                 return e.type != "DELETED" && sim::str(*e.object, "/spec/nodeName"_json_pointer).empty();
-            }))
-            r.schedulerGate.seen = mark;
+            });
+        }
+        if (!run)
+            gate.seen = mark;
+        else
+            guard("scheduler", [&] {
+                r.scheduler.reconcile(t);
+                gate.seen = mark;
+                gate.ran = true;
+            });
     }
-    gated("scheduler", r.schedulerGate, r.scheduler.hasWaiting(), [&] { r.scheduler.reconcile(t); });
     {
         // The kubelet always looks at pods with a timed transition ahead, and at the pods changed
         // since its last pass; at all of them after a node change or when the history is short.

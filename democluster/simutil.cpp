@@ -166,14 +166,22 @@ std::string safeEncode(std::uint64_t value, int length)
     return out;
 }
 
-double podRequest(const json &pod, const char *resource, const char *field)
+const json &field(const json &object, const char *key)
+{
+    static const json none;
+    if (!object.is_object())
+        return none;
+    const auto it = object.find(key);
+    return it == object.end() ? none : *it;
+}
+
+double podRequest(const json &pod, const char *resource, const char *kind)
 {
     double total = 0;
-    const json &containers = pod.value("spec", json::object()).value("containers", json::array());
-    for (const json &c : containers) {
-        const json res = c.value("resources", json::object()).value(field, json::object());
-        if (res.contains(resource))
-            total += parseQuantity(res[resource]);
+    for (const json &c : field(field(pod, "spec"), "containers")) {
+        const json &quantity = field(field(field(c, "resources"), kind), resource);
+        if (!quantity.is_null())
+            total += parseQuantity(quantity);
     }
     return total;
 }
@@ -182,10 +190,10 @@ std::string qosClass(const json &podSpec)
 {
     bool any = false;
     bool guaranteed = true;
-    for (const json &c : podSpec.value("containers", json::array())) {
-        const json res = c.value("resources", json::object());
-        const json req = res.value("requests", json::object());
-        const json lim = res.value("limits", json::object());
+    for (const json &c : field(podSpec, "containers")) {
+        const json &res = field(c, "resources");
+        const json &req = field(res, "requests");
+        const json &lim = field(res, "limits");
         if (!req.empty() || !lim.empty())
             any = true;
         for (const char *r : {"cpu", "memory"}) {

@@ -51,6 +51,9 @@ bool selectorMatches(const json &selector, const json &labels);
 bool mapSelectorMatches(const json &selector, const json &labels);
 
 std::string str(const json &object, const json::json_pointer &path, const std::string &fallback = {});
+// The member `key` of an object by reference, or a null value (iterates as empty) when absent:
+// `value(key, json::object())` copies the whole member, which dominated the warm-up reconciles.
+const json &field(const json &object, const char *key);
 std::int64_t integer(const json &object, const json::json_pointer &path, std::int64_t fallback = 0);
 
 // "25%" or 2 of `total`, rounding up (surge) or down (unavailable) like intstr.GetScaledValue.

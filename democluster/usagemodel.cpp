@@ -115,10 +115,10 @@ ContainerCurve UsageModel::curve(const json &pod, const json &container, double 
 {
     ContainerCurve c;
     c.profile = profileFor(pod, container);
-    const json res = container.value("resources", json::object());
-    const double cpuReq = sim::parseQuantity(res.value("requests", json::object()).value("cpu", json()), 0);
-    const double memReq = sim::parseQuantity(res.value("requests", json::object()).value("memory", json()), 0);
-    c.memLimit = sim::parseQuantity(res.value("limits", json::object()).value("memory", json()), 0);
+    const json &res = sim::field(container, "resources");
+    const double cpuReq = sim::parseQuantity(sim::field(sim::field(res, "requests"), "cpu"), 0);
+    const double memReq = sim::parseQuantity(sim::field(sim::field(res, "requests"), "memory"), 0);
+    c.memLimit = sim::parseQuantity(sim::field(sim::field(res, "limits"), "memory"), 0);
     const std::string id = sim::str(pod, "/metadata/namespace"_json_pointer) + "/"
                            + sim::str(pod, "/metadata/name"_json_pointer) + "/"
                            + container.value("name", std::string());

@@ -147,8 +147,8 @@ private slots:
             return true;
         });
         QCOMPARE(rv(*modified), before + 1);
-        const json gone = store->remove("pods", "team-a", "web-1");
-        QCOMPARE(rv(gone), before + 2); // the deletion has its own version
+        const auto gone = store->remove("pods", "team-a", "web-1");
+        QCOMPARE(rv(*gone), before + 2); // the deletion has its own version
         QVERIFY(!store->get("pods", "team-a", "web-1"));
         QCOMPARE(errorCode([&] { store->remove("pods", "team-a", "web-1"); }), 404);
     }
@@ -209,6 +209,82 @@ private slots:
         small.setHistorySize(1);
         QCOMPARE(small.eventsSince("pods", small.oldestRetainedVersion(), 0).size(),
                  std::size_t(1));
+    }
+
+    // The owner and node indexes follow every create, write and delete, and list in store order.
+    void indexesFollowWrites() {
+        const auto owned = [](const std::string &ns, const std::string &name, const std::string &owner,
+                              const std::string &node) {
+            json p = pod(ns, name);
+            p["metadata"]["ownerReferences"] = json::array(
+                {{{"apiVersion", "apps/v1"}, {"kind", "ReplicaSet"}, {"name", "rs"}, {"uid", owner},
+                  {"controller", true}}});
+            if (!node.empty())
+                p["spec"]["nodeName"] = node;
+            return p;
+        };
+        const auto names = [](const std::vector<std::shared_ptr<const json>> &objects) {
+            std::vector<std::string> out;
+            for (const auto &o : objects)
+                out.push_back((*o)["metadata"]["namespace"].get<std::string>() + "/"
+                              + (*o)["metadata"]["name"].get<std::string>());
+            return out;
+        };
+        using Names = std::vector<std::string>;
+        store->create("pods", owned("team-b", "b1", "uid-1", "node-1"));
+        store->create("pods", owned("team-a", "a2", "uid-1", "node-2"));
+        store->create("pods", owned("team-a", "a1", "uid-2", ""));
+        json plain = pod("team-a", "plain");
+        plain["metadata"]["ownerReferences"] = json::array(
+            {{{"kind", "ReplicaSet"}, {"name", "rs"}, {"uid", "uid-1"}}}); // not the controller
+        store->create("pods", plain);
+        QCOMPARE(names(store->ownedBy("pods", "uid-1")), (Names{"team-a/a2", "team-b/b1"}));
+        QCOMPARE(names(store->ownedBy("pods", "uid-2")), (Names{"team-a/a1"}));
+        QVERIFY(store->ownedBy("pods", "").empty());
+        QVERIFY(store->ownedBy("apps/replicasets", "uid-1").empty());
+        QCOMPARE(names(store->podsOnNode("node-1")), (Names{"team-b/b1"}));
+        QVERIFY(store->podsOnNode("").empty()); // unbound pods are on no node
+
+        // Bound by a write, moved to another owner, deleted: the indexes follow.
+        store->modify("pods", "team-a", "a1", [](json &p) {
+            p["spec"]["nodeName"] = "node-1";
+            return true;
+        });
+        QCOMPARE(names(store->podsOnNode("node-1")), (Names{"team-a/a1", "team-b/b1"}));
+        json moved = *store->getShared("pods", "team-b", "b1");
+        moved["metadata"]["ownerReferences"][0]["uid"] = "uid-2";
+        store->update("pods", moved);
+        QCOMPARE(names(store->ownedBy("pods", "uid-1")), (Names{"team-a/a2"}));
+        QCOMPARE(names(store->ownedBy("pods", "uid-2")), (Names{"team-a/a1", "team-b/b1"}));
+        store->remove("pods", "team-a", "a1");
+        QCOMPARE(names(store->ownedBy("pods", "uid-2")), (Names{"team-b/b1"}));
+        QCOMPARE(names(store->podsOnNode("node-1")), (Names{"team-b/b1"}));
+        QCOMPARE(store->ownedBy("pods", "uid-1").front().get(), store->getShared("pods", "team-a", "a2").get());
+    }
+
+    // What changed since a resourceVersion, for reconcilers; nullopt once the history is too short.
+    void changesSinceReadsTheHistory() {
+        demo::ObjectStore small(3);
+        demo::registerBuiltinTypes(small);
+        const std::uint64_t start = small.resourceVersion();
+        small.create("pods", pod("team-a", "p1"));
+        small.create("namespaces", {{"metadata", {{"name", "team-b"}}}});
+        small.modify("pods", "team-a", "p1", [](json &p) {
+            p["status"]["phase"] = "Running";
+            return true;
+        });
+        const auto changes = small.changesSince("pods", start);
+        QVERIFY(changes);
+        QCOMPARE(changes->size(), std::size_t(2));
+        QCOMPARE((*changes)[0].type, std::string("ADDED"));
+        QCOMPARE((*changes)[1].type, std::string("MODIFIED"));
+        QVERIFY(small.changesSince("pods", small.resourceVersion())->empty());
+        small.remove("pods", "team-a", "p1");
+        QVERIFY(!small.changesSince("pods", start)); // trimmed: the caller must look at everything
+        const auto last = small.changesSince("pods", small.resourceVersion() - 1);
+        QVERIFY(last);
+        QCOMPARE(last->size(), std::size_t(1));
+        QCOMPARE(last->front().type, std::string("DELETED"));
     }
 
     void watcherWakesOnChange() {

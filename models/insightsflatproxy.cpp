@@ -344,7 +344,9 @@ void InsightsFlatProxy::sourceDataChanged(const QModelIndex &topLeft, const QMod
         return;
     const int first = topLeft.row(), last = bottomRight.row();
     const int c0 = topLeft.column(), c1 = bottomRight.column();
-    const bool sortAffected = m_sortColumn >= c0 && m_sortColumn <= c1;
+    // Display-only changes (the clock, a language switch) keep every raw value's order.
+    const bool rawChanged = roles.isEmpty() || roles.contains(InsightsModel::RawRole);
+    const bool sortAffected = rawChanged && m_sortColumn >= c0 && m_sortColumn <= c1;
     // Role-specific changes are metric, clock and language updates; a pod's filter inputs
     // (labels, node, namespace) change only with an update of the row itself (no roles).
     const bool podChange = roles.isEmpty();

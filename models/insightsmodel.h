@@ -118,6 +118,11 @@ public:
                         int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+Q_SIGNALS:
+    // The clock moved on (every 30 s): uptimes below the top level read differently now
+    // without a dataChanged of their own; views repaint.
+    void clockAdvanced();
+
 private:
     struct Cache
     {

@@ -74,6 +74,10 @@ RowStatus RowStatus::ofContainer(const kube::Pod &pod, const QString &containerN
     case Kind::Terminated: {
         const bool ok = status->state.exitCode == 0;
         QString reason = status->state.reason;
+        // A clean finish says just that, in the user's language ("Terminated: Completed" came
+        // out as "Beendet: Completed" in German, too wide for the column and half English).
+        if (ok && (reason.isEmpty() || reason == u"Completed"))
+            return make(Severity::Done, Tr::tr("Completed"));
         if (reason.isEmpty())
             reason = ok ? Tr::tr("Completed") : Tr::tr("Error");
         return make(ok ? Severity::Done : Severity::Failed,

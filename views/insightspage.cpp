@@ -80,6 +80,7 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
                     && cur.row() <= bottomRight.row())
                     m_details->refresh();
             });
+    connect(m_model, &InsightsModel::clockAdvanced, m_view->viewport(), qOverload<>(&QWidget::update));
     connect(m_view, &QTreeView::activated, this, &InsightsPage::activate);
     connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {
         // A single click on a link cell drills down like the portal's links.
@@ -231,7 +232,7 @@ int InsightsPage::comfortableWidth(InsightsModel::Column column) const
     using C = InsightsModel::Column;
     // Whole typical values, given where the window has the room.
     switch (column) {
-    case C::Status: return textWidth(QStringLiteral("Terminated: Completed"), false);
+    case C::Status: return textWidth(QStringLiteral("Terminated: OOMKilled"), false);
     case C::Namespace: return textWidth(QStringLiteral("kubernetes-dashboard"), false);
     case C::Node: return textWidth(QStringLiteral("aks-nodepool1-38416027-vmss000001"), false);
     case C::Pod: return textWidth(QStringLiteral("metrics-server-p288pq52-x9jmq"), false);

@@ -67,8 +67,19 @@ void TrendDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         const TrendBar &b = data.bars[i];
         const bool hasData = b.status != HealthStatus::NoData && !std::isnan(b.height);
         if (hasData) {
-            // A bar with data but a zero value still shows a 1-px line, unlike "no data".
-            painter->fillRect(geometry.bar(i, std::max(b.height, 1e-9)), colorFor(b.status));
+            const QColor color = colorFor(b.status);
+            const QRect slot = geometry.slot(i);
+            // A faint track shows each bar's full scale, so a low bar reads as low, not absent.
+            QColor track = color;
+            track.setAlpha(48);
+            painter->fillRect(slot, track);
+            // A bar with data but a zero value still shows a 1-px line, unlike "no data"; any
+            // value above zero gets a few pixels so it is visible at all (the tool tip tells
+            // the figure).
+            QRect bar = geometry.bar(i, std::max(b.height, 1e-9));
+            if (b.height > 0 && bar.height() < kMinBarPx)
+                bar.setTop(std::max(slot.top(), bar.bottom() - kMinBarPx + 1));
+            painter->fillRect(bar, color);
         } else {
             const QRect slot = geometry.slot(i);
             const int stub = std::min(kNoDataStubPx, slot.height());

@@ -21,6 +21,8 @@ public:
     static QColor colorFor(HealthStatus status);
     // Height of the grey stub drawn for a bar without data, so gaps in the data stay visible.
     static constexpr int kNoDataStubPx = 2;
+    // Least height of a bar whose value is above zero (1 % of a 16-px bar would round to 0).
+    static constexpr int kMinBarPx = 3;
 
     // "26.11.2026 14:00–14:15 · 1.2 cores · 83% of limit · Warning" (times in local time).
     static QString toolTip(const TrendData &data, int bar, const QLocale &locale = QLocale());

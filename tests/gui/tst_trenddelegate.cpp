@@ -12,6 +12,8 @@
 #include <QToolTip>
 #include <QtTest>
 
+#include <cstdlib>
+
 namespace {
 
 constexpr int kTrendRole = Qt::UserRole + 7;
@@ -26,7 +28,7 @@ TrendData sampleData() {
         TrendBar{0.85, HealthStatus::Warning, QStringLiteral("850m · 85% of limit")},
         TrendBar{1.0, HealthStatus::Critical, QStringLiteral("1.2 cores · 120% of limit")},
         TrendBar{},
-        TrendBar{0.25, HealthStatus::Ok, QStringLiteral("250m · 25% of limit")},
+        TrendBar{0.02, HealthStatus::Ok, QStringLiteral("20m · 2% of limit")}, // below 1 px: drawn at kMinBarPx
     };
     return data;
 }
@@ -67,10 +69,20 @@ private Q_SLOTS:
                          background);
                 continue;
             }
-            const QRect filled = g.bar(i, b.height);
+            QRect filled = g.bar(i, b.height);
+            if (b.height > 0 && filled.height() < TrendDelegate::kMinBarPx) // low values stay visible
+                filled.setTop(filled.bottom() - TrendDelegate::kMinBarPx + 1);
             QCOMPARE(image.pixelColor(QPoint(bottom.x(), filled.top())), expected);
-            if (filled.top() > slot.top())
-                QCOMPARE(image.pixelColor(QPoint(bottom.x(), filled.top() - 1)), background);
+            if (filled.top() > slot.top()) {
+                // Above the bar: its faint track, the status colour over the background.
+                const QColor track = image.pixelColor(QPoint(bottom.x(), filled.top() - 1));
+                const auto near = [](int a, int b) { return std::abs(a - b) <= 2; };
+                const auto blend = [&background](int c, int bg) { return (c * 48 + bg * (255 - 48)) / 255; };
+                QVERIFY(near(track.red(), blend(expected.red(), background.red())));
+                QVERIFY(near(track.green(), blend(expected.green(), background.green())));
+                QVERIFY(near(track.blue(), blend(expected.blue(), background.blue())));
+                QCOMPARE(image.pixelColor(QPoint(bottom.x(), slot.top())), track);
+            }
         }
         // Gaps between bars stay background.
         QCOMPARE(image.pixelColor(QPoint(g.slot(0).right() + 1, g.slot(0).bottom())), background);

@@ -266,7 +266,15 @@ private Q_SLOTS:
         p.containerStatuses[0].state.kind = kube::ContainerState::Kind::Terminated;
         p.containerStatuses[0].state.reason = QString();
         p.containerStatuses[0].state.exitCode = 0;
-        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text, QStringLiteral("Terminated: Completed"));
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text, QStringLiteral("Completed"));
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).severity, RowStatus::Severity::Done);
+        p.containerStatuses[0].state.reason = QStringLiteral("Completed");
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text, QStringLiteral("Completed"));
+        p.containerStatuses[0].state.reason = QStringLiteral("OOMKilled");
+        p.containerStatuses[0].state.exitCode = 137;
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text, QStringLiteral("Terminated: OOMKilled"));
+        p.containerStatuses[0].state.reason = QString();
+        p.containerStatuses[0].state.exitCode = 0;
         p.phase = QStringLiteral("Succeeded");
         QCOMPARE(RowStatus::ofPod(p).text, QStringLiteral("Completed"));
         const QList<RowStatus> states = {{RowStatus::Severity::Ok, {}}, {RowStatus::Severity::Warning, {}},

@@ -124,12 +124,18 @@ void Kubelet::reconcile(double now, const std::vector<WatchEvent> *podChanges)
     std::set<std::string> terminating;
     for (const auto &ptr : pods) {
         const json &pod = *ptr;
-        const std::string node = sim::str(pod, "/spec/nodeName"_json_pointer);
+        // Read in place: a full pass visits every pod, and copying strings was most of its cost.
+        static const std::string noText;
+        const auto text = [](const json &value) -> const std::string & {
+            return value.is_string() ? value.get_ref<const std::string &>() : noText;
+        };
+        const std::string &node = text(sim::field(sim::field(pod, "spec"), "nodeName"));
         // Unbound pods and pods on unknown nodes wait for a change of the pod or the nodes.
         if (node.empty() || !nodeKnown(node))
             continue;
-        const std::string ns = pod["metadata"].value("namespace", std::string());
-        const std::string name = pod["metadata"].value("name", std::string());
+        const json &meta = sim::field(pod, "metadata");
+        const std::string &ns = text(sim::field(meta, "namespace"));
+        const std::string &name = text(sim::field(meta, "name"));
         if (sim::podIsTerminating(pod)) {
             pending_.emplace_back(ns, name);
             // SIGTERM once, when the kubelet first sees the deletion; the pod stays (Terminating)
@@ -151,7 +157,7 @@ void Kubelet::reconcile(double now, const std::vector<WatchEvent> *podChanges)
             continue;
         }
         // Cheap pre-check so a large cluster's steady pods cost nothing.
-        const std::string phase = sim::str(pod, "/status/phase"_json_pointer);
+        const std::string &phase = text(sim::field(sim::field(pod, "status"), "phase"));
         if (phase == "Succeeded" || phase == "Failed")
             continue;
         if (phase == "Running") {

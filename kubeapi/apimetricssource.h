@@ -5,6 +5,7 @@
 #include "kubeapi/metricssource.h"
 
 #include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
 
@@ -43,6 +44,15 @@ protected:
     ApiReply *send(const ApiRequest &request, std::function<void(ApiReply *reply)> done);
     // Emits roundFinished() with what the round collected and makes the source ready again.
     void finishRound();
+
+    // Runs `work` (parsing a response: tens of thousands of pods on a big cluster) on the thread
+    // pool and hands its result to `done` on this object's thread; never if the source is gone
+    // by then. `work` must not touch the source.
+    template<typename Work, typename Done>
+    void offThread(Work work, Done done)
+    {
+        QtConcurrent::run(std::move(work)).then(this, std::move(done));
+    }
 
 private:
     QPointer<ApiClient> m_client;

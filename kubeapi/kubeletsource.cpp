@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace kube {
 
 KubeletSource::KubeletSource(ApiClient *client, QObject *parent)
@@ -86,56 +88,88 @@ void KubeletSource::startMore()
         ++m_running;
         send(request, [this, node, askedMs](ApiReply *reply) { onScrape(reply, node, askedMs); });
     }
-    if (m_running == 0 && m_pending.isEmpty())
+    if (m_running == 0 && m_reading == 0 && m_pending.isEmpty())
         finishRound();
 }
+
+namespace {
+
+// One node's scrape as samples, or why its body could not be read; made off the GUI thread.
+struct NodeScrape
+{
+    QList<ContainerMetricsSample> containers;
+    std::optional<NodeMetricsSample> node;
+    QString error;
+};
+
+NodeScrape readScrape(const QByteArray &body, const QString &node, qint64 askedMs)
+{
+    NodeScrape out;
+    const CadvisorReader::Result read
+        = CadvisorReader::read(std::string_view(body.constData(), size_t(body.size())), askedMs);
+    if (!read.ok) {
+        // The parser's technical detail; ApiError::explanation() frames it translated.
+        out.error = QStringLiteral("node %1, /metrics/cadvisor line %2, column %3: %4")
+                        .arg(node)
+                        .arg(read.error.line)
+                        .arg(read.error.column)
+                        .arg(QString::fromStdString(read.error.message));
+        return out;
+    }
+    out.containers.reserve(read.containers.size());
+    for (const CadvisorReader::Row &row : read.containers) {
+        ContainerMetricsSample sample;
+        sample.namespaceName = row.namespaceName;
+        sample.pod = row.pod;
+        sample.container = row.container;
+        sample.node = node;
+        // One stamp per sample: the working set's (what the UI shows first).
+        sample.timestampMs = row.workingSetMs ? row.workingSetMs : row.cpuMs;
+        sample.cpuSecondsTotal = row.cpuSecondsTotal;
+        sample.cpuTimestampMs = row.cpuMs;
+        sample.workingSetBytes = row.workingSetBytes;
+        sample.rssBytes = row.rssBytes;
+        out.containers.append(sample);
+    }
+    if (read.hasNode) {
+        NodeMetricsSample sample;
+        sample.node = node;
+        sample.timestampMs = read.node.workingSetMs ? read.node.workingSetMs : read.node.cpuMs;
+        sample.cpuSecondsTotal = read.node.cpuSecondsTotal;
+        sample.cpuTimestampMs = read.node.cpuMs;
+        sample.workingSetBytes = read.node.workingSetBytes;
+        sample.rssBytes = read.node.rssBytes;
+        out.node = sample;
+    }
+    return out;
+}
+
+} // namespace
 
 void KubeletSource::onScrape(ApiReply *reply, const QString &node, qint64 askedMs)
 {
     --m_running;
-    MetricsRound &r = round();
     if (!reply->error().isOk()) {
         recordFailure(reply->error(), node);
-    } else {
-        const QByteArray body = reply->takeBody();
-        const CadvisorReader::Result read
-            = CadvisorReader::read(std::string_view(body.constData(), size_t(body.size())), askedMs);
-        if (!read.ok) {
-            // The parser's technical detail; ApiError::explanation() frames it translated.
-            recordFailure(ApiError::decode(reply->errorContext(),
-                                           QStringLiteral("node %1, /metrics/cadvisor line %2, column %3: %4")
-                                               .arg(node)
-                                               .arg(read.error.line)
-                                               .arg(read.error.column)
-                                               .arg(QString::fromStdString(read.error.message))),
-                          node);
-        } else {
-            for (const CadvisorReader::Row &row : read.containers) {
-                ContainerMetricsSample sample;
-                sample.namespaceName = row.namespaceName;
-                sample.pod = row.pod;
-                sample.container = row.container;
-                sample.node = node;
-                // One stamp per sample: the working set's (what the UI shows first).
-                sample.timestampMs = row.workingSetMs ? row.workingSetMs : row.cpuMs;
-                sample.cpuSecondsTotal = row.cpuSecondsTotal;
-                sample.cpuTimestampMs = row.cpuMs;
-                sample.workingSetBytes = row.workingSetBytes;
-                sample.rssBytes = row.rssBytes;
-                r.containers.append(sample);
-            }
-            if (read.hasNode) {
-                NodeMetricsSample sample;
-                sample.node = node;
-                sample.timestampMs = read.node.workingSetMs ? read.node.workingSetMs : read.node.cpuMs;
-                sample.cpuSecondsTotal = read.node.cpuSecondsTotal;
-                sample.cpuTimestampMs = read.node.cpuMs;
-                sample.workingSetBytes = read.node.workingSetBytes;
-                sample.rssBytes = read.node.rssBytes;
-                r.nodes.append(sample);
-            }
-        }
+        startMore();
+        return;
     }
+    // The next scrape starts while this one is read on the thread pool.
+    ++m_reading;
+    const ApiError::Context context = reply->errorContext();
+    offThread([body = reply->takeBody(), node, askedMs] { return readScrape(body, node, askedMs); },
+              [this, context, node](NodeScrape scrape) {
+                  --m_reading;
+                  MetricsRound &r = round();
+                  if (!scrape.error.isEmpty()) {
+                      recordFailure(ApiError::decode(context, scrape.error), node);
+                  } else {
+                      r.containers.append(std::move(scrape.containers));
+                      if (scrape.node)
+                          r.nodes.append(*scrape.node);
+                  }
+                  startMore();
+              });
     startMore();
 }
 

@@ -39,7 +39,8 @@ private:
     bool m_nodesGiven = false;
     int m_parallel = 4;
     QStringList m_pending;
-    int m_running = 0;
+    int m_running = 0; // scrapes on the wire
+    int m_reading = 0; // scrapes being read on the thread pool
 };
 
 } // namespace kube

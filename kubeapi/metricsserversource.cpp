@@ -56,55 +56,91 @@ bool MetricsServerSource::poll()
     return true;
 }
 
-void MetricsServerSource::onPods(ApiReply *reply)
+namespace {
+
+// What one response of the round turns into, made off the GUI thread.
+struct Parsed
 {
-    MetricsRound &r = round();
-    if (!reply->error().isOk()) {
-        recordFailure(reply->error(), QStringLiteral("pods"));
-    } else {
-        const DecodedList<PodMetrics> list = decodeList<PodMetrics>(reply->takeBody());
-        if (!list.ok())
-            recordFailure(ApiError::decode(reply->errorContext(), list.error), QStringLiteral("pods"));
-        for (const PodMetrics &pod : list.items) {
-            for (const ContainerMetrics &container : pod.containers) {
-                ContainerMetricsSample sample;
-                sample.namespaceName = pod.namespaceName;
-                sample.pod = pod.name;
-                sample.container = container.name;
-                sample.timestampMs = stampOf(pod.timestamp, r.timestampMs);
-                if (!container.cpu.isNull())
-                    sample.cpuCores = container.cpu.toDouble();
-                if (!container.memory.isNull())
-                    sample.workingSetBytes = container.memory.toDouble();
-                r.containers.append(sample);
-            }
+    QList<ContainerMetricsSample> containers;
+    QList<NodeMetricsSample> nodes;
+    QString error; // the decoder's, when the body is not a valid list
+};
+
+Parsed parsePods(const QByteArray &body, qint64 fallbackMs)
+{
+    Parsed out;
+    const DecodedList<PodMetrics> list = decodeList<PodMetrics>(body);
+    out.error = list.error;
+    for (const PodMetrics &pod : list.items) {
+        for (const ContainerMetrics &container : pod.containers) {
+            ContainerMetricsSample sample;
+            sample.namespaceName = pod.namespaceName;
+            sample.pod = pod.name;
+            sample.container = container.name;
+            sample.timestampMs = stampOf(pod.timestamp, fallbackMs);
+            if (!container.cpu.isNull())
+                sample.cpuCores = container.cpu.toDouble();
+            if (!container.memory.isNull())
+                sample.workingSetBytes = container.memory.toDouble();
+            out.containers.append(sample);
         }
     }
-    partDone();
+    return out;
+}
+
+Parsed parseNodes(const QByteArray &body, qint64 fallbackMs)
+{
+    Parsed out;
+    const DecodedList<NodeMetrics> list = decodeList<NodeMetrics>(body);
+    out.error = list.error;
+    for (const NodeMetrics &node : list.items) {
+        NodeMetricsSample sample;
+        sample.node = node.name;
+        sample.timestampMs = stampOf(node.timestamp, fallbackMs);
+        if (!node.cpu.isNull())
+            sample.cpuCores = node.cpu.toDouble();
+        if (!node.memory.isNull())
+            sample.workingSetBytes = node.memory.toDouble();
+        out.nodes.append(sample);
+    }
+    return out;
+}
+
+} // namespace
+
+void MetricsServerSource::onPods(ApiReply *reply)
+{
+    if (!reply->error().isOk()) {
+        recordFailure(reply->error(), QStringLiteral("pods"));
+        partDone();
+        return;
+    }
+    const ApiError::Context context = reply->errorContext();
+    offThread([body = reply->takeBody(), at = round().timestampMs] { return parsePods(body, at); },
+              [this, context](Parsed parsed) {
+                  if (!parsed.error.isEmpty())
+                      recordFailure(ApiError::decode(context, parsed.error), QStringLiteral("pods"));
+                  round().containers.append(std::move(parsed.containers));
+                  partDone();
+              });
 }
 
 void MetricsServerSource::onNodes(ApiReply *reply)
 {
-    MetricsRound &r = round();
     if (!reply->error().isOk()) {
         // Users without node access still get pod figures; the error is reported all the same.
         recordFailure(reply->error(), QStringLiteral("nodes"));
-    } else {
-        const DecodedList<NodeMetrics> list = decodeList<NodeMetrics>(reply->takeBody());
-        if (!list.ok())
-            recordFailure(ApiError::decode(reply->errorContext(), list.error), QStringLiteral("nodes"));
-        for (const NodeMetrics &node : list.items) {
-            NodeMetricsSample sample;
-            sample.node = node.name;
-            sample.timestampMs = stampOf(node.timestamp, r.timestampMs);
-            if (!node.cpu.isNull())
-                sample.cpuCores = node.cpu.toDouble();
-            if (!node.memory.isNull())
-                sample.workingSetBytes = node.memory.toDouble();
-            r.nodes.append(sample);
-        }
+        partDone();
+        return;
     }
-    partDone();
+    const ApiError::Context context = reply->errorContext();
+    offThread([body = reply->takeBody(), at = round().timestampMs] { return parseNodes(body, at); },
+              [this, context](Parsed parsed) {
+                  if (!parsed.error.isEmpty())
+                      recordFailure(ApiError::decode(context, parsed.error), QStringLiteral("nodes"));
+                  round().nodes.append(std::move(parsed.nodes));
+                  partDone();
+              });
 }
 
 void MetricsServerSource::partDone()

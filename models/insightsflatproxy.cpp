@@ -556,6 +556,16 @@ bool InsightsFlatProxy::hasChildren(const QModelIndex &parent) const
     return !parent.isValid() && !m_rows.empty();
 }
 
+Qt::ItemFlags InsightsFlatProxy::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    if (!m_insights)
+        return QAbstractProxyModel::flags(index);
+    // InsightsModel keeps QAbstractItemModel's flags for every cell.
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
 QVariant InsightsFlatProxy::headerData(int section, Qt::Orientation orientation, int role) const
 {
     // Columns are the source's own: titles do not depend on any row being visible.

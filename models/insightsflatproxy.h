@@ -39,6 +39,9 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     bool hasChildren(const QModelIndex &parent = {}) const override;
+    // The InsightsModel's flags without a trip to the source, plus ItemNeverHasChildren: a
+    // view's layout of 300,000 rows then asks neither flags nor children row by row.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:

@@ -214,6 +214,10 @@ void DetailsPane::addLabels(const QString &label, const QList<std::pair<QString,
     field->setObjectName(QStringLiteral("labelChips"));
     field->setWordWrap(true);
     field->setTextFormat(Qt::RichText);
+    // Like every value: as wide as the pane. A long chip (node.kubernetes.io/instance-type=…)
+    // would otherwise set the whole form's minimum width and cut every row at the right edge.
+    field->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    field->setMinimumWidth(0);
     field->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     field->setToolTip(tr("Click a label to add it to the label filter"));
     connect(field, &QLabel::linkActivated, this, [this](const QString &link) {

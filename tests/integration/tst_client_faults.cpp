@@ -19,23 +19,6 @@ private:
     std::unique_ptr<kube::Informer<kube::Deployment>> m_deployments;
     int m_round = 0;
 
-    bool injectFaults(const QByteArray &spec)
-    {
-        kube::ApiRequest r;
-        r.path = QStringLiteral("/demo/faults");
-        r.method = "POST";
-        r.body = spec;
-        r.contentType = "text/plain";
-        r.verb = QStringLiteral("post");
-        std::unique_ptr<kube::ApiReply> reply(m_client->send(r));
-        QSignalSpy done(reply.get(), &kube::ApiReply::finished);
-        if (!done.wait(20000))
-            return false;
-        if (!reply->error().isOk())
-            qWarning("faults %s: %s", spec.constData(), qPrintable(reply->error().toLogString()));
-        return reply->error().isOk();
-    }
-
     bool converged()
     {
         return clienttest::sameAsKubectl(m_cluster, *m_pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")})
@@ -80,7 +63,7 @@ private Q_SLOTS:
         QFETCH(bool, expectRelist);
         const int relistsBefore = m_pods->relistCount() + m_deployments->relistCount();
         const int watchesBefore = m_pods->watchRequestCount();
-        QVERIFY(injectFaults(faults));
+        QVERIFY(clienttest::injectFaults(*m_client, faults));
         // Something changes while the informers recover.
         bool ok = false;
         const QString name = QStringLiteral("fault-round-%1").arg(++m_round);

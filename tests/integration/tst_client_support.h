@@ -4,6 +4,7 @@
 // port with its kubeconfig, resolves contexts with the real kubeconfig loader, runs kubectl as
 // the referee and compares an informer's cache with what kubectl sees.
 #include "kubeapi/apiclient.h"
+#include "kubeapi/apireply.h"
 #include "kubeapi/informer.h"
 #include "kubeapi/kubeconfig.h"
 #include "democluster_launcher.h"
@@ -12,6 +13,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
@@ -121,6 +123,25 @@ private:
     demolaunch::DemoClusterLauncher m_launcher;
     kube::Kubeconfig m_config;
 };
+
+// Sets the demo cluster's faults (the spec of --faults) through POST /demo/faults; false if
+// the server did not take them.
+inline bool injectFaults(kube::ApiClient &client, const QByteArray &spec)
+{
+    kube::ApiRequest r;
+    r.path = QStringLiteral("/demo/faults");
+    r.method = "POST";
+    r.body = spec;
+    r.contentType = "text/plain";
+    r.verb = QStringLiteral("post");
+    std::unique_ptr<kube::ApiReply> reply(client.send(r));
+    QSignalSpy done(reply.get(), &kube::ApiReply::finished);
+    if (!done.wait(20000))
+        return false;
+    if (!reply->error().isOk())
+        qWarning("faults %s: %s", spec.constData(), qPrintable(reply->error().toLogString()));
+    return reply->error().isOk();
+}
 
 template<typename T>
 std::map<QString, QString> informerVersions(const kube::Informer<T> &informer)

@@ -17,21 +17,6 @@ private:
     DemoCluster m_cluster;
     std::unique_ptr<kube::ApiClient> m_client;
 
-    bool injectFaults(const QByteArray &spec)
-    {
-        kube::ApiRequest r;
-        r.path = QStringLiteral("/demo/faults");
-        r.method = "POST";
-        r.body = spec;
-        r.contentType = "text/plain";
-        r.verb = QStringLiteral("post");
-        std::unique_ptr<kube::ApiReply> reply(m_client->send(r));
-        QSignalSpy done(reply.get(), &kube::ApiReply::finished);
-        if (!done.wait(20000))
-            return false;
-        return reply->error().isOk();
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -84,7 +69,7 @@ private Q_SLOTS:
         QVERIFY(pods.size() > 10);
 
         const int updatesBefore = updates;
-        QVERIFY(injectFaults("churn=2000,churnseconds=3"));
+        QVERIFY(clienttest::injectFaults(*m_client, "churn=2000,churnseconds=3"));
         // The burst touches every pod many times; the cache must end where the server is.
         QVERIFY(clienttest::waitFor([&] { return updates - updatesBefore >= 1000; }, 120000));
         QVERIFY(clienttest::waitFor(

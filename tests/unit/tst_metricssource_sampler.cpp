@@ -70,6 +70,20 @@ private:
     bool m_busy = false;
 };
 
+// A Prometheus-like round: one container with a CPU rate.
+MetricsRound rateRound(qint64 ms, double cores)
+{
+    MetricsRound round;
+    round.timestampMs = ms;
+    ContainerMetricsSample c;
+    c.namespaceName = QStringLiteral("ns");
+    c.pod = QStringLiteral("p");
+    c.container = QStringLiteral("c");
+    c.cpuCores = cores;
+    round.containers.append(c);
+    return round;
+}
+
 MetricsRound kubeletRound(qint64 ms, double counter, double ws, double nodeCounter)
 {
     MetricsRound round;
@@ -192,14 +206,7 @@ private Q_SLOTS:
         auto prom = std::make_unique<ScriptedSource>(MetricsSourceKind::Prometheus, true);
         ScriptedSource *p = prom.get();
         const qint64 t0 = 1'700'000'010'000; // a multiple of 15 s
-        MetricsRound live;
-        live.timestampMs = t0;
-        ContainerMetricsSample c;
-        c.namespaceName = QStringLiteral("ns");
-        c.pod = QStringLiteral("p");
-        c.container = QStringLiteral("c");
-        c.cpuCores = 0.5;
-        live.containers.append(c);
+        const MetricsRound live = rateRound(t0, 0.5);
         p->script = {live};
         for (int i = 4; i >= 1; --i) {
             MetricsRound old = live;
@@ -237,24 +244,13 @@ private Q_SLOTS:
         ScriptedSource *p = prom.get();
         constexpr qint64 kMin = 60 * 1000, kHour = 60 * kMin, kDay = 24 * kHour;
         const qint64 t0 = 1'700'002'800'000; // a multiple of 15 s
-        const auto roundAt = [](qint64 ms, double cores) {
-            MetricsRound round;
-            round.timestampMs = ms;
-            ContainerMetricsSample c;
-            c.namespaceName = QStringLiteral("ns");
-            c.pod = QStringLiteral("p");
-            c.container = QStringLiteral("c");
-            c.cpuCores = cores;
-            round.containers.append(c);
-            return round;
-        };
-        p->script = {roundAt(t0, 0.5)};
+        p->script = {rateRound(t0, 0.5)};
         for (int i = 0; i < 3; ++i) // what the hourly tier finds: 20 days ago
-            p->historyAnswer.rounds.append(roundAt(t0 - 20 * kDay + i * kHour, 0.1));
+            p->historyAnswer.rounds.append(rateRound(t0 - 20 * kDay + i * kHour, 0.1));
         for (int i = 0; i < 3; ++i) // the 5-minute tier: 12 hours ago
-            p->historyAnswer.rounds.append(roundAt(t0 - 12 * kHour + i * 5 * kMin, 0.2));
+            p->historyAnswer.rounds.append(rateRound(t0 - 12 * kHour + i * 5 * kMin, 0.2));
         for (int i = 0; i < 3; ++i) // the raw tier: an hour ago
-            p->historyAnswer.rounds.append(roundAt(t0 - kHour + i * 15000, 0.3));
+            p->historyAnswer.rounds.append(rateRound(t0 - kHour + i * 15000, 0.3));
         std::vector<std::unique_ptr<MetricsSource>> sources;
         sources.push_back(std::move(prom));
         sampler.setCandidates(std::move(sources));

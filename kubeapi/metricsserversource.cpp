@@ -51,8 +51,8 @@ bool MetricsServerSource::poll()
     nodes.group = kGroup;
 
     m_open = 2;
-    send(pods, [this](ApiReply *reply) { onPods(reply); });
-    send(nodes, [this](ApiReply *reply) { onNodes(reply); });
+    send(pods, [this](ApiReply *reply) { onPart(reply, true); });
+    send(nodes, [this](ApiReply *reply) { onPart(reply, false); });
     return true;
 }
 
@@ -108,36 +108,23 @@ Parsed parseNodes(const QByteArray &body, qint64 fallbackMs)
 
 } // namespace
 
-void MetricsServerSource::onPods(ApiReply *reply)
+void MetricsServerSource::onPart(ApiReply *reply, bool pods)
 {
-    if (!reply->error().isOk()) {
-        recordFailure(reply->error(), QStringLiteral("pods"));
-        partDone();
-        return;
-    }
-    const ApiError::Context context = reply->errorContext();
-    offThread([body = reply->takeBody(), at = round().timestampMs] { return parsePods(body, at); },
-              [this, context](Parsed parsed) {
-                  if (!parsed.error.isEmpty())
-                      recordFailure(ApiError::decode(context, parsed.error), QStringLiteral("pods"));
-                  round().containers.append(std::move(parsed.containers));
-                  partDone();
-              });
-}
-
-void MetricsServerSource::onNodes(ApiReply *reply)
-{
+    const QString part = pods ? QStringLiteral("pods") : QStringLiteral("nodes");
     if (!reply->error().isOk()) {
         // Users without node access still get pod figures; the error is reported all the same.
-        recordFailure(reply->error(), QStringLiteral("nodes"));
+        recordFailure(reply->error(), part);
         partDone();
         return;
     }
     const ApiError::Context context = reply->errorContext();
-    offThread([body = reply->takeBody(), at = round().timestampMs] { return parseNodes(body, at); },
-              [this, context](Parsed parsed) {
+    offThread([body = reply->takeBody(), at = round().timestampMs, pods] {
+                  return pods ? parsePods(body, at) : parseNodes(body, at);
+              },
+              [this, context, part](Parsed parsed) {
                   if (!parsed.error.isEmpty())
-                      recordFailure(ApiError::decode(context, parsed.error), QStringLiteral("nodes"));
+                      recordFailure(ApiError::decode(context, parsed.error), part);
+                  round().containers.append(std::move(parsed.containers));
                   round().nodes.append(std::move(parsed.nodes));
                   partDone();
               });

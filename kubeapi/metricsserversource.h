@@ -23,8 +23,8 @@ public:
     bool poll() override;
 
 private:
-    void onPods(ApiReply *reply);
-    void onNodes(ApiReply *reply);
+    // One of the round's two answers (PodMetrics or NodeMetrics), read on the thread pool.
+    void onPart(ApiReply *reply, bool pods);
     void partDone();
 
     QString m_namespace;

@@ -12,8 +12,11 @@
 #include "models/metricssampler.h"
 #include "views/mainwindow.h"
 
+#include "views/language.h"
+
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSettings>
 
 using namespace kube;
 
@@ -45,6 +48,31 @@ AppController::AppController(AppOptions options, QObject *parent)
     connect(m_feed, &InsightsFeed::cleared, this, [this] { m_podIndexDirty = true; });
     connect(m_window.get(), &MainWindow::contextRequested, this,
             [this](const QString &context) { connectTo(m_kubeconfigFile, context); });
+
+    // The interval: --interval, else the one last chosen in the View menu (only the window a
+    // user works with remembers it; capture and tests start from the default).
+    const int saved = m_options.interactive
+                          ? QSettings().value(QStringLiteral("metrics/intervalSeconds"), 15).toInt()
+                          : 15;
+    m_intervalSeconds = m_options.intervalSeconds > 0 ? m_options.intervalSeconds
+                        : MetricsSampler::allowedIntervalsSeconds().contains(saved) ? saved
+                                                                                     : 15;
+    m_window->setSamplingInterval(m_intervalSeconds);
+    connect(m_window.get(), &MainWindow::samplingIntervalRequested, this, [this](int seconds) {
+        setSamplingInterval(seconds);
+        if (m_options.interactive)
+            QSettings().setValue(QStringLiteral("metrics/intervalSeconds"), seconds);
+    });
+    connect(&Language::instance(), &Language::changed, this, &AppController::showStates);
+}
+
+void AppController::setSamplingInterval(int seconds)
+{
+    m_intervalSeconds = seconds;
+    m_window->setSamplingInterval(seconds);
+    if (m_sampler)
+        m_sampler->setIntervalSeconds(seconds);
+    showStates();
 }
 
 AppController::~AppController()
@@ -270,6 +298,7 @@ void AppController::startSampler()
     connect(m_sampler, &MetricsSampler::roundRecorded, m_window.get(), &MainWindow::metricsUpdated);
     connect(m_sampler, &MetricsSampler::historyApplied, m_window.get(), &MainWindow::metricsUpdated);
     connect(m_sampler, &MetricsSampler::statusChanged, this, &AppController::showStates);
+    m_sampler->setIntervalSeconds(m_intervalSeconds);
     m_sampler->setupFor(m_metricsClient, QUrl(m_options.prometheusUrl));
     m_sampler->start();
 }
@@ -278,24 +307,63 @@ void AppController::showStates()
 {
     if (m_session) {
         for (const InformerBase *informer : m_session->informers()) {
-            const bool healthy = informer->state() == InformerBase::State::Live;
+            const InformerBase::State state = informer->state();
+            const auto health = state == InformerBase::State::Live ? MainWindow::ResourceHealth::Live
+                                : state == InformerBase::State::Forbidden
+                                    ? MainWindow::ResourceHealth::Limited
+                                    : MainWindow::ResourceHealth::Down;
             m_window->setResourceState(informer->kind().plural,
-                                       ClusterSession::stateText(*informer), healthy);
+                                       ClusterSession::stateText(*informer), health);
         }
     }
     if (m_sampler) {
         const MetricsSampler::Status &status = m_sampler->status();
-        const QString text = status.missingSinceMs != 0
-                                 ? tr("%1 — no data since %2")
-                                       .arg(status.description,
-                                            QLocale().toString(QDateTime::fromMSecsSinceEpoch(
-                                                                   status.missingSinceMs)
-                                                                   .time(),
-                                                               QLocale::ShortFormat))
-                                 : status.description;
-        m_window->setResourceState(tr("metrics"), text,
-                                   status.missingSinceMs == 0
-                                       && status.kind != kube::MetricsSourceKind::None);
+        const auto clock = [](qint64 ms) {
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QLocale::ShortFormat);
+        };
+        const QString missing = status.missingSinceMs != 0
+                                    ? tr("no data since %1").arg(clock(status.missingSinceMs))
+                                    : QString();
+        const QString detail = missing.isEmpty() ? status.description
+                                                 : status.description + QStringLiteral(" — ") + missing;
+        const bool healthy = status.missingSinceMs == 0
+                             && status.kind != kube::MetricsSourceKind::None;
+        m_window->setResourceState(tr("metrics"), detail,
+                                   healthy ? MainWindow::ResourceHealth::Live
+                                           : MainWindow::ResourceHealth::Down);
+
+        QString source;
+        switch (status.kind) {
+        case kube::MetricsSourceKind::Prometheus:
+            source = tr("Prometheus");
+            break;
+        case kube::MetricsSourceKind::Kubelet:
+            source = tr("kubelets (cAdvisor)");
+            break;
+        case kube::MetricsSourceKind::MetricsServer:
+            source = tr("metrics.k8s.io");
+            break;
+        case kube::MetricsSourceKind::None:
+            break;
+        }
+        QString text = source.isEmpty()
+                           ? (status.missingSinceMs != 0 ? tr("Metrics: no source delivers")
+                                                         : tr("Metrics: looking for a source…"))
+                           : tr("Metrics: %1, every %n s", nullptr, m_intervalSeconds).arg(source);
+        if (!missing.isEmpty())
+            text += QStringLiteral(" — ") + missing;
+        QStringList details;
+        if (!status.description.isEmpty())
+            details << tr("Source: %1").arg(status.description);
+        if (status.inUseSinceMs != 0 && !source.isEmpty())
+            details << tr("In use since %1").arg(clock(status.inUseSinceMs));
+        if (status.lastDataMs != 0)
+            details << tr("Newest figures: %1").arg(clock(status.lastDataMs));
+        if (!status.failedParts.isEmpty())
+            details << tr("Missing: %1").arg(status.failedParts.join(QStringLiteral(", ")));
+        if (!status.lastError.isOk())
+            details << status.lastError.explanation();
+        m_window->setMetricsState(text, details.join(QLatin1Char('\n')), healthy);
     }
 }
 

@@ -51,6 +51,7 @@ private:
     void markLoaded();
     void showStates();
     void startSampler();
+    void setSamplingInterval(int seconds);
 
     AppOptions m_options;
     InsightsFeed *m_feed = nullptr;
@@ -64,4 +65,5 @@ private:
     bool m_loaded = false;
     QHash<QString, QString> m_podByName; // "ns/pod" → UID, for the metrics sampler
     bool m_podIndexDirty = true;
+    int m_intervalSeconds = 15; // of the metrics sampler: --interval, else the last menu choice
 };

@@ -1,5 +1,8 @@
 #include "app/appoptions.h"
 
+#include "models/metricssampler.h"
+#include "views/language.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -23,7 +26,7 @@ void AppOptions::addTo(QCommandLineParser &parser)
          Tr::tr("A namespace to watch where cluster-wide lists are forbidden (repeatable)."),
          Tr::tr("name")},
         {QStringLiteral("demo"), Tr::tr("Start the built-in demo cluster and show it.")},
-        {QStringLiteral("preset"), Tr::tr("Demo cluster preset: workshop (default) or large."),
+        {QStringLiteral("preset"), Tr::tr("Demo cluster preset: workshop (default), large or empty."),
          Tr::tr("name"), QStringLiteral("workshop")},
         {QStringLiteral("nodes"), Tr::tr("Nodes of the large demo preset."), Tr::tr("n")},
         {QStringLiteral("pods"), Tr::tr("Pods of the large demo preset."), Tr::tr("n")},
@@ -34,6 +37,10 @@ void AppOptions::addTo(QCommandLineParser &parser)
         {QStringLiteral("prometheus"),
          Tr::tr("Prometheus URL for metric history (default: discovered in the cluster)."),
          Tr::tr("url")},
+        {QStringLiteral("interval"),
+         Tr::tr("Metrics sampling interval in seconds: 5, 15, 30 or 60 (default: the one last "
+                "chosen in the View menu, else 15)."),
+         Tr::tr("seconds")},
     });
 }
 
@@ -52,5 +59,21 @@ AppOptions AppOptions::from(const QCommandLineParser &parser)
     }
     o.openFile = parser.value(QStringLiteral("open"));
     o.prometheusUrl = parser.value(QStringLiteral("prometheus"));
+    if (parser.isSet(QStringLiteral("interval"))) {
+        bool ok = false;
+        o.intervalSeconds = parser.value(QStringLiteral("interval")).toInt(&ok);
+        if (!ok || !MetricsSampler::allowedIntervalsSeconds().contains(o.intervalSeconds)) {
+            o.invalid = Tr::tr("--interval must be 5, 15, 30 or 60 (seconds), not \"%1\".")
+                            .arg(parser.value(QStringLiteral("interval")));
+            o.intervalSeconds = 0;
+        }
+    }
+    const QString lang = parser.value(QStringLiteral("lang"));
+    if (!lang.isEmpty() && !Language::available().contains(lang))
+        o.invalid = Tr::tr("--lang must be de or en, not \"%1\".").arg(lang);
+    if (!o.preset.isEmpty() && !QStringList{QStringLiteral("workshop"), QStringLiteral("large"),
+                                            QStringLiteral("empty")}
+                                     .contains(o.preset))
+        o.invalid = Tr::tr("--preset must be workshop, large or empty, not \"%1\".").arg(o.preset);
     return o;
 }

@@ -17,6 +17,8 @@ struct AppOptions final
     QStringList demoArguments; // --nodes, --pods, --seed passed to the demo cluster
     QString openFile;        // --open
     QString prometheusUrl;   // --prometheus
+    int intervalSeconds = 0; // --interval: 5, 15, 30 or 60; 0: the one chosen last in the View menu
+    QString invalid;         // empty, or what is wrong with the options (in the user's language)
     bool interactive = true; // false for capture: no dialogs
 
     static void addTo(QCommandLineParser &parser);

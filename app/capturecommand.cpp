@@ -78,6 +78,10 @@ int runCaptureCommand(const QStringList &arguments)
         return 2;
     }
     AppOptions options = AppOptions::from(parser);
+    if (!options.invalid.isEmpty()) {
+        err << Tr::tr("klarsicht capture: %1").arg(options.invalid) << Qt::endl;
+        return 2;
+    }
     options.interactive = false;
     if (options.openFile.isEmpty() && options.context.isEmpty() && options.kubeconfig.isEmpty())
         options.demo = true;

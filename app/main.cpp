@@ -13,6 +13,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
+#include <string_view>
+
 namespace {
 
 void setApplicationNames()
@@ -25,9 +28,36 @@ void setApplicationNames()
 // The language of the command-line sub-commands: --lang if given, else the system's.
 void setCliLanguage(const QStringList &arguments)
 {
-    const qsizetype i = arguments.indexOf(QStringLiteral("--lang"));
-    const QString lang = i >= 0 && i + 1 < arguments.size() ? arguments.at(i + 1) : QString();
+    QString lang;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments.at(i) == u"--lang" && i + 1 < arguments.size())
+            lang = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(u"--lang="))
+            lang = arguments.at(i).mid(7);
+    }
     Language::instance().set(Language::resolve(lang));
+}
+
+void configureParser(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Kubernetes cluster insights on the desktop.\n\n"
+                                            "Sub-commands: contexts, snapshot, capture "
+                                            "(klarsicht COMMAND --help)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    AppOptions::addTo(parser);
+}
+
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-?" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -52,22 +82,33 @@ int main(int argc, char *argv[])
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         setApplicationNames();
+        setCliLanguage(QCoreApplication::arguments());
         return runCaptureCommand(QCoreApplication::arguments().mid(2));
+    }
+
+    if (asksForHelpOrVersion(argc, argv)) {
+        // Answered without a display, so `klarsicht --help` works over ssh and in scripts.
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        setCliLanguage(QCoreApplication::arguments());
+        QCommandLineParser parser;
+        configureParser(parser);
+        parser.process(app); // prints and exits
+        return 0;
     }
 
     QApplication app(argc, argv);
     setApplicationNames();
+    setCliLanguage(QCoreApplication::arguments()); // for the option errors below
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Kubernetes cluster insights on the desktop.\n\n"
-                                            "Sub-commands: contexts, snapshot, capture "
-                                            "(klarsicht COMMAND --help)."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    AppOptions::addTo(parser);
+    configureParser(parser);
     parser.process(app);
     const AppOptions options = AppOptions::from(parser);
+    if (!options.invalid.isEmpty()) {
+        std::fprintf(stderr, "klarsicht: %s\n", qPrintable(options.invalid));
+        return 2;
+    }
 
     Language::instance().set(Language::resolve(options.language));
 

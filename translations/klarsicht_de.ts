@@ -147,12 +147,55 @@
         <translation>Klarsicht</translation>
     </message>
     <message>
-        <source>%1 — no data since %2</source>
-        <translation>%1 — keine Daten seit %2</translation>
-    </message>
-    <message>
         <source>metrics</source>
         <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>no data since %1</source>
+        <translation>keine Daten seit %1</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>kubelets (cAdvisor)</source>
+        <translation>Kubelets (cAdvisor)</translation>
+    </message>
+    <message>
+        <source>metrics.k8s.io</source>
+        <translation>metrics.k8s.io</translation>
+    </message>
+    <message>
+        <source>Metrics: no source delivers</source>
+        <translation>Metriken: keine Quelle liefert</translation>
+    </message>
+    <message>
+        <source>Metrics: looking for a source…</source>
+        <translation>Metriken: Quelle wird gesucht …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Metrics: %1, every %n s</source>
+        <translation>
+            <numerusform>Metriken: %1, alle %n s</numerusform>
+            <numerusform>Metriken: %1, alle %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>In use since %1</source>
+        <translation>In Gebrauch seit %1</translation>
+    </message>
+    <message>
+        <source>Newest figures: %1</source>
+        <translation>Neueste Werte: %1</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Es fehlen: %1</translation>
     </message>
 </context>
 <context>
@@ -190,10 +233,6 @@
         <translation>Den eingebauten Demo-Cluster starten und anzeigen.</translation>
     </message>
     <message>
-        <source>Demo cluster preset: workshop (default) or large.</source>
-        <translation>Vorlage des Demo-Clusters: workshop (Standard) oder large.</translation>
-    </message>
-    <message>
         <source>Nodes of the large demo preset.</source>
         <translation>Knoten der Vorlage large.</translation>
     </message>
@@ -220,6 +259,30 @@
     <message>
         <source>url</source>
         <translation>URL</translation>
+    </message>
+    <message>
+        <source>Demo cluster preset: workshop (default), large or empty.</source>
+        <translation>Vorlage des Demo-Clusters: workshop (Standard), large oder empty.</translation>
+    </message>
+    <message>
+        <source>Metrics sampling interval in seconds: 5, 15, 30 or 60 (default: the one last chosen in the View menu, else 15).</source>
+        <translation>Abtastintervall der Metriken in Sekunden: 5, 15, 30 oder 60 (Standard: das zuletzt im Menü Ansicht gewählte, sonst 15).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>--interval must be 5, 15, 30 or 60 (seconds), not &quot;%1&quot;.</source>
+        <translation>--interval muss 5, 15, 30 oder 60 (Sekunden) sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--lang must be de or en, not &quot;%1&quot;.</source>
+        <translation>--lang muss de oder en sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--preset must be workshop, large or empty, not &quot;%1&quot;.</source>
+        <translation>--preset muss workshop, large oder empty sein, nicht „%1“.</translation>
     </message>
 </context>
 <context>
@@ -266,6 +329,10 @@
     <message>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>klarsicht capture: %1</source>
+        <translation>klarsicht capture: %1</translation>
     </message>
 </context>
 <context>
@@ -325,6 +392,10 @@
     <message>
         <source>Count</source>
         <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Node count (no access to nodes)</source>
+        <translation>Anzahl Knoten (kein Zugriff auf Knoten)</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1569,21 @@
     <message>
         <source>&amp;Details pane</source>
         <translation>&amp;Detailbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Sampling interval</source>
+        <translation>&amp;Abtastintervall</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n second(s)</source>
+        <translation>
+            <numerusform>Jede Sekunde</numerusform>
+            <numerusform>Alle %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>live, limited access to %1 of %2 resources</source>
+        <translation>live, eingeschränkter Zugriff auf %1 von %2 Ressourcen</translation>
     </message>
 </context>
 <context>

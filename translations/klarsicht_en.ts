@@ -2,12 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AppController</name>
+    <message numerus="yes">
+        <source>Metrics: %1, every %n s</source>
+        <translation>
+            <numerusform>Metrics: %1, every %n s</numerusform>
+            <numerusform>Metrics: %1, every %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaptureCommand</name>
     <message numerus="yes">
         <source>No data arrived within %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No data arrived within %n second.</numerusform>
+            <numerusform>No data arrived within %n seconds.</numerusform>
         </translation>
     </message>
 </context>
@@ -15,9 +25,19 @@
     <name>DemoLauncher</name>
     <message numerus="yes">
         <source>The demo cluster did not start within %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The demo cluster did not start within %n second.</numerusform>
+            <numerusform>The demo cluster did not start within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Every %n second(s)</source>
+        <translation>
+            <numerusform>Every second</numerusform>
+            <numerusform>Every %n seconds</numerusform>
         </translation>
     </message>
 </context>

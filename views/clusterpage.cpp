@@ -46,9 +46,18 @@ ClusterPage::ClusterPage(QWidget *parent)
 
 void ClusterPage::setSources(InsightsFeed *feed, const MetricsHistory *history)
 {
+    if (m_feed)
+        disconnect(m_feed, nullptr, this, nullptr);
     m_feed = feed;
     m_history = history;
     m_samples.clear();
+    // Another cluster's counts must not continue this one's lines.
+    if (m_feed) {
+        connect(m_feed, &InsightsFeed::cleared, this, [this] {
+            m_samples.clear();
+            draw();
+        });
+    }
     refresh();
 }
 
@@ -81,6 +90,7 @@ void ClusterPage::sample()
         return;
     CountSample s;
     s.ms = QDateTime::currentMSecsSinceEpoch();
+    s.nodesKnown = !m_feed->nodeNames().isEmpty();
     for (const QString &name : m_feed->nodeNames()) {
         ++s.values[0];
         ++s.values[m_feed->node(name)->readyStatus() == u"True" ? 1 : 2];
@@ -194,21 +204,30 @@ void ClusterPage::draw()
         {tr("Total"), tr("Pending"), tr("Running"), tr("Unknown"), tr("Succeeded"), tr("Failed")}};
     for (int c = 0; c < 2; ++c) {
         QChartView *view = m_charts[2 + c];
-        auto [x, y] = setup(view, c == 0 ? tr("Node count") : tr("Active pod count"), tr("Count"));
+        bool nodesHidden = c == 0 && !m_samples.isEmpty();
+        for (const auto &s : std::as_const(m_samples))
+            nodesHidden = nodesHidden && !s.nodesKnown;
+        // Pods but no node in sight: RBAC hides the nodes; say so instead of drawing nothing.
+        auto [x, y] = setup(view,
+                            c == 1        ? tr("Active pod count")
+                            : nodesHidden ? tr("Node count (no access to nodes)")
+                                          : tr("Node count"),
+                            tr("Count"));
         double maxY = 0;
         const int offset = c == 0 ? 0 : 3;
         for (int k = 0; k < countNames[c].size(); ++k) {
             auto *series = new QLineSeries;
             series->setName(countNames[c][k]);
             for (const auto &s : std::as_const(m_samples)) {
-                if (s.ms < window.startMs)
+                if (s.ms < window.startMs || (c == 0 && !s.nodesKnown))
                     continue;
                 series->append(double(s.ms), s.values[offset + k]);
                 maxY = std::max(maxY, double(s.values[offset + k]));
             }
             view->chart()->addSeries(series);
         }
-        finish(view, y, maxY, c == 0 ? QList<QColor>{kBlue, kGreen, kRed}
+        // At least 0–4 on the axis: a smaller range gives ticks like "0 0 1 1" in whole numbers.
+        finish(view, y, std::max(maxY, 3.0), c == 0 ? QList<QColor>{kBlue, kGreen, kRed}
                                      : QList<QColor>{kBlue, kOrange, kGreen, kGrey, kSky, kRed});
         (void)x;
     }

@@ -32,6 +32,7 @@ private:
     {
         qint64 ms = 0;
         int values[9] = {}; // nodes total, ready, not ready; pods total, pending, running, unknown, succeeded, failed
+        bool nodesKnown = true; // false: no node is visible (RBAC), so the node counts are unknown
     };
     void sample();
     void draw();

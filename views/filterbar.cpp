@@ -73,7 +73,16 @@ FilterBar::FilterBar(InsightsFilter *filter, QWidget *parent)
     outer->addLayout(row);
     outer->addWidget(m_chipRow);
 
-    connect(m_context, &QComboBox::activated, this, [this] { Q_EMIT contextRequested(m_context->currentText()); });
+    // Switching clusters throws away what is loaded: only on a deliberate choice, never from a
+    // mouse wheel passing over the box (see eventFilter) or from picking the current one again.
+    m_context->setFocusPolicy(Qt::StrongFocus);
+    m_context->installEventFilter(this);
+    connect(m_context, &QComboBox::activated, this, [this] {
+        if (m_context->currentText() == m_currentContext)
+            return;
+        m_currentContext = m_context->currentText();
+        Q_EMIT contextRequested(m_currentContext);
+    });
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT metricChanged(metric()); });
     connect(m_statistic, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT statisticChanged(statistic()); });
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT timeRangeChanged(timeRange()); });
@@ -96,6 +105,16 @@ void FilterBar::setContexts(const QStringList &contexts, const QString &current)
     m_context->clear();
     m_context->addItems(contexts);
     m_context->setCurrentText(current);
+    m_currentContext = current;
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_context && event->type() == QEvent::Wheel && !m_context->hasFocus()) {
+        event->ignore(); // the wheel scrolls on, it does not switch the cluster
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 Metric FilterBar::metric() const { return Metric(m_metric->currentData().toInt()); }

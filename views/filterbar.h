@@ -44,6 +44,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
@@ -56,6 +57,7 @@ private:
     InsightsFeed *m_feed = nullptr;
     QLabel *m_contextLabel;
     QComboBox *m_context;
+    QString m_currentContext; // the one connected; choosing it again does not reconnect
     QToolButton *m_namespaces;
     QComboBox *m_metric;
     QComboBox *m_statistic;

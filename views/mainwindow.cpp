@@ -4,6 +4,7 @@
 #include "models/insightsfilter.h"
 #include "models/insightsmodel.h"
 #include "models/insightsproxy.h"
+#include "models/metricssampler.h"
 #include "views/clusterpage.h"
 #include "views/detailspane.h"
 #include "views/filterbar.h"
@@ -74,12 +75,17 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_indicator = new QLabel(this);
     m_connectionLabel = new QLabel(this);
+    m_metricsLabel = new QLabel(this);
+    m_metricsLabel->setTextFormat(Qt::RichText);
+    statusBar()->addWidget(m_metricsLabel);
     statusBar()->addPermanentWidget(m_indicator);
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     createMenus();
     retranslate();
     resize(1400, 860);
+    // Start with the tabs focused, not the context switcher: an arrow key must not switch clusters.
+    m_tabs->setFocus();
 }
 
 InsightsPage *MainWindow::page(Tab tab) const
@@ -148,6 +154,17 @@ void MainWindow::createMenus()
         for (auto *p : m_pages)
             p->details()->setVisible(on);
     });
+    m_intervalMenu = m_viewMenu->addMenu(QString());
+    m_intervalGroup = new QActionGroup(this);
+    for (const int seconds : MetricsSampler::allowedIntervalsSeconds()) {
+        auto *action = m_intervalMenu->addAction(QString());
+        action->setCheckable(true);
+        action->setData(seconds);
+        action->setChecked(seconds == 15);
+        m_intervalGroup->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, seconds] { Q_EMIT samplingIntervalRequested(seconds); });
+    }
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageGroup = new QActionGroup(this);
     for (const QString &code : Language::available()) {
@@ -182,16 +199,17 @@ void MainWindow::setConnectionText(const QString &text)
     retranslate();
 }
 
-void MainWindow::setResourceState(const QString &resource, const QString &stateText, bool healthy)
+void MainWindow::setResourceState(const QString &resource, const QString &stateText,
+                                  ResourceHealth health)
 {
     for (auto &entry : m_resourceStates) {
         if (std::get<0>(entry) == resource) {
-            entry = {resource, stateText, healthy};
+            entry = {resource, stateText, health};
             updateIndicator();
             return;
         }
     }
-    m_resourceStates.append({resource, stateText, healthy});
+    m_resourceStates.append({resource, stateText, health});
     updateIndicator();
 }
 
@@ -202,17 +220,40 @@ void MainWindow::updateIndicator()
         return;
     }
     QStringList lines;
-    int bad = 0;
-    for (const auto &[resource, text, healthy] : std::as_const(m_resourceStates)) {
+    int down = 0;
+    int limited = 0;
+    for (const auto &[resource, text, health] : std::as_const(m_resourceStates)) {
         lines << resource + QStringLiteral(": ") + text;
-        bad += healthy ? 0 : 1;
+        down += health == ResourceHealth::Down ? 1 : 0;
+        limited += health == ResourceHealth::Limited ? 1 : 0;
     }
-    const QString text = bad == 0 ? tr("live")
-                                  : tr("%1 of %2 resources not live").arg(bad).arg(m_resourceStates.size());
-    m_indicator->setText(QStringLiteral("<span style=\"color:%1\">●</span> ")
-                             .arg(bad == 0 ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"))
+    const int total = int(m_resourceStates.size());
+    // Red when something fails; amber when RBAC hides some of the cluster (a viewer's normal
+    // state, not a failure); green when everything is live.
+    const QString text = down > 0 ? tr("%1 of %2 resources not live").arg(down).arg(total)
+                         : limited > 0
+                             ? tr("live, limited access to %1 of %2 resources").arg(limited).arg(total)
+                             : tr("live");
+    const QString color = down > 0      ? QStringLiteral("#c62828")
+                          : limited > 0 ? QStringLiteral("#ef6c00")
+                                        : QStringLiteral("#2e7d32");
+    m_indicator->setText(QStringLiteral("<span style=\"color:%1\">●</span> ").arg(color)
                          + text.toHtmlEscaped());
     m_indicator->setToolTip(lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::setMetricsState(const QString &text, const QString &details, bool healthy)
+{
+    m_metricsLabel->setText(healthy ? text.toHtmlEscaped()
+                                    : QStringLiteral("<span style=\"color:#c62828\">%1</span>")
+                                          .arg(text.toHtmlEscaped()));
+    m_metricsLabel->setToolTip(details);
+}
+
+void MainWindow::setSamplingInterval(int seconds)
+{
+    for (QAction *action : m_intervalGroup->actions())
+        action->setChecked(action->data().toInt() == seconds);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -229,6 +270,9 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_detailsAction->setText(tr("&Details pane"));
+    m_intervalMenu->setTitle(tr("&Sampling interval"));
+    for (QAction *action : m_intervalGroup->actions())
+        action->setText(tr("Every %n second(s)", nullptr, action->data().toInt()));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Klarsicht"));

@@ -33,9 +33,17 @@ public:
     void setContexts(const QStringList &contexts, const QString &current);
     // Shown in the status bar and the empty pages: what the window is connected to.
     void setConnectionText(const QString &text);
+    // How a resource reaches the window: live, limited by RBAC to some namespaces (or none),
+    // or not live (loading, stale, failing).
+    enum class ResourceHealth { Live, Limited, Down };
     // Per-resource state for the connection indicator, e.g. ("pods", tr("live")); the
     // indicator shows the worst and lists all in its tool tip.
-    void setResourceState(const QString &resource, const QString &stateText, bool healthy);
+    void setResourceState(const QString &resource, const QString &stateText, ResourceHealth health);
+    // The status bar's metrics line: which source delivers, how often, since when data is
+    // missing (`healthy` false shows it in red); `details` is its tool tip.
+    void setMetricsState(const QString &text, const QString &details, bool healthy);
+    // Ticks the sampling interval in View ▸ Sampling interval (5, 15, 30 or 60 s).
+    void setSamplingInterval(int seconds);
 
     QTabWidget *tabs() const { return m_tabs; }
     InsightsFilter *filter() const { return m_filter; }
@@ -47,6 +55,8 @@ public:
 
 Q_SIGNALS:
     void contextRequested(const QString &context);
+    // The user chose a sampling interval in the View menu.
+    void samplingIntervalRequested(int seconds);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -70,8 +80,11 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_detailsAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
+    QMenu *m_intervalMenu = nullptr;
+    QActionGroup *m_intervalGroup = nullptr;
+    QLabel *m_metricsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_indicator = nullptr;
     QString m_connectionText;
-    QList<std::tuple<QString, QString, bool>> m_resourceStates;
+    QList<std::tuple<QString, QString, ResourceHealth>> m_resourceStates;
 };

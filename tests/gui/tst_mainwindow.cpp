@@ -1,8 +1,17 @@
-// The main window's titles and menus follow the language, switched at runtime.
+// The main window's titles and menus follow the language, switched at runtime; the sampling
+// interval menu and the metrics line of the status bar.
 #include "views/language.h"
+#include "views/filterbar.h"
 #include "views/mainwindow.h"
 
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QWheelEvent>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -41,7 +50,124 @@ private Q_SLOTS:
         QTRY_COMPARE(window.tabs()->tabText(1), QStringLiteral("Nodes"));
     }
 
+    void samplingIntervalMenu()
+    {
+        QVERIFY(Language::instance().set(QStringLiteral("en")));
+        MainWindow window;
+        QMenu *menu = subMenu(window, QStringLiteral("&Sampling interval"));
+        QVERIFY(menu);
+        QStringList texts;
+        for (QAction *action : menu->actions())
+            texts << action->text();
+        QCOMPARE(texts, QStringList({QStringLiteral("Every 5 seconds"), QStringLiteral("Every 15 seconds"),
+                                     QStringLiteral("Every 30 seconds"), QStringLiteral("Every 60 seconds")}));
+        QCOMPARE(checkedSeconds(menu), 15);
+
+        window.setSamplingInterval(30);
+        QCOMPARE(checkedSeconds(menu), 30);
+
+        QSignalSpy requested(&window, &MainWindow::samplingIntervalRequested);
+        menu->actions().constLast()->trigger();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toInt(), 60);
+        QCOMPARE(checkedSeconds(menu), 60);
+
+        QVERIFY(Language::instance().set(QStringLiteral("de")));
+        QTRY_COMPARE(menu->actions().constFirst()->text(), QStringLiteral("Alle 5 Sekunden"));
+        QCOMPARE(menu->title(), QStringLiteral("&Abtastintervall"));
+    }
+
+    void metricsStateIsShownInTheStatusBar()
+    {
+        MainWindow window;
+        window.setMetricsState(QStringLiteral("Metrics: kubelets, every 15 s — no data since 10:02"),
+                               QStringLiteral("Source: https://127.0.0.1:6443 …"), false);
+        QLabel *label = nullptr;
+        for (QLabel *candidate : window.statusBar()->findChildren<QLabel *>()) {
+            if (candidate->text().contains(QStringLiteral("no data since 10:02")))
+                label = candidate;
+        }
+        QVERIFY(label);
+        QVERIFY(label->text().contains(QStringLiteral("#c62828"))); // missing data is red
+        QCOMPARE(label->toolTip(), QStringLiteral("Source: https://127.0.0.1:6443 …"));
+
+        window.setMetricsState(QStringLiteral("Metrics: Prometheus, every 15 s"), QString(), true);
+        QCOMPARE(label->text(), QStringLiteral("Metrics: Prometheus, every 15 s"));
+    }
+
+    void indicatorTellsLimitedFromDown()
+    {
+        QVERIFY(Language::instance().set(QStringLiteral("en")));
+        MainWindow window;
+        window.setResourceState(QStringLiteral("pods"), QStringLiteral("live"),
+                                MainWindow::ResourceHealth::Live);
+        window.setResourceState(QStringLiteral("nodes"), QStringLiteral("no access"),
+                                MainWindow::ResourceHealth::Limited);
+        QVERIFY(statusText(window, QStringLiteral("live, limited access to 1 of 2 resources")));
+        window.setResourceState(QStringLiteral("pods"), QStringLiteral("stale since 10:02"),
+                                MainWindow::ResourceHealth::Down);
+        QVERIFY(statusText(window, QStringLiteral("1 of 2 resources not live")));
+        window.setResourceState(QStringLiteral("pods"), QStringLiteral("live"),
+                                MainWindow::ResourceHealth::Live);
+        window.setResourceState(QStringLiteral("nodes"), QStringLiteral("live"),
+                                MainWindow::ResourceHealth::Live);
+        QVERIFY(statusText(window, QStringLiteral("</span> live")));
+    }
+
+    void contextSwitcherIgnoresTheWheelAndTheCurrentContext()
+    {
+        MainWindow window;
+        window.setContexts({QStringLiteral("demo"), QStringLiteral("demo-viewer")},
+                           QStringLiteral("demo"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *combo = window.filterBar()->findChild<QComboBox *>();
+        QVERIFY(combo);
+        QCOMPARE(combo->currentText(), QStringLiteral("demo"));
+        QVERIFY(!combo->hasFocus()); // arrow keys go to the tabs, not to the cluster switcher
+        QSignalSpy requested(&window, &MainWindow::contextRequested);
+
+        QWheelEvent wheel(QPointF(5, 5), combo->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(combo, &wheel);
+        QCOMPARE(combo->currentText(), QStringLiteral("demo"));
+
+        Q_EMIT combo->activated(0); // the current one picked again
+        QCOMPARE(requested.size(), 0);
+        combo->setCurrentIndex(1);
+        Q_EMIT combo->activated(1);
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("demo-viewer"));
+    }
+
 private:
+    static bool statusText(const MainWindow &window, const QString &part)
+    {
+        for (QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+            if (label->text().contains(part))
+                return true;
+        }
+        return false;
+    }
+
+    static QMenu *subMenu(const MainWindow &window, const QString &title)
+    {
+        for (QMenu *menu : window.menuBar()->findChildren<QMenu *>()) {
+            if (menu->title() == title)
+                return menu;
+        }
+        return nullptr;
+    }
+
+    static int checkedSeconds(const QMenu *menu)
+    {
+        for (QAction *action : menu->actions()) {
+            if (action->isChecked())
+                return action->data().toInt();
+        }
+        return 0;
+    }
+
     static QStringList menuTitles(const MainWindow &window)
     {
         QStringList titles;

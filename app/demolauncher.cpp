@@ -6,6 +6,12 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 namespace {
 constexpr int kPollMs = 100;
 constexpr int kMaxPolls = 1200; // the large preset may take up to a minute to seed
@@ -68,6 +74,16 @@ void DemoLauncher::start(const QString &preset, const QStringList &extraArgument
                           QStringLiteral("--kubeconfig-out"), m_kubeconfig,
                           QStringLiteral("--preset"), preset};
     arguments += extraArguments;
+#ifdef Q_OS_LINUX
+    // Should Klarsicht die without running its destructors (SIGKILL, a crash), the kernel stops
+    // the demo cluster too instead of leaving a server running.
+    const pid_t parent = ::getpid();
+    m_process->setChildProcessModifier([parent] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent) // Klarsicht was already gone before prctl
+            ::_exit(1);
+    });
+#endif
     m_process->start(program, arguments);
     QTimer::singleShot(kPollMs, this, &DemoLauncher::poll);
 }

@@ -8,6 +8,7 @@
 #include "app/capturecommand.h"
 #include "app/contextscommand.h"
 #include "app/snapshotcommand.h"
+#include "app/terminationsignals.h"
 #include "views/language.h"
 
 #include <QApplication>
@@ -83,6 +84,7 @@ int main(int argc, char *argv[])
         QApplication app(argc, argv);
         setApplicationNames();
         setCliLanguage(QCoreApplication::arguments());
+        quitOnTerminationSignals();
         return runCaptureCommand(QCoreApplication::arguments().mid(2));
     }
 
@@ -112,6 +114,7 @@ int main(int argc, char *argv[])
 
     Language::instance().set(Language::resolve(options.language));
 
+    quitOnTerminationSignals();
     AppController controller(options);
     controller.showWindow();
     controller.start();

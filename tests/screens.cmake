@@ -18,3 +18,12 @@ if(TARGET klarsicht-demo-cluster)
         add_dependencies(tst_screens_democluster klarsicht)
     endif()
 endif()
+
+# The klarsicht binary's life cycle: --help without a display, option errors, and the demo
+# cluster it starts is stopped on SIGTERM/SIGINT (and by the kernel on SIGKILL).
+if(TARGET klarsicht AND TARGET klarsicht-demo-cluster)
+    klarsicht_add_test(NAME tst_app_lifecycle SOURCES integration/tst_app_lifecycle.cpp
+        LIBS Qt6::Core LABELS integration TIMEOUT 240)
+    target_compile_definitions(tst_app_lifecycle PRIVATE KLARSICHT_APP="$<TARGET_FILE:klarsicht>")
+    add_dependencies(tst_app_lifecycle klarsicht klarsicht-demo-cluster)
+endif()

@@ -131,16 +131,28 @@ void AppController::startDemo()
 
 void AppController::connectTo(const QString &kubeconfigFile, const QString &context)
 {
+    // A switch that cannot be made keeps the cluster on screen: the switcher goes back to it and
+    // the status bar keeps naming it; only the message tells what went wrong.
+    const auto refuse = [this](const QString &message) {
+        if (!m_session) {
+            fail(message);
+            return;
+        }
+        m_window->setContexts(m_contextNames, m_contextName);
+        if (m_options.interactive)
+            QMessageBox::warning(m_window.get(), tr("Klarsicht"), message);
+        Q_EMIT failed(message);
+    };
     QString error;
     const auto config = Kubeconfig::load(kubeconfigFile, &error);
     if (!config) {
-        fail(error);
+        refuse(error);
         return;
     }
     const QString name = context.isEmpty() ? config->currentContext() : context;
     const auto connection = config->resolve(name, &error);
     if (!connection) {
-        fail(error);
+        refuse(error);
         return;
     }
     delete m_sampler;
@@ -153,6 +165,8 @@ void AppController::connectTo(const QString &kubeconfigFile, const QString &cont
     for (const auto &c : config->contexts())
         names << c.name;
     m_window->setContexts(names, name);
+    m_contextNames = names;
+    m_contextName = name;
     m_feed->clear();
     m_history->clear();
     m_loaded = false;

@@ -61,6 +61,8 @@ private:
     kube::ApiClient *m_metricsClient = nullptr; // its own connections, off the object lists'
     MetricsSampler *m_sampler = nullptr;
     QString m_kubeconfigFile; // of the current session, for the context switcher
+    QStringList m_contextNames; // the switcher's entries, and the one connected
+    QString m_contextName;
     DemoLauncher *m_demo = nullptr;
     bool m_loaded = false;
     QHash<QString, QString> m_podByName; // "ns/pod" → UID, for the metrics sampler

@@ -5,6 +5,9 @@
 #include "models/insightspodmatcher.h"
 #include "models/insightsproxy.h"
 
+#include <QHash>
+#include <QStringView>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -15,6 +18,47 @@ namespace {
 // Up to this many rows a change is announced row by row (moves, inserts, removals keep the
 // view's selection exactly); beyond it one layout change is cheaper than many O(n) steps.
 constexpr int kFineRows = 16;
+
+// For each of `n` strings its rank in natural order; strings naturalCompare holds equal share a
+// rank. A full sort then compares integers: 300,000 rows sorted by node used to spend most of
+// its 1–2 s in naturalCompare, called three times per comparison on the many ties.
+template <typename Text>
+std::vector<int> naturalRanks(size_t n, Text text)
+{
+    QHash<QStringView, int> ids;
+    std::vector<QStringView> distinct;
+    std::vector<int> out(n);
+    for (size_t i = 0; i < n; ++i) {
+        const QStringView value = text(i);
+        auto it = ids.constFind(value);
+        if (it == ids.constEnd()) {
+            it = ids.insert(value, int(distinct.size()));
+            distinct.push_back(value);
+        }
+        out[i] = *it;
+    }
+    std::vector<int> order(distinct.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return InsightsProxy::naturalCompare(distinct[size_t(a)], distinct[size_t(b)]) < 0;
+    });
+    std::vector<int> rankOf(distinct.size());
+    int rank = 0;
+    for (size_t k = 0; k < order.size(); ++k) {
+        if (k > 0 && InsightsProxy::naturalCompare(distinct[size_t(order[k - 1])],
+                                                   distinct[size_t(order[k])]) != 0)
+            ++rank;
+        rankOf[size_t(order[k])] = rank;
+    }
+    for (int &id : out)
+        id = rankOf[size_t(id)];
+    return out;
+}
+
+int threeWay(int a, int b)
+{
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
 } // namespace
 
 InsightsFlatProxy::InsightsFlatProxy(QObject *parent)
@@ -248,7 +292,35 @@ int InsightsFlatProxy::compareRows(int a, int b) const
 
 void InsightsFlatProxy::sortOrder()
 {
-    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return rowLess(a, b); });
+    if (m_sortColumn < 0) {
+        std::sort(m_order.begin(), m_order.end());
+        return;
+    }
+    // compareRows() with the strings replaced by their natural-order ranks (same order; live
+    // updates still place single rows with compareRows()).
+    const size_t n = m_keys.size();
+    const std::vector<int> text = naturalRanks(n, [this](size_t i) { return QStringView(m_keys[i].string); });
+    const std::vector<int> name = naturalRanks(n, [this](size_t i) { return QStringView(m_keys[i].name); });
+    const std::vector<int> ns = naturalRanks(n, [this](size_t i) { return QStringView(m_keys[i].ns); });
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    std::sort(m_order.begin(), m_order.end(), [&](int a, int b) {
+        const Key &l = m_keys[size_t(a)];
+        const Key &r = m_keys[size_t(b)];
+        int c = 0;
+        if (l.text != r.text)
+            c = l.text ? 1 : -1;
+        else if (l.text)
+            c = threeWay(text[size_t(a)], text[size_t(b)]);
+        else
+            c = l.number < r.number ? -1 : (r.number < l.number ? 1 : 0);
+        if (c == 0 && m_sortColumn != 0)
+            c = threeWay(name[size_t(a)], name[size_t(b)]);
+        if (c == 0)
+            c = threeWay(ns[size_t(a)], ns[size_t(b)]);
+        if (descending)
+            c = -c;
+        return c != 0 ? c < 0 : a < b;
+    });
 }
 
 void InsightsFlatProxy::rebuildVisible()

@@ -116,6 +116,19 @@ private Q_SLOTS:
         QVERIFY(current.isValid());
         QCOMPARE(rows(flat, model).at(current.row()), currentRow);
 
+        // Sorted by a text column full of ties (two nodes, 50 rows): the full sort ranks the
+        // strings first; the order must stay the referee's, name and namespace breaking ties.
+        for (const Column column : {Column::Node, Column::Namespace, Column::Pod}) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                flat.sort(model.section(column), order);
+                referee.sort(model.section(column), order);
+                check();
+            }
+        }
+        flat.sort(restartsColumn, Qt::DescendingOrder);
+        referee.sort(restartsColumn, Qt::DescendingOrder);
+        check();
+
         // Filters: namespace, label selector, a search typed letter by letter, then cleared.
         filter.setNamespaces({QStringLiteral("staging")});
         check();

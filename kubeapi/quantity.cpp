@@ -378,6 +378,10 @@ QString Quantity::toString() const
         return int128ToString(amount) + u'e' + QString::number(exponent);
     }
     if (exponent > 18) {
+        // Beyond 128 bits ("1" and 60 zeros would be 10^42 E): the exponent form is the same
+        // amount. (kubectl 1.32 prints such amounts wrongly, e.g. "1" for 10^60.)
+        if (digitCount(amount) + (exponent - 18) > 38)
+            return int128ToString(amount) + u'e' + QString::number(exponent);
         amount *= pow10(exponent - 18);
         exponent = 18;
     }

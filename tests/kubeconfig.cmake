@@ -14,6 +14,16 @@ if(KLARSICHT_FUZZ)
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
     target_link_options(fuzz_decoders PRIVATE -fsanitize=fuzzer,address,undefined)
     target_link_libraries(fuzz_decoders PRIVATE Qt6::Core nlohmann_json::nlohmann_json)
+
+    # kubeconfig (YAML) and quantities, the other parsers of user input.
+    add_executable(fuzz_kubeconfig ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_kubeconfig.cpp
+        ${PROJECT_SOURCE_DIR}/kubeapi/kubeconfig.cpp ${PROJECT_SOURCE_DIR}/kubeapi/quantity.cpp)
+    klarsicht_target_defaults(fuzz_kubeconfig)
+    target_include_directories(fuzz_kubeconfig PRIVATE ${PROJECT_SOURCE_DIR})
+    target_compile_options(fuzz_kubeconfig PRIVATE
+        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_link_options(fuzz_kubeconfig PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_libraries(fuzz_kubeconfig PRIVATE Qt6::Core yaml-cpp)
     return()
 endif()
 

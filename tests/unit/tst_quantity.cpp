@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include <limits>
+
 using kube::Quantity;
 
 class TestQuantity final : public QObject
@@ -99,6 +101,13 @@ void TestQuantity::parse_data()
     row("1.0000000001", "1000000001n", 2, 1001);
     row("-0.0000000001", "-1n", -1, -1);
     row("0.000000000000000000000000000000000001", "1n", 1, 1);
+    // Decimal amounts too large for a suffix in 128 bits print in exponent form (found by
+    // fuzz_kubeconfig as a signed 128-bit overflow); below that, E takes the rest.
+    row("1000000000000000000000000000000000000000000000000000000000000", "1e60",
+        std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::max());
+    row("5000000000000000000000", "5000E", std::numeric_limits<qint64>::max(),
+        std::numeric_limits<qint64>::max());
+    row("9E", "9E", 9000000000000000000LL, std::numeric_limits<qint64>::max());
 }
 
 void TestQuantity::parse()

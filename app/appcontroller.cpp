@@ -10,9 +10,8 @@
 #include "models/insightsfeed.h"
 #include "models/metricshistory.h"
 #include "models/metricssampler.h"
-#include "views/mainwindow.h"
-
 #include "views/language.h"
+#include "views/mainwindow.h"
 
 #include <QFileInfo>
 #include <QMessageBox>
@@ -330,55 +329,60 @@ void AppController::showStates()
                                        ClusterSession::stateText(*informer), health);
         }
     }
-    if (m_sampler) {
-        const MetricsSampler::Status &status = m_sampler->status();
-        const auto clock = [](qint64 ms) {
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QLocale::ShortFormat);
-        };
-        const QString missing = status.missingSinceMs != 0
-                                    ? tr("no data since %1").arg(clock(status.missingSinceMs))
-                                    : QString();
-        const QString detail = missing.isEmpty() ? status.description
-                                                 : status.description + QStringLiteral(" — ") + missing;
-        const bool healthy = status.missingSinceMs == 0
-                             && status.kind != kube::MetricsSourceKind::None;
-        m_window->setResourceState(tr("metrics"), detail,
-                                   healthy ? MainWindow::ResourceHealth::Live
-                                           : MainWindow::ResourceHealth::Down);
+    showMetricsState();
+}
 
-        QString source;
-        switch (status.kind) {
-        case kube::MetricsSourceKind::Prometheus:
-            source = tr("Prometheus");
-            break;
-        case kube::MetricsSourceKind::Kubelet:
-            source = tr("kubelets (cAdvisor)");
-            break;
-        case kube::MetricsSourceKind::MetricsServer:
-            source = tr("metrics.k8s.io");
-            break;
-        case kube::MetricsSourceKind::None:
-            break;
-        }
-        QString text = source.isEmpty()
-                           ? (status.missingSinceMs != 0 ? tr("Metrics: no source delivers")
-                                                         : tr("Metrics: looking for a source…"))
-                           : tr("Metrics: %1, every %n s", nullptr, m_intervalSeconds).arg(source);
-        if (!missing.isEmpty())
-            text += QStringLiteral(" — ") + missing;
-        QStringList details;
-        if (!status.description.isEmpty())
-            details << tr("Source: %1").arg(status.description);
-        if (status.inUseSinceMs != 0 && !source.isEmpty())
-            details << tr("In use since %1").arg(clock(status.inUseSinceMs));
-        if (status.lastDataMs != 0)
-            details << tr("Newest figures: %1").arg(clock(status.lastDataMs));
-        if (!status.failedParts.isEmpty())
-            details << tr("Missing: %1").arg(status.failedParts.join(QStringLiteral(", ")));
-        if (!status.lastError.isOk())
-            details << status.lastError.explanation();
-        m_window->setMetricsState(text, details.join(QLatin1Char('\n')), healthy);
+void AppController::showMetricsState()
+{
+    if (!m_sampler)
+        return;
+    const MetricsSampler::Status &status = m_sampler->status();
+    const auto clock = [](qint64 ms) {
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QLocale::ShortFormat);
+    };
+    const QString missing = status.missingSinceMs != 0
+                                ? tr("no data since %1").arg(clock(status.missingSinceMs))
+                                : QString();
+    const QString detail = missing.isEmpty() ? status.description
+                                             : status.description + QStringLiteral(" — ") + missing;
+    const bool healthy = status.missingSinceMs == 0
+                         && status.kind != kube::MetricsSourceKind::None;
+    m_window->setResourceState(tr("metrics"), detail,
+                               healthy ? MainWindow::ResourceHealth::Live
+                                       : MainWindow::ResourceHealth::Down);
+
+    QString source;
+    switch (status.kind) {
+    case kube::MetricsSourceKind::Prometheus:
+        source = tr("Prometheus");
+        break;
+    case kube::MetricsSourceKind::Kubelet:
+        source = tr("kubelets (cAdvisor)");
+        break;
+    case kube::MetricsSourceKind::MetricsServer:
+        source = tr("metrics.k8s.io");
+        break;
+    case kube::MetricsSourceKind::None:
+        break;
     }
+    QString text = source.isEmpty()
+                       ? (status.missingSinceMs != 0 ? tr("Metrics: no source delivers")
+                                                     : tr("Metrics: looking for a source…"))
+                       : tr("Metrics: %1, every %n s", nullptr, m_intervalSeconds).arg(source);
+    if (!missing.isEmpty())
+        text += QStringLiteral(" — ") + missing;
+    QStringList details;
+    if (!status.description.isEmpty())
+        details << tr("Source: %1").arg(status.description);
+    if (status.inUseSinceMs != 0 && !source.isEmpty())
+        details << tr("In use since %1").arg(clock(status.inUseSinceMs));
+    if (status.lastDataMs != 0)
+        details << tr("Newest figures: %1").arg(clock(status.lastDataMs));
+    if (!status.failedParts.isEmpty())
+        details << tr("Missing: %1").arg(status.failedParts.join(QStringLiteral(", ")));
+    if (!status.lastError.isOk())
+        details << status.lastError.explanation();
+    m_window->setMetricsState(text, details.join(QLatin1Char('\n')), healthy);
 }
 
 void AppController::markLoaded()

@@ -50,6 +50,8 @@ private:
     void fail(const QString &message);
     void markLoaded();
     void showStates();
+    // The status bar's metrics line and the indicator's "metrics" entry, from the sampler.
+    void showMetricsState();
     void startSampler();
     void setSamplingInterval(int seconds);
 

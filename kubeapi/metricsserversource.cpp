@@ -17,6 +17,30 @@ qint64 stampOf(const Timestamp &timestamp, qint64 fallbackMs)
     return timestamp.isValid() ? timestamp.msecsSinceEpoch : fallbackMs;
 }
 
+// A list of the metrics.k8s.io group (`ns` empty: cluster-wide).
+ApiRequest listRequest(const QString &resource, const QString &ns = QString())
+{
+    ApiRequest request;
+    request.path = QStringLiteral("/apis/metrics.k8s.io/v1beta1/")
+                   + (ns.isEmpty() ? QString() : QStringLiteral("namespaces/") + ns + u'/')
+                   + resource;
+    request.verb = QStringLiteral("list");
+    request.resource = resource;
+    request.group = kGroup;
+    request.ns = ns;
+    return request;
+}
+
+// CPU and memory of a PodMetrics container or a NodeMetrics entry; a missing figure stays NaN.
+template <typename Sample, typename Usage>
+void setUsage(Sample *sample, const Usage &usage)
+{
+    if (!usage.cpu.isNull())
+        sample->cpuCores = usage.cpu.toDouble();
+    if (!usage.memory.isNull())
+        sample->workingSetBytes = usage.memory.toDouble();
+}
+
 } // namespace
 
 MetricsServerSource::MetricsServerSource(ApiClient *client, QObject *parent)
@@ -35,21 +59,8 @@ bool MetricsServerSource::poll()
         return false;
     if (!hasClient())
         return true;
-    ApiRequest pods;
-    pods.path = m_namespace.isEmpty()
-                    ? QStringLiteral("/apis/metrics.k8s.io/v1beta1/pods")
-                    : QStringLiteral("/apis/metrics.k8s.io/v1beta1/namespaces/") + m_namespace
-                          + QStringLiteral("/pods");
-    pods.verb = QStringLiteral("list");
-    pods.resource = QStringLiteral("pods");
-    pods.group = kGroup;
-    pods.ns = m_namespace;
-    ApiRequest nodes;
-    nodes.path = QStringLiteral("/apis/metrics.k8s.io/v1beta1/nodes");
-    nodes.verb = QStringLiteral("list");
-    nodes.resource = QStringLiteral("nodes");
-    nodes.group = kGroup;
-
+    const ApiRequest pods = listRequest(QStringLiteral("pods"), m_namespace);
+    const ApiRequest nodes = listRequest(QStringLiteral("nodes"));
     m_open = 2;
     send(pods, [this](ApiReply *reply) { onPart(reply, true); });
     send(nodes, [this](ApiReply *reply) { onPart(reply, false); });
@@ -78,10 +89,7 @@ Parsed parsePods(const QByteArray &body, qint64 fallbackMs)
             sample.pod = pod.name;
             sample.container = container.name;
             sample.timestampMs = stampOf(pod.timestamp, fallbackMs);
-            if (!container.cpu.isNull())
-                sample.cpuCores = container.cpu.toDouble();
-            if (!container.memory.isNull())
-                sample.workingSetBytes = container.memory.toDouble();
+            setUsage(&sample, container);
             out.containers.append(sample);
         }
     }
@@ -97,10 +105,7 @@ Parsed parseNodes(const QByteArray &body, qint64 fallbackMs)
         NodeMetricsSample sample;
         sample.node = node.name;
         sample.timestampMs = stampOf(node.timestamp, fallbackMs);
-        if (!node.cpu.isNull())
-            sample.cpuCores = node.cpu.toDouble();
-        if (!node.memory.isNull())
-            sample.workingSetBytes = node.memory.toDouble();
+        setUsage(&sample, node);
         out.nodes.append(sample);
     }
     return out;

@@ -70,15 +70,22 @@ private:
     bool m_busy = false;
 };
 
+// The one container of the scripted rounds: ns/p/c.
+ContainerMetricsSample containerC()
+{
+    ContainerMetricsSample c;
+    c.namespaceName = QStringLiteral("ns");
+    c.pod = QStringLiteral("p");
+    c.container = QStringLiteral("c");
+    return c;
+}
+
 // A Prometheus-like round: one container with a CPU rate.
 MetricsRound rateRound(qint64 ms, double cores)
 {
     MetricsRound round;
     round.timestampMs = ms;
-    ContainerMetricsSample c;
-    c.namespaceName = QStringLiteral("ns");
-    c.pod = QStringLiteral("p");
-    c.container = QStringLiteral("c");
+    ContainerMetricsSample c = containerC();
     c.cpuCores = cores;
     round.containers.append(c);
     return round;
@@ -88,10 +95,7 @@ MetricsRound kubeletRound(qint64 ms, double counter, double ws, double nodeCount
 {
     MetricsRound round;
     round.timestampMs = ms;
-    ContainerMetricsSample c;
-    c.namespaceName = QStringLiteral("ns");
-    c.pod = QStringLiteral("p");
-    c.container = QStringLiteral("c");
+    ContainerMetricsSample c = containerC();
     c.node = QStringLiteral("n1");
     c.timestampMs = ms;
     c.cpuSecondsTotal = counter;

@@ -1,15 +1,15 @@
 #include "app/appcontroller.h"
 
-#include "app/clustersession.h"
+#include "models/cluster/clustersession.h"
 #include "app/demolauncher.h"
 #include "app/snapshot.h"
-#include "kubeapi/informerbase.h"
-#include "kubeapi/apiclient.h"
-#include "kubeapi/decoders.h"
-#include "kubeapi/kubeconfig.h"
-#include "models/insightsfeed.h"
-#include "models/metricshistory.h"
-#include "models/metricssampler.h"
+#include "kubeapi/informers/informerbase.h"
+#include "kubeapi/client/apiclient.h"
+#include "kubeapi/objects/decoders.h"
+#include "kubeapi/config/kubeconfig.h"
+#include "models/cluster/clusterstore.h"
+#include "models/metrics/metricshistory.h"
+#include "models/metrics/metricssampler.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
 
@@ -38,13 +38,13 @@ QList<T> decodeSnapshotList(const nlohmann::json &lists, const char *plural)
 AppController::AppController(AppOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_feed(new InsightsFeed(this))
+    , m_store(new ClusterStore(this))
     , m_history(std::make_unique<MetricsHistory>())
     , m_window(std::make_unique<MainWindow>())
 {
-    m_window->setSources(m_feed, m_history.get());
-    connect(m_feed, &InsightsFeed::podChanged, this, [this] { m_podIndexDirty = true; });
-    connect(m_feed, &InsightsFeed::cleared, this, [this] { m_podIndexDirty = true; });
+    m_window->setSources(m_store, m_history.get());
+    connect(m_store, &ClusterStore::podChanged, this, [this] { m_podIndexDirty = true; });
+    connect(m_store, &ClusterStore::cleared, this, [this] { m_podIndexDirty = true; });
     connect(m_window.get(), &MainWindow::contextRequested, this,
             [this](const QString &context) { connectTo(m_kubeconfigFile, context); });
 
@@ -166,10 +166,10 @@ void AppController::connectTo(const QString &kubeconfigFile, const QString &cont
     m_window->setContexts(names, name);
     m_contextNames = names;
     m_contextName = name;
-    m_feed->clear();
+    m_store->clear();
     m_history->clear();
     m_loaded = false;
-    m_session = new ClusterSession(*connection, m_feed, this);
+    m_session = new ClusterSession(*connection, m_store, this);
     m_session->setFallbackNamespaces(m_options.namespaces);
     connect(m_session, &ClusterSession::settled, this, &AppController::markLoaded);
     connect(m_session, &ClusterSession::stateChanged, this, &AppController::showStates);
@@ -191,34 +191,34 @@ bool AppController::openSnapshot(const QString &file)
         fail(error);
         return false;
     }
-    m_feed->clear();
+    m_store->clear();
     m_history->clear();
     const nlohmann::json &lists = loaded->document["lists"];
     for (const auto &o : decodeSnapshotList<Namespace>(lists, "namespaces"))
-        m_feed->upsertNamespace(o);
+        m_store->upsertNamespace(o);
     for (const auto &o : decodeSnapshotList<Node>(lists, "nodes"))
-        m_feed->upsertNode(o);
+        m_store->upsertNode(o);
     for (const auto &o : decodeSnapshotList<Deployment>(lists, "deployments"))
-        m_feed->upsertDeployment(o);
+        m_store->upsertDeployment(o);
     for (const auto &o : decodeSnapshotList<ReplicaSet>(lists, "replicasets"))
-        m_feed->upsertReplicaSet(o);
+        m_store->upsertReplicaSet(o);
     for (const auto &o : decodeSnapshotList<StatefulSet>(lists, "statefulsets"))
-        m_feed->upsertStatefulSet(o);
+        m_store->upsertStatefulSet(o);
     for (const auto &o : decodeSnapshotList<DaemonSet>(lists, "daemonsets"))
-        m_feed->upsertDaemonSet(o);
+        m_store->upsertDaemonSet(o);
     for (const auto &o : decodeSnapshotList<CronJob>(lists, "cronjobs"))
-        m_feed->upsertCronJob(o);
+        m_store->upsertCronJob(o);
     for (const auto &o : decodeSnapshotList<Job>(lists, "jobs"))
-        m_feed->upsertJob(o);
+        m_store->upsertJob(o);
     for (const auto &o : decodeSnapshotList<Service>(lists, "services"))
-        m_feed->upsertService(o);
+        m_store->upsertService(o);
     for (const auto &o : decodeSnapshotList<Pod>(lists, "pods"))
-        m_feed->upsertPod(o);
+        m_store->upsertPod(o);
 
     // Metric samples: raw metrics.k8s.io answers, replayed into the history in order.
     QHash<QString, QString> podUidByName;
-    for (const QString &uid : m_feed->podUids()) {
-        const Pod *pod = m_feed->pod(uid);
+    for (const QString &uid : m_store->podUids()) {
+        const Pod *pod = m_store->pod(uid);
         podUidByName.insert(pod->metadata.namespaceName + u'/' + pod->metadata.name, uid);
     }
     for (const auto &sample : loaded->document.value("metrics", nlohmann::json::array())) {
@@ -234,8 +234,8 @@ bool AppController::openSnapshot(const QString &file)
             const std::string text = sample["pods"].dump();
             for (const PodMetrics &pm : decodeList<PodMetrics>(QByteArrayView(text.data(), qsizetype(text.size()))).items) {
                 const QString uid = podUidByName.value(pm.namespaceName + u'/' + pm.name);
-                const Pod *pod = m_feed->pod(uid);
-                const QString controller = uid.isEmpty() ? QString() : m_feed->controllerIdOf(uid);
+                const Pod *pod = m_store->pod(uid);
+                const QString controller = uid.isEmpty() ? QString() : m_store->controllerIdOf(uid);
                 for (const ContainerMetrics &cm : pm.containers) {
                     ContainerUsage u;
                     u.namespaceName = pm.namespaceName;
@@ -243,8 +243,8 @@ bool AppController::openSnapshot(const QString &file)
                     u.container = cm.name;
                     u.node = pod ? pod->nodeName : QString();
                     if (!controller.isEmpty()) {
-                        u.controllerKind = InsightsFeed::controllerKind(controller);
-                        u.controllerName = InsightsFeed::controllerName(controller);
+                        u.controllerKind = ClusterStore::controllerKind(controller);
+                        u.controllerName = ClusterStore::controllerName(controller);
                     }
                     u.cpuMillicores = double(cm.cpu.nanoValue()) / 1e6;
                     u.workingSetBytes = double(cm.memory.value());
@@ -290,19 +290,19 @@ void AppController::startSampler()
         if (m_podIndexDirty) {
             // Rebuilt at most once per sampling round, not once per container.
             m_podByName.clear();
-            for (const QString &uid : m_feed->podUids()) {
-                const Pod *p = m_feed->pod(uid);
+            for (const QString &uid : m_store->podUids()) {
+                const Pod *p = m_store->pod(uid);
                 m_podByName.insert(p->metadata.namespaceName + u'/' + p->metadata.name, uid);
             }
             m_podIndexDirty = false;
         }
         const QString uid = m_podByName.value(ns + u'/' + pod);
-        if (const Pod *p = m_feed->pod(uid)) {
+        if (const Pod *p = m_store->pod(uid)) {
             out->node = p->nodeName;
-            const QString controller = m_feed->controllerIdOf(uid);
+            const QString controller = m_store->controllerIdOf(uid);
             if (!controller.isEmpty()) {
-                out->controllerKind = InsightsFeed::controllerKind(controller);
-                out->controllerName = InsightsFeed::controllerName(controller);
+                out->controllerKind = ClusterStore::controllerKind(controller);
+                out->controllerName = ClusterStore::controllerName(controller);
             }
             return true;
         }

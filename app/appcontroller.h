@@ -11,7 +11,7 @@
 
 class ClusterSession;
 class DemoLauncher;
-class InsightsFeed;
+class ClusterStore;
 class MainWindow;
 class MetricsHistory;
 class MetricsSampler;
@@ -20,7 +20,7 @@ class ApiClient;
 }
 
 // Wires the app: where the data comes from (a kubeconfig context, the built-in demo cluster or
-// a snapshot file) into the InsightsFeed and MetricsHistory that the main window shows.
+// a snapshot file) into the ClusterStore and MetricsHistory that the main window shows.
 class AppController final : public QObject
 {
     Q_OBJECT
@@ -33,7 +33,7 @@ public:
     void start();
 
     MainWindow *window() const { return m_window.get(); }
-    InsightsFeed *feed() const { return m_feed; }
+    ClusterStore *store() const { return m_store; }
     MetricsHistory *history() const { return m_history.get(); }
     ClusterSession *session() const { return m_session; }
     // Objects have loaded (every informer listed once, or the snapshot was read).
@@ -56,7 +56,7 @@ private:
     void setSamplingInterval(int seconds);
 
     AppOptions m_options;
-    InsightsFeed *m_feed = nullptr;
+    ClusterStore *m_store = nullptr;
     std::unique_ptr<MetricsHistory> m_history;
     std::unique_ptr<MainWindow> m_window;
     ClusterSession *m_session = nullptr;

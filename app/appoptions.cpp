@@ -1,6 +1,6 @@
 #include "app/appoptions.h"
 
-#include "models/metricssampler.h"
+#include "models/metrics/metricssampler.h"
 #include "views/language.h"
 
 #include <QCommandLineParser>

@@ -1,9 +1,9 @@
 #include "app/capturecommand.h"
 
 #include "app/appcontroller.h"
-#include "models/insightsmodel.h"
-#include "models/insightsproxy.h"
-#include "views/insightspage.h"
+#include "models/insights/insightsmodel.h"
+#include "models/insights/insightsproxy.h"
+#include "views/pages/insightspage.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
 

@@ -1,6 +1,6 @@
 #include "app/contextscommand.h"
 
-#include "kubeapi/kubeconfig.h"
+#include "kubeapi/config/kubeconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

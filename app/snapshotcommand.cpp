@@ -1,10 +1,10 @@
 #include "app/snapshotcommand.h"
 
 #include "app/snapshot.h"
-#include "kubeapi/apiclient.h"
-#include "kubeapi/apireply.h"
-#include "kubeapi/kubeconfig.h"
-#include "kubeapi/resourcekind.h"
+#include "kubeapi/client/apiclient.h"
+#include "kubeapi/client/apireply.h"
+#include "kubeapi/config/kubeconfig.h"
+#include "kubeapi/informers/resourcekind.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,6 @@
 # Screens benchmark (issue 6): an executable only, never a CTest test (run scripts/bench-screens).
 if(TARGET klarsicht-demo-cluster)
-    add_executable(bench_screens bench/bench_screens.cpp bench/bench_support.h
-        ${PROJECT_SOURCE_DIR}/app/clustersession.cpp ${PROJECT_SOURCE_DIR}/app/clustersession.h)
+    add_executable(bench_screens bench/bench_screens.cpp bench/bench_support.h)
     klarsicht_target_defaults(bench_screens)
     target_link_libraries(bench_screens PRIVATE klarsicht_views)
     target_compile_definitions(bench_screens PRIVATE

@@ -5,7 +5,7 @@ if(KLARSICHT_FUZZ)
     set(sources)
     foreach(f decodecontext.cpp decodecore.cpp decoders.cpp decodeworkloads.cpp jsonview.cpp
             quantity.cpp rfc3339.cpp stringpool.cpp)
-        list(APPEND sources ${PROJECT_SOURCE_DIR}/kubeapi/${f})
+        list(APPEND sources ${PROJECT_SOURCE_DIR}/kubeapi/objects/${f})
     endforeach()
     add_executable(fuzz_decoders ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_decoders.cpp ${sources})
     klarsicht_target_defaults(fuzz_decoders)
@@ -17,7 +17,7 @@ if(KLARSICHT_FUZZ)
 
     # kubeconfig (YAML) and quantities, the other parsers of user input.
     add_executable(fuzz_kubeconfig ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_kubeconfig.cpp
-        ${PROJECT_SOURCE_DIR}/kubeapi/kubeconfig.cpp ${PROJECT_SOURCE_DIR}/kubeapi/quantity.cpp)
+        ${PROJECT_SOURCE_DIR}/kubeapi/config/kubeconfig.cpp ${PROJECT_SOURCE_DIR}/kubeapi/objects/quantity.cpp)
     klarsicht_target_defaults(fuzz_kubeconfig)
     target_include_directories(fuzz_kubeconfig PRIVATE ${PROJECT_SOURCE_DIR})
     target_compile_options(fuzz_kubeconfig PRIVATE

@@ -7,7 +7,7 @@ set(KLARSICHT_PROMPARSER_SOURCES)
 foreach(f promchars.h promcollector.cpp promcollector.h promfamilytable.cpp promfamilytable.h
         promnumber.cpp promnumber.h promomvalidator.cpp promomvalidator.h promparser.cpp
         promparser.h promparseropenmetrics.cpp promparserstate.h promtypes.h)
-    list(APPEND KLARSICHT_PROMPARSER_SOURCES ${PROJECT_SOURCE_DIR}/kubeapi/${f})
+    list(APPEND KLARSICHT_PROMPARSER_SOURCES ${PROJECT_SOURCE_DIR}/kubeapi/promtext/${f})
 endforeach()
 
 if(KLARSICHT_FUZZ)

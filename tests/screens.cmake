@@ -9,7 +9,6 @@ klarsicht_add_test(NAME tst_insightsflatproxy SOURCES unit/tst_insightsflatproxy
 if(TARGET klarsicht-demo-cluster)
     klarsicht_add_test(NAME tst_screens_democluster
         SOURCES integration/tst_screens_democluster.cpp integration/tst_client_support.h
-                ${PROJECT_SOURCE_DIR}/app/clustersession.cpp ${PROJECT_SOURCE_DIR}/app/clustersession.h
         LIBS klarsicht_views LABELS integration TIMEOUT 300)
     target_compile_definitions(tst_screens_democluster PRIVATE
         KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")

@@ -1289,14 +1289,6 @@
 <context>
     <name>Kubeconfig</name>
     <message>
-        <source>Cannot read the token file %1: %2</source>
-        <translation>Die Token-Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The token file %1 is empty</source>
-        <translation>Die Token-Datei %1 ist leer</translation>
-    </message>
-    <message>
         <source>%1, line %2, column %3: not valid YAML (%4)</source>
         <translation>%1, Zeile %2, Spalte %3: kein gültiges YAML (%4)</translation>
     </message>

@@ -1,8 +1,8 @@
 #include "views/filterbar.h"
 
-#include "models/insightsfeed.h"
-#include "models/insightsfilter.h"
-#include "models/insightsnames.h"
+#include "models/cluster/clusterstore.h"
+#include "models/insights/insightsfilter.h"
+#include "models/insights/insightsnames.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -142,9 +142,9 @@ void FilterBar::fillNamespaceMenu()
     QAction *all = menu->addAction(tr("All namespaces"));
     connect(all, &QAction::triggered, m_filter, [this] { m_filter->setNamespaces({}); });
     menu->addSeparator();
-    if (!m_feed)
+    if (!m_store)
         return;
-    for (const QString &ns : m_feed->namespaces()) {
+    for (const QString &ns : m_store->namespaces()) {
         QAction *a = menu->addAction(ns);
         a->setCheckable(true);
         a->setChecked(m_filter->namespaces().contains(ns));
@@ -166,15 +166,15 @@ void FilterBar::fillAddFilterMenu()
     QMenu *nodes = menu->addMenu(tr("Node"));
     QMenu *pools = menu->addMenu(tr("Node pool"));
     QMenu *services = menu->addMenu(tr("Service"));
-    if (!m_feed)
+    if (!m_store)
         return;
-    QStringList names = m_feed->nodeNames();
+    QStringList names = m_store->nodeNames();
     names.sort();
     for (const QString &n : std::as_const(names))
         nodes->addAction(n, m_filter, [this, n] { m_filter->setNode(n); });
-    for (const QString &p : m_feed->nodePools())
+    for (const QString &p : m_store->nodePools())
         pools->addAction(p, m_filter, [this, p] { m_filter->setNodePool(p); });
-    for (const kube::Service *s : m_feed->services()) {
+    for (const kube::Service *s : m_store->services()) {
         const QString id = s->metadata.namespaceName + QLatin1Char('/') + s->metadata.name;
         services->addAction(id, m_filter, [this, id] { m_filter->setService(id); });
     }
@@ -214,8 +214,8 @@ void FilterBar::rebuildChips()
     if (!f.service().isEmpty())
         chip(tr("Service: %1").arg(f.service()), [this] { m_filter->setService({}); });
     if (!f.controller().isEmpty())
-        chip(tr("Controller: %1").arg(QString(InsightsFeed::controllerKind(f.controller()) + QLatin1Char(' ')
-                                      + InsightsFeed::controllerName(f.controller()))),
+        chip(tr("Controller: %1").arg(QString(ClusterStore::controllerKind(f.controller()) + QLatin1Char(' ')
+                                      + ClusterStore::controllerName(f.controller()))),
              [this] { m_filter->setController({}); });
     if (!f.pod().isEmpty())
         chip(tr("Pod: %1").arg(f.podName().isEmpty() ? f.pod() : f.podName()), [this] { m_filter->setPod({}); });

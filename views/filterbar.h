@@ -3,13 +3,13 @@
 // The toolbar of the insight screens: context, namespaces, metric, statistic, time range, name
 // search, label selector (with its error), "+ filter" (node, node pool, service), and below it
 // the active filters as removable chips. Everything edits the one shared InsightsFilter.
-#include "models/metricshistory.h"
-#include "models/percentiles.h"
-#include "models/timerange.h"
+#include "models/metrics/metricshistory.h"
+#include "models/metrics/percentiles.h"
+#include "models/metrics/timerange.h"
 
 #include <QWidget>
 
-class InsightsFeed;
+class ClusterStore;
 class InsightsFilter;
 class QComboBox;
 class QHBoxLayout;
@@ -23,7 +23,7 @@ class FilterBar final : public QWidget
 public:
     explicit FilterBar(InsightsFilter *filter, QWidget *parent = nullptr);
 
-    void setFeed(InsightsFeed *feed) { m_feed = feed; }
+    void setStore(ClusterStore *feed) { m_store = feed; }
     // The kubeconfig contexts to offer and the one shown; choosing another emits contextRequested.
     void setContexts(const QStringList &contexts, const QString &current);
 
@@ -54,7 +54,7 @@ private:
     void applyLabels();
 
     InsightsFilter *m_filter;
-    InsightsFeed *m_feed = nullptr;
+    ClusterStore *m_store = nullptr;
     QLabel *m_contextLabel;
     QComboBox *m_context;
     QString m_currentContext; // the one connected; choosing it again does not reconnect

@@ -1,14 +1,14 @@
 #include "views/mainwindow.h"
 
-#include "models/insightsfeed.h"
-#include "models/insightsfilter.h"
-#include "models/insightsmodel.h"
-#include "models/insightsproxy.h"
-#include "models/metricssampler.h"
-#include "views/clusterpage.h"
-#include "views/detailspane.h"
+#include "models/cluster/clusterstore.h"
+#include "models/insights/insightsfilter.h"
+#include "models/insights/insightsmodel.h"
+#include "models/insights/insightsproxy.h"
+#include "models/metrics/metricssampler.h"
+#include "views/pages/clusterpage.h"
+#include "views/details/detailspane.h"
 #include "views/filterbar.h"
-#include "views/insightspage.h"
+#include "views/pages/insightspage.h"
 #include "views/language.h"
 
 #include <QActionGroup>
@@ -93,10 +93,10 @@ InsightsPage *MainWindow::page(Tab tab) const
     return tab == ClusterTab ? nullptr : m_pages[int(tab) - 1];
 }
 
-void MainWindow::setSources(InsightsFeed *feed, const MetricsHistory *history)
+void MainWindow::setSources(ClusterStore *feed, const MetricsHistory *history)
 {
-    m_feed = feed;
-    m_filterBar->setFeed(feed);
+    m_store = feed;
+    m_filterBar->setStore(feed);
     for (auto *p : m_pages)
         p->setSources(feed, history);
     m_clusterPage->setSources(feed, history);
@@ -127,7 +127,7 @@ void MainWindow::drillDown(const QString &target)
         m_filter->setController(key);
         tab = ControllersTab;
     } else if (kind == u"pod") {
-        const kube::Pod *pod = m_feed ? m_feed->pod(key) : nullptr;
+        const kube::Pod *pod = m_store ? m_store->pod(key) : nullptr;
         m_filter->setPod(key, pod ? pod->metadata.name : QString());
         tab = ContainersTab;
     } else {

@@ -2,13 +2,13 @@
 
 // The Klarsicht main window: the filter bar, the insight tabs (Cluster, Nodes, Controllers,
 // Containers), the menus and the connection state. It re-translates itself on LanguageChange.
-#include "models/metricshistory.h"
+#include "models/metrics/metricshistory.h"
 
 #include <QMainWindow>
 
 class ClusterPage;
 class FilterBar;
-class InsightsFeed;
+class ClusterStore;
 class InsightsFilter;
 class InsightsPage;
 class QActionGroup;
@@ -25,8 +25,8 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
 
     // What the screens show. The window does not own them; call again after a context switch
-    // only if the objects themselves are replaced (InsightsFeed::clear() is enough otherwise).
-    void setSources(InsightsFeed *feed, const MetricsHistory *history);
+    // only if the objects themselves are replaced (ClusterStore::clear() is enough otherwise).
+    void setSources(ClusterStore *feed, const MetricsHistory *history);
     // The history received samples: metric cells and charts refresh in place.
     void metricsUpdated();
     // The kubeconfig contexts for the switcher; choosing one emits contextRequested.
@@ -71,7 +71,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     ClusterPage *m_clusterPage = nullptr;
     InsightsPage *m_pages[3] = {};
-    InsightsFeed *m_feed = nullptr;
+    ClusterStore *m_store = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;

@@ -2,8 +2,8 @@
 // prints wall/CPU time, throughput and the heap held per decoded pod, next to the same figures
 // for parsing the body into one nlohmann::json DOM (what a naive client keeps).
 // Usage: bench_decode_pods [N=20000]
-#include "kubeapi/decoders.h"
-#include "kubeapi/stringpool.h"
+#include "kubeapi/objects/decoders.h"
+#include "kubeapi/objects/stringpool.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

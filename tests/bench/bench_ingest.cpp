@@ -4,9 +4,9 @@
 // the same server in the same run. Prints figures; it does not pass or fail on them.
 // --skip-kubectl and --runs N are for quick iterations; reported figures include kubectl.
 #include "bench_support.h"
-#include "kubeapi/apiclient.h"
-#include "kubeapi/informer.h"
-#include "kubeapi/kubeconfig.h"
+#include "kubeapi/client/apiclient.h"
+#include "kubeapi/informers/informer.h"
+#include "kubeapi/config/kubeconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // Throughput of the Prometheus text parser on one core: reads a file into memory, then feeds it
 // in 64 KiB chunks (as a network reply arrives) to a visitor that touches every sample, several
 // times. Prints MB/s of wall and CPU time. scripts/bench-promparse runs promtool next to it.
-#include "kubeapi/promparser.h"
+#include "kubeapi/promtext/promparser.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,26 +1,26 @@
-// Screens benchmark (issue 6): the app's stack — ClusterSession → InsightsFeed → models, proxies
+// Screens benchmark (issue 6): the app's stack — ClusterSession → ClusterStore → models, proxies
 // and a real MainWindow (offscreen) — on the demo cluster's large preset. Prints the time to a
 // settled picture, sorting and filtering the Containers tab, expanding a node on the Nodes tab,
 // and the GUI thread's stalls while the server churns pods (MODIFIED events at a fixed rate).
 // Prints figures; it does not pass or fail on them.
-// --synthetic leaves the server and kubeapi out: the same objects are fed to InsightsFeed
+// --synthetic leaves the server and kubeapi out: the same objects are fed to ClusterStore
 // directly (a page of 500 per event-loop turn, as an informer delivers them) and the burst
 // changes each pod's restart count, so the figures are the models' and views' share alone.
 // Usage: bench_screens [--nodes N] [--pods M] [--rate EVENTS_PER_S] [--seconds S]
 //                      [--feed-only-burst] [--containers-tab-only] [--synthetic]
-#include "app/clustersession.h"
+#include "models/cluster/clustersession.h"
 #include "bench_support.h"
-#include "models/insightsfeed.h"
-#include "models/insightsfilter.h"
-#include "models/insightsmodel.h"
-#include "models/insightsproxy.h"
-#include "models/metricshistory.h"
-#include "views/insightspage.h"
+#include "models/cluster/clusterstore.h"
+#include "models/insights/insightsfilter.h"
+#include "models/insights/insightsmodel.h"
+#include "models/insights/insightsproxy.h"
+#include "models/metrics/metricshistory.h"
+#include "views/pages/insightspage.h"
 #include "views/mainwindow.h"
 
-#include "kubeapi/apiclient.h"
-#include "kubeapi/kubeconfig.h"
-#include "kubeapi/objects.h"
+#include "kubeapi/client/apiclient.h"
+#include "kubeapi/config/kubeconfig.h"
+#include "kubeapi/objects/objects.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -162,7 +162,7 @@ SyntheticCluster syntheticCluster(int nodeCount, int podCount)
 }
 
 // Feeds the objects as informers deliver them: owners first, a page of 500 per event-loop turn.
-void feedInPages(InsightsFeed &feed, const SyntheticCluster &c)
+void feedInPages(ClusterStore &feed, const SyntheticCluster &c)
 {
     for (const auto &n : c.nodes)
         feed.upsertNode(n);
@@ -277,7 +277,7 @@ void measureNodeExpand(MainWindow &window)
 
 // The synthetic burst: `rate` pod updates per second for `seconds`, each a restart of the pod's
 // container (a visible change: Status tool tip, Restarts), spread over 5 ms steps.
-void syntheticBurst(InsightsFeed &feed, SyntheticCluster &c, int rate, int seconds, const char *what)
+void syntheticBurst(ClusterStore &feed, SyntheticCluster &c, int rate, int seconds, const char *what)
 {
     Stalls stalls;
     QTimer step;
@@ -335,7 +335,7 @@ int main(int argc, char **argv)
     const int seconds = parser.value(secondsOpt).toInt();
 
     if (parser.isSet(syntheticOpt)) {
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         MainWindow window;
         window.setSources(&feed, &history);
@@ -383,7 +383,7 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    InsightsFeed feed;
+    ClusterStore feed;
     MetricsHistory history;
     MainWindow window;
     window.setSources(&feed, &history);
@@ -417,8 +417,8 @@ int main(int argc, char **argv)
     // The floor: the same burst with the models deaf to pod changes leaves the watch, decoding
     // and feed work only (and what the machine's other load takes from this thread).
     if (parser.isSet(feedOnlyOpt))
-        QObject::disconnect(&feed, &InsightsFeed::podChanged, nullptr, nullptr);
-    QObject::connect(&feed, &InsightsFeed::podChanged, &app, [&podEvents] { ++podEvents; });
+        QObject::disconnect(&feed, &ClusterStore::podChanged, nullptr, nullptr);
+    QObject::connect(&feed, &ClusterStore::podChanged, &app, [&podEvents] { ++podEvents; });
     kube::ApiRequest churn;
     churn.path = QStringLiteral("/demo/faults");
     churn.method = "POST";

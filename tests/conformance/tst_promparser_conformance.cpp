@@ -1,7 +1,7 @@
 // Conformance of the Prometheus text parser against inputs nobody on this project wrote: the
 // expfmt test corpus and real kubelet/cAdvisor/Prometheus dumps (with promtool as referee), and
 // the OpenMetrics parser suite in OpenMetrics mode.
-#include "kubeapi/promcollector.h"
+#include "kubeapi/promtext/promcollector.h"
 
 #include <QDir>
 #include <QFile>

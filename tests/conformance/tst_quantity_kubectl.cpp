@@ -1,7 +1,7 @@
 // Quantity canonical forms against kubectl's own apimachinery code: `kubectl set resources
 // --local` parses each value with ParseQuantity and prints Quantity.String(). One kubectl call
 // checks a few hundred generated and hand-picked quantities.
-#include "kubeapi/quantity.h"
+#include "kubeapi/objects/quantity.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,9 +4,9 @@
 // leave the replacement to QString::fromUtf8), nesting beyond our depth limit, and numbers beyond
 // the range of a double, which nlohmann rejects and we pass on to the decoders (which reject them
 // where a number is expected, as kubectl's Go decoder does).
-#include "kubeapi/decoders.h"
-#include "kubeapi/jsonview.h"
-#include "kubeapi/stringpool.h"
+#include "kubeapi/objects/decoders.h"
+#include "kubeapi/objects/jsonview.h"
+#include "kubeapi/objects/stringpool.h"
 
 #include <nlohmann/json.hpp>
 

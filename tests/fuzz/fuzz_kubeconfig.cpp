@@ -5,8 +5,8 @@
 //         must list consistent contexts. Contexts are not resolved: resolving may run exec plugins.
 //   odd:  the rest is a quantity; a parsed quantity's canonical text must parse again to the
 //         same canonical text (kubectl's canonical form is a fixed point).
-#include "kubeapi/kubeconfig.h"
-#include "kubeapi/quantity.h"
+#include "kubeapi/config/kubeconfig.h"
+#include "kubeapi/objects/quantity.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 // libFuzzer target for the Prometheus text parser: both formats, whole and in random-sized
 // chunks; the chunked run must reach the same verdict and error position as the whole run.
-#include "kubeapi/promparser.h"
+#include "kubeapi/promtext/promparser.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,12 +1,12 @@
 // The insight pages in a real MainWindow (offscreen): filters, drill-down, details pane and the
 // language switch, checked on the text the user sees. With KLARSICHT_CAPTURE_DIR set, each tab
 // is also saved as PNG (English and German) for looking at.
-#include "models/insightsfeed.h"
-#include "models/insightsfilter.h"
-#include "models/insightsproxy.h"
-#include "views/detailspane.h"
+#include "models/cluster/clusterstore.h"
+#include "models/insights/insightsfilter.h"
+#include "models/insights/insightsproxy.h"
+#include "views/details/detailspane.h"
 #include "views/filterbar.h"
-#include "views/insightspage.h"
+#include "views/pages/insightspage.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
 #include "../unit/insightstestdata.h"
@@ -30,7 +30,7 @@ QStringList visibleNames(QAbstractItemModel *m, const QModelIndex &parent = {})
     return out;
 }
 
-void fill(InsightsFeed &feed, MetricsHistory &history)
+void fill(ClusterStore &feed, MetricsHistory &history)
 {
     feed.upsertNode(node(QStringLiteral("aks-system-0"), true, QStringLiteral("system")));
     feed.upsertNode(node(QStringLiteral("aks-user-0"), true, QStringLiteral("user")));
@@ -102,7 +102,7 @@ private Q_SLOTS:
 
     void filtersApplyToEveryTab()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         fill(feed, history);
         MainWindow window;
@@ -147,7 +147,7 @@ private Q_SLOTS:
 
     void drillDownAndDetails()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         fill(feed, history);
         MainWindow window;
@@ -182,7 +182,7 @@ private Q_SLOTS:
 
     void selectionSurvivesLiveUpdates()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         fill(feed, history);
         MainWindow window;
@@ -205,7 +205,7 @@ private Q_SLOTS:
 
     void languageSwitchUpdatesHeadersAndTexts()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         fill(feed, history);
         MainWindow window;
@@ -233,7 +233,7 @@ private Q_SLOTS:
 
     void sameNamesInOtherNamespacesReadApart()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         fill(feed, history);
         // A second "web" Deployment in another namespace, as the demo's team-a/b/c have.
@@ -282,7 +282,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, lang);
         QFETCH(QSize, size);
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         fill(feed, history);
         MainWindow window;

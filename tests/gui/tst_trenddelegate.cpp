@@ -1,8 +1,8 @@
 // The trend delegate paints bars in their threshold colours (grey stubs for no data) where the
 // geometry says, and shows the hovered bar's span, value and status as tool tip.
-#include "models/trenddata.h"
-#include "views/trendbarsgeometry.h"
-#include "views/trenddelegate.h"
+#include "models/metrics/trenddata.h"
+#include "views/delegates/trendbarsgeometry.h"
+#include "views/delegates/trenddelegate.h"
 
 #include <QHelpEvent>
 #include <QImage>

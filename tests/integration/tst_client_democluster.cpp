@@ -5,7 +5,7 @@
 // referee for what the server holds.
 #include "tst_client_support.h"
 
-#include "kubeapi/watchstream.h"
+#include "kubeapi/client/watchstream.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,10 +3,10 @@
 // Shared by the tst_client_* integration tests: starts the real demo cluster on a free loopback
 // port with its kubeconfig, resolves contexts with the real kubeconfig loader, runs kubectl as
 // the referee and compares an informer's cache with what kubectl sees.
-#include "kubeapi/apiclient.h"
-#include "kubeapi/apireply.h"
-#include "kubeapi/informer.h"
-#include "kubeapi/kubeconfig.h"
+#include "kubeapi/client/apiclient.h"
+#include "kubeapi/client/apireply.h"
+#include "kubeapi/informers/informer.h"
+#include "kubeapi/config/kubeconfig.h"
 #include "democluster_launcher.h"
 
 #include <QDeadlineTimer>

@@ -2,7 +2,7 @@
 // KUBECONFIG of three files with conflicting names, relative paths and current-context set only
 // in the second file.
 #include "app/contextscommand.h"
-#include "kubeapi/kubeconfig.h"
+#include "kubeapi/config/kubeconfig.h"
 
 #include <QDir>
 #include <QFile>

@@ -7,10 +7,10 @@
 // (the hours beyond the sixth come from the sampler's 5-minute tier).
 #include "tst_metrics_support.h"
 
-#include "kubeapi/prometheussource.h"
-#include "models/metricshistory.h"
-#include "models/metricssampler.h"
-#include "models/timerange.h"
+#include "kubeapi/metrics/prometheussource.h"
+#include "models/metrics/metricshistory.h"
+#include "models/metrics/metricssampler.h"
+#include "models/metrics/timerange.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

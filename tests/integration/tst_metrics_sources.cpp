@@ -1,10 +1,10 @@
 // The metrics sources against the real demo cluster: metrics.k8s.io figures compared with what
 // kubectl reads from the same API, the kubelet source reading every node's cadvisor endpoint
 // through the API server proxy, and the sampler choosing and recording a source end to end.
-#include "kubeapi/apiclient.h"
-#include "kubeapi/kubeletsource.h"
-#include "kubeapi/metricsserversource.h"
-#include "models/metricssampler.h"
+#include "kubeapi/client/apiclient.h"
+#include "kubeapi/metrics/kubeletsource.h"
+#include "kubeapi/metrics/metricsserversource.h"
+#include "models/metrics/metricssampler.h"
 #include "tst_metrics_support.h"
 
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 
 // Helpers of the metrics integration tests: starts the real demo cluster (and, for the truth
 // test, Debian's Prometheus) on loopback in a temporary directory and stops them again.
-#include "kubeapi/clusterconnection.h"
-#include "kubeapi/kubeconfig.h"
+#include "kubeapi/config/clusterconnection.h"
+#include "kubeapi/config/kubeconfig.h"
 #include "democluster_launcher.h"
 
 #include <QCoreApplication>

@@ -3,10 +3,10 @@
 // does), and our kubelet source's working set and CPU rate for each workshop container must agree
 // with Prometheus' own instant values and rate(...[1m]) at our sample times within 2 %. Our
 // percentiles over Prometheus' raw samples must equal a reference computation exactly.
-#include "kubeapi/apiclient.h"
-#include "kubeapi/kubeletsource.h"
-#include "kubeapi/prometheussource.h"
-#include "models/metricssampler.h"
+#include "kubeapi/client/apiclient.h"
+#include "kubeapi/metrics/kubeletsource.h"
+#include "kubeapi/metrics/prometheussource.h"
+#include "models/metrics/metricssampler.h"
 #include "tst_metrics_support.h"
 
 #include <QDir>

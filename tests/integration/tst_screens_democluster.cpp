@@ -1,15 +1,15 @@
 // The insight screens against the real demo cluster, wired as the app wires it: a ClusterSession
-// of informers feeding the InsightsFeed behind a real MainWindow (offscreen). kubectl scales a
+// of informers feeding the ClusterStore behind a real MainWindow (offscreen). kubectl scales a
 // Deployment; the Controllers tab must gain (and lose) its pods in place — no model reset — with
 // the selected controller row kept, and show exactly the pods kubectl lists. `klarsicht
 // snapshot` must agree with `kubectl get pods -A -o json` on every pod.
-#include "app/clustersession.h"
-#include "kubeapi/decoders.h"
-#include "models/insightsfeed.h"
-#include "models/insightsproxy.h"
-#include "models/metricshistory.h"
-#include "models/metricssampler.h"
-#include "views/insightspage.h"
+#include "models/cluster/clustersession.h"
+#include "kubeapi/objects/decoders.h"
+#include "models/cluster/clusterstore.h"
+#include "models/insights/insightsproxy.h"
+#include "models/metrics/metricshistory.h"
+#include "models/metrics/metricssampler.h"
+#include "views/pages/insightspage.h"
 #include "views/mainwindow.h"
 #include "tst_client_support.h"
 
@@ -44,7 +44,7 @@ private Q_SLOTS:
 
     void scalingKeepsRowsAndSelection()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         ClusterSession session(m_cluster.connection(QStringLiteral("demo")), &feed);
         MainWindow window;
@@ -101,7 +101,7 @@ private Q_SLOTS:
     {
         // The kubelets report CPU as counters: a figure needs two rounds. With the regular
         // interval at 60 s, the second round can only come from the quick start-up rounds.
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         ClusterSession session(m_cluster.connection(QStringLiteral("demo")), &feed);
         kube::ApiClient metricsClient(m_cluster.connection(QStringLiteral("demo")));

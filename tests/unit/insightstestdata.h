@@ -1,7 +1,7 @@
 #pragma once
 
 // Small builders for the kube:: value types used by the insight model and view tests.
-#include "kubeapi/objects.h"
+#include "kubeapi/objects/objects.h"
 
 #include <QDateTime>
 

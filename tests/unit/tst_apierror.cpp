@@ -1,6 +1,6 @@
 // ApiError: Status bodies are read like client-go reads them, explanations name what failed
 // and never carry a credential.
-#include "kubeapi/apierror.h"
+#include "kubeapi/client/apierror.h"
 
 #include <QSslError>
 #include <QTest>

@@ -1,7 +1,7 @@
 // Decoders against real recorded Kubernetes JSON (fixtures/real/k8s, see its SOURCES.md), plus
 // the edge cases: null/missing fields, wrong types, broken JSON, streaming lists, watch lines.
-#include "kubeapi/decoders.h"
-#include "kubeapi/stringpool.h"
+#include "kubeapi/objects/decoders.h"
+#include "kubeapi/objects/stringpool.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // ExecCredentialProvider with real plugin processes: small /bin/sh scripts written by the test
 // that print an ExecCredential and count their runs in a file.
-#include "kubeapi/execcredential.h"
+#include "kubeapi/config/execcredential.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // Formatting in both languages: numbers follow the QLocale passed in, words and patterns the
 // installed translation (German from the real klarsicht_de.ts, compiled for this test).
-#include "models/formatter.h"
+#include "models/insights/formatter.h"
 
 #include <QCoreApplication>
 #include <QTranslator>

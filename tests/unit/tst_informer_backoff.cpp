@@ -1,8 +1,8 @@
 // The pieces of informer recovery that need no server: back-off bounds and growth, Retry-After,
 // and cutting a watch stream into lines whatever the chunking.
-#include "kubeapi/backoff.h"
-#include "kubeapi/resourcekind.h"
-#include "kubeapi/watchstream.h"
+#include "kubeapi/client/backoff.h"
+#include "kubeapi/informers/resourcekind.h"
+#include "kubeapi/client/watchstream.h"
 
 #include <QTest>
 

@@ -3,8 +3,8 @@
 // watches, 429 with Retry-After, 403 with the namespace fallback. A scripted HTTP/1.1 server on
 // loopback plays the API server; the demo-cluster integration tests cover the same paths
 // against the real thing.
-#include "kubeapi/apiclient.h"
-#include "kubeapi/informer.h"
+#include "kubeapi/client/apiclient.h"
+#include "kubeapi/informers/informer.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -2,11 +2,11 @@
 // filter changes, a search that grows, deletes, a context switch), watched by
 // QAbstractItemModelTester, with InsightsProxy (QSortFilterProxyModel) on the same model as the
 // referee for order and filter.
-#include "models/insightsfeed.h"
-#include "models/insightsfilter.h"
-#include "models/insightsflatproxy.h"
-#include "models/insightsmodel.h"
-#include "models/insightsproxy.h"
+#include "models/cluster/clusterstore.h"
+#include "models/insights/insightsfilter.h"
+#include "models/insights/insightsflatproxy.h"
+#include "models/insights/insightsmodel.h"
+#include "models/insights/insightsproxy.h"
 #include "insightstestdata.h"
 
 #include <QAbstractItemModelTester>
@@ -43,19 +43,19 @@ class TestInsightsFlatProxy final : public QObject
 private Q_SLOTS:
     void agreesWithTheTreeProxyThroughALiveSequence()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         InsightsFilter filter;
         InsightsModel model(InsightsModel::Mode::Containers);
-        model.setFeed(&feed);
+        model.setStore(&feed);
         InsightsFlatProxy flat;
         QAbstractItemModelTester tester(&flat, QAbstractItemModelTester::FailureReportingMode::QtTest);
         flat.setSourceModel(&model);
         flat.setFilter(&filter);
-        flat.setFeed(&feed);
+        flat.setStore(&feed);
         InsightsProxy referee;
         referee.setSourceModel(&model);
         referee.setFilter(&filter);
-        referee.setFeed(&feed);
+        referee.setStore(&feed);
         int step = 0;
         const auto check = [&] {
             model.flush();
@@ -175,14 +175,14 @@ private Q_SLOTS:
 
     void hiddenProxyAppliesTheFilterWhenAsked()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         InsightsFilter filter;
         InsightsModel model(InsightsModel::Mode::Containers);
-        model.setFeed(&feed);
+        model.setStore(&feed);
         InsightsFlatProxy flat;
         flat.setSourceModel(&model);
         flat.setFilter(&filter);
-        flat.setFeed(&feed);
+        flat.setStore(&feed);
         feed.upsertNode(node(QStringLiteral("n1")));
         feed.upsertPod(pod(QStringLiteral("shop"), QStringLiteral("web-1"), QStringLiteral("n1")));
         feed.upsertPod(pod(QStringLiteral("shop"), QStringLiteral("db-1"), QStringLiteral("n1")));

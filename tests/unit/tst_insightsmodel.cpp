@@ -1,10 +1,10 @@
 // The Nodes, Controllers and Containers models through live sequences (adds, updates, deletes,
 // a relist merge, a context switch), each watched by QAbstractItemModelTester, and proving
 // with QSignalSpy that only the context switch resets a model.
-#include "models/formatter.h"
-#include "models/insightsfeed.h"
-#include "models/insightsmodel.h"
-#include "models/rowstatus.h"
+#include "models/insights/formatter.h"
+#include "models/cluster/clusterstore.h"
+#include "models/insights/insightsmodel.h"
+#include "models/insights/rowstatus.h"
 #include "insightstestdata.h"
 
 #include <QAbstractItemModelTester>
@@ -39,14 +39,14 @@ class TestInsightsModel final : public QObject
 private Q_SLOTS:
     void nodesTreeHasOtherProcessesAndUnscheduled()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         feed.upsertNode(node(QStringLiteral("n1")));
         feed.upsertPod(pod(QStringLiteral("web"), QStringLiteral("web-1"), QStringLiteral("n1"),
                            {QStringLiteral("app"), QStringLiteral("sidecar")}));
         feed.upsertPod(pod(QStringLiteral("web"), QStringLiteral("web-2"), QString()));
         InsightsModel model(Mode::Nodes);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setFeed(&feed);
+        model.setStore(&feed);
 
         QCOMPARE(childNames(model), QStringList({QStringLiteral("Unscheduled"), QStringLiteral("n1")}));
         const QModelIndex n1 = model.indexOfGroup(QStringLiteral("n1"));
@@ -68,10 +68,10 @@ private Q_SLOTS:
 
     void nodesLiveSequenceWithoutReset()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         InsightsModel model(Mode::Nodes);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setFeed(&feed);
+        model.setStore(&feed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removes(&model, &QAbstractItemModel::rowsRemoved);
@@ -139,10 +139,10 @@ private Q_SLOTS:
 
     void controllersResolveOwnersAndKeepOrphansApart()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         InsightsModel model(Mode::Controllers);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setFeed(&feed);
+        model.setStore(&feed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
 
         const kube::Deployment web = deployment(QStringLiteral("shop"), QStringLiteral("web"));
@@ -193,13 +193,13 @@ private Q_SLOTS:
 
     void containersFlatWithMetrics()
     {
-        InsightsFeed feed;
+        ClusterStore feed;
         MetricsHistory history;
         InsightsModel model(Mode::Containers);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setClock([] { return kNow; });
         model.setHistory(&history);
-        model.setFeed(&feed);
+        model.setStore(&feed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         feed.upsertNode(node(QStringLiteral("n1")));
         const kube::Pod p = pod(QStringLiteral("shop"), QStringLiteral("web-1"), QStringLiteral("n1"),

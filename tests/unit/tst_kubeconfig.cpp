@@ -1,6 +1,6 @@
 // Kubeconfig loading, merging, validation and resolution; errors name file and line and never
 // contain a credential. (The merge order is cross-checked with kubectl in tst_contexts_kubectl.)
-#include "kubeapi/kubeconfig.h"
+#include "kubeapi/config/kubeconfig.h"
 
 #include <QFile>
 #include <QTemporaryDir>

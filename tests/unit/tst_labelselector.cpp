@@ -1,6 +1,6 @@
 // Label selectors: kubectl syntax parsed exactly (canonical form, error positions) and matched
 // with apimachinery semantics — no substring hits, != / notin match objects without the key.
-#include "models/labelselector.h"
+#include "models/cluster/labelselector.h"
 
 #include <QtTest>
 

@@ -1,11 +1,11 @@
 // MetricsHistory: bars per range agree exactly with a reference over the same samples while raw,
 // memory stays bounded over 30 days, sums per pod/controller/namespace, "Other processes",
 // restarts in range, staleness, counter rates, denominators and thresholds.
-#include "models/counterrate.h"
-#include "models/metricshistory.h"
-#include "models/thresholds.h"
-#include "models/trenddata.h"
-#include "models/utilisation.h"
+#include "models/metrics/counterrate.h"
+#include "models/metrics/metricshistory.h"
+#include "models/insights/thresholds.h"
+#include "models/metrics/trenddata.h"
+#include "models/metrics/utilisation.h"
 
 #include <QRandomGenerator>
 #include <QtTest>

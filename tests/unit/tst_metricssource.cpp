@@ -1,10 +1,10 @@
 // The metrics sources' pure parts: the cadvisor reader on real kubelet dumps (checked against an
 // independent line scan), the Prometheus API answer decoder on the documented examples, the
 // assembly of query answers into rounds, and the choice of well-known Prometheus Services.
-#include "kubeapi/cadvisorreader.h"
-#include "kubeapi/prometheusdiscovery.h"
-#include "kubeapi/prometheussource.h"
-#include "kubeapi/promqueryresult.h"
+#include "kubeapi/metrics/cadvisorreader.h"
+#include "kubeapi/metrics/prometheusdiscovery.h"
+#include "kubeapi/metrics/prometheussource.h"
+#include "kubeapi/metrics/promqueryresult.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // MetricsSampler's choice of source, counter → rate conversion, missing-data bookkeeping and the
 // history hand-over, driven by a scripted MetricsSource (the real sources are tested against the
 // demo cluster and Prometheus in tests/integration/tst_metrics_*).
-#include "models/metricssampler.h"
+#include "models/metrics/metricssampler.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,6 +1,6 @@
 // Summary statistics: the nearest-rank percentiles and the other figures agree EXACTLY with a
 // straightforward reference computation on random samples; downsampled summaries stay honest.
-#include "models/percentiles.h"
+#include "models/metrics/percentiles.h"
 
 #include <QRandomGenerator>
 #include <QtTest>

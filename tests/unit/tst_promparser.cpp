@@ -1,7 +1,7 @@
 // Unit tests of the streaming Prometheus text parser: good and bad lines with the exact
 // line:column of the first error, numbers, escapes, families, chunking and both formats.
-#include "kubeapi/promcollector.h"
-#include "kubeapi/promnumber.h"
+#include "kubeapi/promtext/promcollector.h"
+#include "kubeapi/promtext/promnumber.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Property test: random metric families written by prometheus-cpp's TextSerializer (the writer
 // of our demo cluster's kubelet exposition) parse back to the same families, names, labels
 // and values. Fixed seed, thousands of cases.
-#include "kubeapi/promcollector.h"
-#include "kubeapi/promnumber.h"
+#include "kubeapi/promtext/promcollector.h"
+#include "kubeapi/promtext/promnumber.h"
 
 #include <prometheus/metric_family.h>
 #include <prometheus/text_serializer.h>

@@ -1,6 +1,6 @@
 // Kubernetes quantities: parsing, exact values and the canonical string, by the apimachinery
 // rules (facts §10; expectations cross-checked with `kubectl set resources --local`).
-#include "kubeapi/quantity.h"
+#include "kubeapi/objects/quantity.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 // Trend bar geometry without painting: bars tile the cell exactly with gaps, heights grow from
 // the bottom, and every point of the cell maps to the bar drawn there (or the one to its left).
-#include "views/trendbarsgeometry.h"
+#include "views/delegates/trendbarsgeometry.h"
 
 #include <QtTest>
 

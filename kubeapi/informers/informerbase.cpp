@@ -1,0 +1,706 @@
+#include "kubeapi/informers/informerbase.h"
+
+#include "kubeapi/client/apiclient.h"
+#include "kubeapi/client/apireply.h"
+#include "kubeapi/objects/decoders.h"
+#include "kubeapi/logging.h"
+#include "kubeapi/client/watchstream.h"
+
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace kube {
+
+struct InformerBase::Scope
+{
+    // One LIST page in flight. The next page is asked for as soon as this one's continue token
+    // is known, usually from the first bytes of its body, so several can be in flight.
+    struct Fetch
+    {
+        QPointer<ApiReply> reply;
+        bool continued = false;  // asked with a continue token (a 410 then restarts the list)
+        bool tokenKnown = false; // its continue token (or its absence) was read from the head
+        bool headGaveUp = false; // the head did not say: the token comes with the whole body
+    };
+
+    int id = 0;
+    QString ns; // "" = cluster-wide
+    State state = State::Syncing;
+    ApiError error;
+    QDateTime staleSince;
+    QString resourceVersion; // last seen: list RV, then watch events and bookmarks
+    QString deferredToken;   // the next page's token while too many pages are in flight
+    QString listResourceVersion;
+    quint64 generation = 0; // bumped whenever running work is abandoned
+    bool synced = false;
+    bool inWatch = false;
+    bool watchOpened = false; // the current watch got its 2xx headers
+    bool awaitingToken = false;  // the next page's continue token comes from the decoder
+    bool lastPageReceived = false;
+    bool trackSeen = true; // false while a list fills an empty cache: nothing can be unseen
+    int decodesInFlight = 0;
+    int expiredInARow = 0;
+    QSet<QString> seen;
+    std::vector<Fetch> fetches;
+    QPointer<WatchStream> watch;
+    QTimer *retryTimer = nullptr;
+    Backoff backoff;
+    QElapsedTimer watchClock;
+    int watchEvents = 0;
+    int watchBatchesPending = 0;  // received, not yet applied (decoding or queued)
+    bool finishDeferred = false;  // the watch ended while batches were pending
+    ApiError deferredFinishError;
+
+    ~Scope()
+    {
+        // Deferred: the scope may go away inside the timer's own timeout (fallback switch).
+        if (retryTimer)
+            retryTimer->deleteLater();
+    }
+};
+
+namespace {
+
+// Kubernetes writes a list's metadata (with `continue`) before its items, so the token is in
+// the first bytes of a page: the next page can be asked for while this one still streams in.
+enum class HeadToken { Found, LastPage, NeedMore, Unknown };
+constexpr qsizetype kHeadBytes = 4096;
+
+HeadToken scanContinueToken(QByteArrayView bytes, QString *token)
+{
+    const QByteArrayView head = bytes.first(qMin(bytes.size(), kHeadBytes));
+    const qsizetype items = head.indexOf("\"items\"");
+    if (items < 0)
+        return head.size() < kHeadBytes ? HeadToken::NeedMore : HeadToken::Unknown;
+    const qsizetype metadata = head.indexOf("\"metadata\"");
+    if (metadata < 0 || metadata > items)
+        return HeadToken::Unknown;
+    const QByteArrayView meta = head.sliced(metadata, items - metadata);
+    const qsizetype key = meta.indexOf("\"continue\"");
+    if (key < 0)
+        return HeadToken::LastPage;
+    qsizetype pos = key + 10;
+    while (pos < meta.size() && (meta[pos] == ' ' || meta[pos] == ':'))
+        ++pos;
+    if (pos >= meta.size() || meta[pos] != '"')
+        return HeadToken::Unknown;
+    const qsizetype end = meta.indexOf('"', pos + 1);
+    if (end < 0)
+        return HeadToken::Unknown;
+    const QByteArrayView value = meta.sliced(pos + 1, end - pos - 1);
+    if (value.contains('\\'))
+        return HeadToken::Unknown; // escaped: let the decoder read it properly
+    *token = QString::fromUtf8(value);
+    return token->isEmpty() ? HeadToken::LastPage : HeadToken::Found;
+}
+
+} // namespace
+
+InformerBase::InformerBase(ApiClient *client, ResourceKind kind, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_kind(std::move(kind))
+{
+}
+
+InformerBase::~InformerBase()
+{
+    for (auto &s : m_scopes)
+        cancel(s.get());
+}
+
+void InformerBase::setFallbackNamespaces(const QStringList &namespaces)
+{
+    m_fallbackNamespaces = namespaces;
+}
+
+InformerBase::Scope *InformerBase::scope(int id) const
+{
+    for (const auto &s : m_scopes) {
+        if (s->id == id)
+            return s.get();
+    }
+    return nullptr;
+}
+
+InformerBase::Scope *InformerBase::addScope(const QString &ns)
+{
+    auto s = std::make_unique<Scope>();
+    s->id = m_nextScopeId++;
+    s->ns = ns;
+    s->retryTimer = new QTimer(this);
+    s->retryTimer->setSingleShot(true);
+    m_scopes.push_back(std::move(s));
+    return m_scopes.back().get();
+}
+
+void InformerBase::start()
+{
+    if (m_running || !m_client)
+        return;
+    m_running = true;
+    if (m_scopes.empty()) {
+        if (m_fallback) {
+            startFallback(m_clusterForbiddenError);
+            return;
+        }
+        addScope(QString());
+    }
+    for (auto &s : m_scopes) {
+        if (s->state != State::Forbidden)
+            startList(s.get());
+    }
+}
+
+void InformerBase::stop()
+{
+    m_running = false;
+    for (auto &s : m_scopes)
+        cancel(s.get());
+}
+
+void InformerBase::cancel(Scope *s)
+{
+    ++s->generation;
+    s->retryTimer->stop();
+    s->retryTimer->disconnect(this);
+    // Deferred deletes: we may be inside a signal of the very reply or stream.
+    for (Scope::Fetch &fetch : std::exchange(s->fetches, {})) {
+        if (ApiReply *reply = fetch.reply) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+    s->deferredToken.clear();
+    if (WatchStream *watch = s->watch) {
+        s->watch = nullptr;
+        watch->disconnect(this);
+        watch->stop();
+        watch->deleteLater();
+    }
+    s->inWatch = false;
+    s->decodesInFlight = 0;
+    s->awaitingToken = false;
+    s->watchBatchesPending = 0;
+    s->finishDeferred = false;
+    const int id = s->id;
+    std::erase_if(m_undecoded, [id](const LineBatch &b) { return b.scopeId == id; });
+}
+
+bool InformerBase::isCurrent(int scopeId, quint64 generation) const
+{
+    const Scope *s = scope(scopeId);
+    return s && s->generation == generation && m_running;
+}
+
+bool InformerBase::tracksSeen(int scopeId) const
+{
+    const Scope *s = scope(scopeId);
+    return s && s->trackSeen;
+}
+
+void InformerBase::markSeen(int scopeId, const QString &uid)
+{
+    if (Scope *s = scope(scopeId); s && s->trackSeen)
+        s->seen.insert(uid);
+}
+
+ApiError::Context InformerBase::errorContext(const QString &verb, const QString &ns) const
+{
+    return ApiError::Context{m_client ? m_client->displayServer() : QUrl(), verb, m_kind.plural,
+                             m_kind.group, ns};
+}
+
+// ---- LIST --------------------------------------------------------------------------------------
+
+void InformerBase::startList(Scope *s)
+{
+    cancel(s);
+    s->listResourceVersion.clear();
+    s->seen.clear();
+    s->lastPageReceived = false;
+    // Filling an empty cache (the first list, single scope) leaves nothing to remove at the end,
+    // so the UIDs of 150,000 objects need not be remembered.
+    s->trackSeen = !(m_scopes.size() == 1 && size() == 0);
+    if (s->synced)
+        ++m_relists;
+    if (s->state != State::Stale)
+        setScopeState(s, State::Syncing);
+    requestPage(s, QString());
+}
+
+void InformerBase::requestPage(Scope *s, const QString &continueToken)
+{
+    if (!m_client)
+        return; // the client went away before us: nothing more to ask
+    ApiRequest request;
+    request.path = m_kind.collectionPath(s->ns);
+    request.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    if (!continueToken.isEmpty())
+        request.query.addQueryItem(QStringLiteral("continue"), continueToken);
+    request.verb = QStringLiteral("list");
+    request.resource = m_kind.plural;
+    request.group = m_kind.group;
+    request.ns = s->ns;
+    request.inactivityTimeoutMs = 60000;
+    ++m_listRequests;
+    qCDebug(lcKubeApi) << "list" << m_kind.plural << s->ns << "continue" << !continueToken.isEmpty();
+    ApiReply *reply = m_client->send(std::move(request));
+    s->fetches.push_back(Scope::Fetch{reply, !continueToken.isEmpty(), false, false});
+    const int id = s->id;
+    const quint64 generation = s->generation;
+    connect(reply, &ApiReply::bodyProgress, this,
+            [this, id, generation, reply] { onPageHead(id, generation, reply); });
+    connect(reply, &ApiReply::finished, this,
+            [this, id, generation, reply] { onPageReply(id, generation, reply); });
+}
+
+void InformerBase::requestNextPage(Scope *s, const QString &continueToken)
+{
+    // Each page in flight holds its body until it is read: a few overlap the server's work
+    // with ours, more would only cost memory.
+    if (int(s->fetches.size()) >= kMaxPagesInFlight)
+        s->deferredToken = continueToken;
+    else
+        requestPage(s, continueToken);
+}
+
+void InformerBase::onPageHead(int scopeId, quint64 generation, ApiReply *reply)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation)
+        return;
+    const auto fetch = std::find_if(s->fetches.begin(), s->fetches.end(),
+                                    [reply](const Scope::Fetch &f) { return f.reply == reply; });
+    if (fetch == s->fetches.end() || fetch->tokenKnown || fetch->headGaveUp)
+        return;
+    QString token;
+    switch (scanContinueToken(reply->bodySoFar(), &token)) {
+    case HeadToken::NeedMore:
+        return;
+    case HeadToken::Unknown:
+        fetch->headGaveUp = true;
+        return;
+    case HeadToken::LastPage:
+        fetch->tokenKnown = true;
+        s->lastPageReceived = true;
+        return;
+    case HeadToken::Found:
+        fetch->tokenKnown = true;
+        requestNextPage(s, token);
+        return;
+    }
+}
+
+void InformerBase::onPageReply(int scopeId, quint64 generation, ApiReply *reply)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation)
+        return;
+    const auto fetch = std::find_if(s->fetches.begin(), s->fetches.end(),
+                                    [reply](const Scope::Fetch &f) { return f.reply == reply; });
+    if (fetch == s->fetches.end())
+        return;
+    const Scope::Fetch done = *fetch;
+    s->fetches.erase(fetch);
+    reply->deleteLater();
+    const ApiError error = reply->error();
+    if (!error.isOk()) {
+        if (error.isExpired() && done.continued && s->expiredInARow < 3) {
+            // The continue token outlived the server's history: list again from the start;
+            // what was applied so far stays and is reconciled when the new list completes.
+            qCInfo(lcKubeApi) << m_kind.plural << "continue token expired, listing again";
+            ++s->expiredInARow;
+            startList(s);
+            return;
+        }
+        fail(s, error);
+        return;
+    }
+    QByteArray body = reply->takeBody();
+    // Book-keeping first: the decoded page may come back before decodePage() even returns.
+    if (!done.tokenKnown) {
+        QString token;
+        switch (scanContinueToken(body, &token)) {
+        case HeadToken::Found:
+            requestNextPage(s, token);
+            break;
+        case HeadToken::LastPage:
+            s->lastPageReceived = true;
+            break;
+        case HeadToken::NeedMore:
+        case HeadToken::Unknown:
+            s->awaitingToken = true;
+            break;
+        }
+    }
+    if (!s->deferredToken.isEmpty() && int(s->fetches.size()) < kMaxPagesInFlight)
+        requestPage(s, std::exchange(s->deferredToken, {}));
+    ++s->decodesInFlight;
+    decodePage(s->id, s->generation, std::move(body));
+}
+
+void InformerBase::pageDecoded(int scopeId, quint64 generation, const ListMeta &meta,
+                               const QString &error)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation)
+        return;
+    --s->decodesInFlight;
+    qCDebug(lcKubeApi) << "page decoded" << m_kind.plural << s->ns << meta.continueToken << error;
+    if (!error.isEmpty()) {
+        fail(s, ApiError::decode(errorContext(QStringLiteral("list"), s->ns), error));
+        return;
+    }
+    if (!meta.resourceVersion.isEmpty())
+        s->listResourceVersion = meta.resourceVersion;
+    if (s->awaitingToken) {
+        s->awaitingToken = false;
+        if (meta.continueToken.isEmpty())
+            s->lastPageReceived = true;
+        else
+            requestNextPage(s, meta.continueToken);
+    }
+    maybeFinishList(s);
+}
+
+void InformerBase::maybeFinishList(Scope *s)
+{
+    if (!s->lastPageReceived || s->decodesInFlight > 0 || !s->fetches.empty() || s->awaitingToken
+        || !s->deferredToken.isEmpty())
+        return;
+    qCDebug(lcKubeApi) << "listed" << m_kind.plural << s->ns << "at" << s->listResourceVersion;
+    if (s->trackSeen)
+        removeUnseen(s->ns, s->seen);
+    s->seen.clear();
+    s->seen.squeeze();
+    s->resourceVersion = s->listResourceVersion;
+    s->synced = true;
+    s->expiredInARow = 0;
+    s->backoff.reset();
+    Q_EMIT synced();
+    startWatch(s);
+}
+
+// ---- WATCH -------------------------------------------------------------------------------------
+
+void InformerBase::startWatch(Scope *s)
+{
+    cancel(s);
+    if (!m_client)
+        return;
+    ApiRequest request;
+    request.path = m_kind.collectionPath(s->ns);
+    request.query.addQueryItem(QStringLiteral("watch"), QStringLiteral("true"));
+    request.query.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
+    if (!s->resourceVersion.isEmpty())
+        request.query.addQueryItem(QStringLiteral("resourceVersion"), s->resourceVersion);
+    // Spread the reconnects of many informers over time, like client-go (5–10 minutes).
+    const int timeout = 300 + int(QRandomGenerator::global()->bounded(301));
+    request.query.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeout));
+    request.verb = QStringLiteral("watch");
+    request.resource = m_kind.plural;
+    request.group = m_kind.group;
+    request.ns = s->ns;
+    request.inactivityTimeoutMs = m_watchInactivityMs;
+    ++m_watchRequests;
+    qCDebug(lcKubeApi) << "watch" << m_kind.plural << s->ns << "from" << s->resourceVersion;
+    s->inWatch = true;
+    s->watchOpened = false;
+    s->watchEvents = 0;
+    s->watchClock.start();
+    s->watch = new WatchStream(m_client, std::move(request), this);
+    const int id = s->id;
+    const quint64 generation = s->generation;
+    connect(s->watch, &WatchStream::opened, this, [this, id, generation] {
+        Scope *s = scope(id);
+        if (!s || s->generation != generation)
+            return;
+        s->watchOpened = true;
+        s->staleSince = QDateTime();
+        s->error = ApiError();
+        setScopeState(s, State::Live);
+    });
+    s->watch->setBatched(true);
+    connect(s->watch, &WatchStream::lines, this,
+            [this, id, generation](const QList<QByteArray> &lines) {
+                onWatchLines(id, generation, lines);
+            });
+    connect(s->watch, &WatchStream::finished, this,
+            [this, id, generation](const ApiError &error) {
+                onWatchFinished(id, generation, error);
+            });
+}
+
+void InformerBase::watchEventSeen(int scopeId)
+{
+    if (Scope *s = scope(scopeId)) {
+        ++s->watchEvents;
+        s->expiredInARow = 0;
+        s->backoff.reset();
+    }
+}
+
+void InformerBase::onWatchLines(int scopeId, quint64 generation, const QList<QByteArray> &lines)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation || !m_running)
+        return;
+    // Lines that arrive while the decoder is busy join the batch waiting behind it.
+    if (!m_undecoded.empty() && m_undecoded.back().scopeId == scopeId
+        && m_undecoded.back().generation == generation) {
+        m_undecoded.back().lines += lines;
+    } else {
+        m_undecoded.push_back(LineBatch{scopeId, generation, lines});
+        ++s->watchBatchesPending;
+    }
+    pumpWatchDecoder();
+}
+
+void InformerBase::pumpWatchDecoder()
+{
+    while (!m_decoding && !m_undecoded.empty()) {
+        LineBatch batch = std::move(m_undecoded.front());
+        m_undecoded.pop_front();
+        if (!isCurrent(batch.scopeId, batch.generation))
+            continue;
+        m_decoding = true;
+        decodeWatchLines(batch.scopeId, batch.generation, std::move(batch.lines));
+    }
+}
+
+void InformerBase::watchLinesDecoded()
+{
+    m_decoding = false;
+    pumpWatchDecoder();
+}
+
+void InformerBase::watchBatchApplied(int scopeId, quint64 generation)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation || s->watchBatchesPending <= 0)
+        return;
+    if (--s->watchBatchesPending == 0 && s->finishDeferred) {
+        s->finishDeferred = false;
+        finishWatch(s, s->deferredFinishError);
+    }
+}
+
+void InformerBase::watchResourceVersion(int scopeId, const QString &resourceVersion)
+{
+    Scope *s = scope(scopeId);
+    if (s && !resourceVersion.isEmpty())
+        s->resourceVersion = resourceVersion;
+}
+
+void InformerBase::watchFailed(int scopeId, const ApiError &error)
+{
+    if (Scope *s = scope(scopeId))
+        fail(s, error);
+}
+
+void InformerBase::onWatchFinished(int scopeId, quint64 generation, const ApiError &error)
+{
+    Scope *s = scope(scopeId);
+    if (!s || s->generation != generation)
+        return;
+    if (s->watch)
+        s->watch->deleteLater();
+    s->watch = nullptr;
+    if (s->watchBatchesPending > 0) {
+        // Its last events are still being decoded or applied: resume from after them.
+        s->finishDeferred = true;
+        s->deferredFinishError = error;
+        return;
+    }
+    finishWatch(s, error);
+}
+
+void InformerBase::finishWatch(Scope *s, const ApiError &error)
+{
+    // A watch that went quiet for the inactivity timeout is resumed like one the server ended:
+    // quiet kinds must not flicker to "stale"; if the connection is really gone, the new watch
+    // fails and says so.
+    const bool quiet = s->watchOpened && error.kind() == ApiError::Kind::Transport
+        && error.networkError() == QNetworkReply::TimeoutError;
+    if (!error.isOk() && !quiet) {
+        fail(s, error);
+        return;
+    }
+    s->inWatch = false;
+    // The server ended the watch (its timeout): resume from the last resourceVersion. A server
+    // that closes every watch at once must not make us spin, hence the back-off then.
+    if (s->watchEvents > 0 || s->watchClock.elapsed() > 5000)
+        startWatch(s);
+    else
+        retryLater(s, s->backoff.nextDelayMs(), false);
+}
+
+// ---- failures, fallback, state -------------------------------------------------------------
+
+void InformerBase::fail(Scope *s, const ApiError &error)
+{
+    const bool wasWatching = s->inWatch; // cancel() clears it
+    cancel(s);
+    s->error = error;
+    qCInfo(lcKubeApi).noquote() << m_kind.qualifiedName() << (s->ns.isEmpty() ? QString() : s->ns)
+                                << error.toLogString();
+
+    if (error.isForbidden()) {
+        if (s->ns.isEmpty() && m_kind.namespaced && !m_fallback) {
+            startFallback(error);
+            return;
+        }
+        if (s->ns.isEmpty())
+            m_clusterForbidden = true;
+        setScopeState(s, State::Forbidden);
+        return; // permissions rarely change while we run: no retry loop against a 403
+    }
+    if (error.isExpired()) {
+        // Our resourceVersion is too old: list again (merging), at once the first time.
+        const int delay = s->expiredInARow++ == 0 ? 0 : s->backoff.nextDelayMs();
+        retryLater(s, delay, true);
+        return;
+    }
+    if (s->synced) {
+        if (!s->staleSince.isValid())
+            s->staleSince = QDateTime::currentDateTimeUtc();
+        setScopeState(s, State::Stale);
+    } else {
+        setScopeState(s, State::Error);
+    }
+    const int delay = s->backoff.nextDelayMs(error.retryAfterSeconds());
+    // After a dropped watch, resume from where we were; a failed list starts over.
+    retryLater(s, delay, !(wasWatching && s->synced && !s->resourceVersion.isEmpty()));
+}
+
+void InformerBase::retryLater(Scope *s, int delayMs, bool relist)
+{
+    s->retryTimer->disconnect(this);
+    const int id = s->id;
+    connect(s->retryTimer, &QTimer::timeout, this, [this, id, relist] {
+        Scope *s = scope(id);
+        if (!s || !m_running)
+            return;
+        if (relist)
+            startList(s);
+        else
+            startWatch(s);
+    });
+    s->retryTimer->start(delayMs);
+}
+
+void InformerBase::startFallback(const ApiError &forbidden)
+{
+    m_fallback = true;
+    m_clusterForbidden = true;
+    m_clusterForbiddenError = forbidden;
+    // The cluster-wide scope goes; its objects (none, it never listed) go with it.
+    for (auto &s : m_scopes)
+        cancel(s.get());
+    m_scopes.clear();
+    QStringList namespaces;
+    const QString contextNs = m_client ? m_client->defaultNamespace() : QString();
+    namespaces << (contextNs.isEmpty() ? QStringLiteral("default") : contextNs);
+    namespaces << m_fallbackNamespaces;
+    namespaces.removeAll(QString());
+    namespaces.removeDuplicates();
+    qCInfo(lcKubeApi).noquote() << m_kind.qualifiedName()
+                                << "may not be listed cluster-wide; falling back to"
+                                << namespaces.join(QStringLiteral(", "));
+    for (const QString &ns : std::as_const(namespaces))
+        addScope(ns);
+    emitStateIfChanged();
+    if (!m_running)
+        return;
+    for (auto &s : m_scopes)
+        startList(s.get());
+}
+
+void InformerBase::setScopeState(Scope *s, State state)
+{
+    s->state = state;
+    emitStateIfChanged();
+}
+
+InformerBase::State InformerBase::state() const
+{
+    if (m_fallback || m_clusterForbidden)
+        return State::Forbidden;
+    if (m_scopes.empty())
+        return State::Syncing;
+    return m_scopes.front()->state;
+}
+
+void InformerBase::emitStateIfChanged()
+{
+    const State now = state();
+    if (now != m_lastEmittedState) {
+        m_lastEmittedState = now;
+        Q_EMIT stateChanged(now);
+    }
+}
+
+QDateTime InformerBase::staleSince() const
+{
+    QDateTime earliest;
+    for (const auto &s : m_scopes) {
+        if (s->staleSince.isValid() && (!earliest.isValid() || s->staleSince < earliest))
+            earliest = s->staleSince;
+    }
+    return earliest;
+}
+
+ApiError InformerBase::lastError() const
+{
+    if (m_fallback) {
+        // A namespace scope's own trouble first; else why the cluster-wide list failed.
+        for (const auto &s : m_scopes) {
+            if (!s->error.isOk() && s->state != State::Live)
+                return s->error;
+        }
+        return m_clusterForbiddenError;
+    }
+    return m_scopes.empty() ? ApiError() : m_scopes.front()->error;
+}
+
+QString InformerBase::scopeNamespace(int scopeId) const
+{
+    const Scope *s = scope(scopeId);
+    return s ? s->ns : QString();
+}
+
+bool InformerBase::hasSynced() const
+{
+    bool any = false;
+    for (const auto &s : m_scopes) {
+        if (s->state == State::Forbidden)
+            continue;
+        if (!s->synced)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+QStringList InformerBase::visibleNamespaces() const
+{
+    QStringList namespaces;
+    if (!m_fallback)
+        return namespaces;
+    for (const auto &s : m_scopes) {
+        if (s->state != State::Forbidden)
+            namespaces.append(s->ns);
+    }
+    return namespaces;
+}
+
+QString InformerBase::resourceVersion() const
+{
+    return m_scopes.empty() ? QString() : m_scopes.front()->resourceVersion;
+}
+
+} // namespace kube

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "kubeapi/client/apiclient.h" // complete type for InformerBase::client()
+#include "kubeapi/config/clusterconnection.h"
+#include "kubeapi/informers/informerbase.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class ClusterStore;
+namespace kube {
+class ApiClient;
+}
+
+// One live connection to a cluster: an ApiClient for a kubeconfig context, one informer per
+// kind the screens need, and every informer change forwarded into the ClusterStore.
+class ClusterSession final : public QObject
+{
+    Q_OBJECT
+public:
+    ClusterSession(const kube::ClusterConnection &connection, ClusterStore *feed,
+                   QObject *parent = nullptr);
+    ~ClusterSession() override;
+
+    // Namespaces to watch when a cluster-wide list is forbidden (besides the context's own).
+    void setFallbackNamespaces(const QStringList &namespaces);
+    void start();
+    void stop();
+
+    kube::ApiClient *client() const { return m_client; }
+    const QList<kube::InformerBase *> &informers() const { return m_informers; }
+    // True once every informer has listed (or given up with forbidden/error).
+    bool allSettled() const;
+    // One line per kind: "pods: live", "nodes: no access", … (translated).
+    QStringList stateSummary() const;
+    // What an informer's state means, for the connection indicator (translated).
+    static QString stateText(const kube::InformerBase &informer);
+
+Q_SIGNALS:
+    void stateChanged();
+    void settled();
+
+private:
+    template<typename T>
+    void addInformer(std::function<void(const T &)> upsert, std::function<void(const T &)> remove);
+
+    kube::ApiClient *m_client = nullptr;
+    ClusterStore *m_store = nullptr;
+    QList<kube::InformerBase *> m_informers;
+    bool m_settledEmitted = false;
+};

@@ -1,0 +1,212 @@
+#pragma once
+
+// The Nodes (node → pod → container), Controllers (controller → pod → container) and
+// Containers (flat) grids of the insight screens, updated incrementally from an ClusterStore.
+// Metric cells come from MetricsHistory for the chosen metric, statistic and time range.
+#include "models/metrics/metricshistory.h"
+#include "models/metrics/percentiles.h"
+#include "models/insights/thresholds.h"
+#include "models/metrics/timerange.h"
+#include "models/metrics/trenddata.h"
+#include "models/metrics/utilisation.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+class ClusterStore;
+namespace kube {
+struct Pod;
+}
+
+class InsightsModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum class Mode { Nodes, Controllers, Containers };
+    // Column identities; which ones a mode shows (and in which order) is columns().
+    enum class Column { Name, Namespace, Status, Percent, Value, Containers, Uptime, Controller,
+                        Node, Pod, Restarts, Trend };
+    enum class ItemKind { Node, Unscheduled, OtherProcesses, Controller, NoController, Pod,
+                          Container };
+    enum Role {
+        // The raw figure of a cell for sorting and painting: double for metric columns (NaN =
+        // no figure), qint64 ms for Uptime (-1 = unknown), int for counts and Status (severity),
+        // QString for names.
+        RawRole = Qt::UserRole + 1,
+        KindRole,       // ItemKind as int
+        KeyRole,        // node name / controller id ("ns/Kind/name") / pod UID / container name
+        PodUidRole,     // the pod of a pod or container row, else ""
+        NamespaceRole,  // namespace of controller, pod and container rows
+        NodeNameRole,   // node of node, pod and container rows
+        ControllerIdRole, // top-level controller of controller, pod and container rows
+        SeverityRole,   // RowStatus::Severity as int (Status column colour)
+        HealthRole,     // HealthStatus as int of the Percent cell (OK/Warning/Critical/…)
+        TrendRole,      // TrendData of the row (Trend column; any column answers it)
+        // Drill-down target of a Node/Controller/Pod cell: "node:<name>", "controller:<id>",
+        // "pod:<uid>"; invalid where the cell does not link.
+        DrillRole,
+        SortLastRole,   // true for the pseudo rows (unscheduled, no controller) kept at the end
+    };
+    Q_ENUM(Role)
+
+    explicit InsightsModel(Mode mode, QObject *parent = nullptr);
+    ~InsightsModel() override;
+
+    Mode mode() const { return m_mode; }
+    // Starts showing `feed` (built from its current content with one reset, like a context
+    // switch); nullptr empties the model.
+    void setStore(ClusterStore *feed);
+    void setHistory(const MetricsHistory *history);
+    void setMetric(Metric metric);
+    void setStatistic(Statistic statistic);
+    void setTimeRange(TimeRange range);
+    // % of limit (a container without one: of its node's allocatable) or % of request.
+    void setPercentBasis(Denominator basis);
+    void setThresholds(const Thresholds &thresholds);
+    Metric metric() const { return m_metric; }
+    Statistic statistic() const { return m_statistic; }
+    TimeRange timeRange() const { return m_range; }
+    // MetricsHistory received new samples: metric, restart and uptime cells change in place.
+    void metricsUpdated();
+    // Re-emit every translated text (language switch): headers and display roles.
+    void retranslate();
+
+    // Store changes are applied after `ms` (0 = next event loop turn) in one batch.
+    void setCoalesceInterval(int ms) { m_flushTimer.setInterval(ms); }
+    // Applies pending feed changes now (tests, and before reading the model synchronously).
+    void flush();
+    // The clock for uptimes and the time window (tests pin it).
+    void setClock(std::function<qint64()> clock);
+    qint64 now() const { return m_clock(); }
+
+    const QList<Column> &columns() const { return m_columns; }
+    int section(Column column) const { return int(m_columns.indexOf(column)); }
+    QModelIndex indexOfPod(const QString &uid, int column = 0) const;
+
+    // What the proxy sorts on, read once per row instead of through six QVariant data() calls
+    // per comparison (300,000 rows take ~5.4 million comparisons).
+    struct SortKey
+    {
+        bool last = false;  // pseudo rows (unscheduled, no controller)
+        bool other = false; // "Other processes"
+        QVariant raw;       // RawRole of the sorted cell
+        QString name;       // RawRole of the Name cell, the first tie-break
+        QString ns;         // namespace, the second tie-break
+    };
+    SortKey sortKey(const QModelIndex &index) const;
+    // Typed shortcuts for the proxy's filter (same as KindRole, KeyRole, PodUidRole and the
+    // Name column's display text), without QVariant round trips.
+    ItemKind kindAt(const QModelIndex &index) const { return itemOf(index)->kind; }
+    const QString &keyAt(const QModelIndex &index) const { return itemOf(index)->key; }
+    const QString &podUidAt(const QModelIndex &index) const { return itemOf(index)->podUid; }
+    QString nameAt(const QModelIndex &index) const;
+    QModelIndex indexOfGroup(const QString &key, int column = 0) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    // The clock moved on (every 30 s): uptimes below the top level read differently now
+    // without a dataChanged of their own; views repaint.
+    void clockAdvanced();
+
+private:
+    struct Cache
+    {
+        quint64 generation = 0;
+        double value = 0;
+        Utilisation utilisation;
+        bool stale = false;
+        bool hasSeries = false;
+        TrendData trend;
+    };
+    struct Item
+    {
+        ItemKind kind = ItemKind::Node;
+        Item *parent = nullptr;
+        int row = 0;
+        QString key;
+        QString podUid;
+        std::vector<std::unique_ptr<Item>> children;
+        mutable Cache cache;
+    };
+
+    void rebuild();
+    void schedule();
+    void onPodChanged(const QString &uid);
+    void onGroupChanged(const QString &key);
+    bool grouped() const { return m_mode != Mode::Containers; }
+    QString groupKeyOf(const QString &uid, const kube::Pod &pod) const;
+    bool groupWanted(const QString &key) const;
+    Item *ensureGroup(const QString &key, QList<Item *> *newGroups);
+    std::unique_ptr<Item> makePod(const QString &uid, const kube::Pod &pod, Item *parent) const;
+    std::unique_ptr<Item> makeContainer(const QString &uid, const QString &name, Item *parent) const;
+    void syncContainers(Item *pod, const kube::Pod &value);
+    // Removes the rows of containers gone; new rows go to *added (the caller appends them all
+    // with one insertion) and rows that stay to *kept (announced after the insertion).
+    void syncFlatContainers(const QString &uid, const kube::Pod *pod,
+                            std::vector<std::unique_ptr<Item>> *added, std::vector<Item *> *kept);
+    void removeItem(Item *item);
+    void forgetItem(const Item *item);
+    void insertChildren(Item *parent, std::vector<std::unique_ptr<Item>> items);
+    void emitRowChanged(const Item *item, int firstColumn = 0, const QList<int> &roles = {});
+    // The first column a live update can change: names and namespaces before it never change
+    // for a row (a pod's name, namespace and containers are immutable), so an update does not
+    // make a view sorted by name re-sort.
+    int liveColumn() const { return section(Column::Status); }
+    void emitColumnsChanged(const Item *parent, int first, int last, const QList<int> &roles);
+    QModelIndex indexOf(const Item *item, int column) const;
+    Item *itemOf(const QModelIndex &index) const;
+
+    // Cells (insightsmodeldata.cpp).
+    QVariant cell(const Item *item, Column column, int role) const;
+    QVariant nameCell(const Item *item, int role) const;
+    QVariant statusCell(const Item *item, int role) const;
+    QVariant metricCell(const Item *item, Column column, int role) const;
+    QVariant countCell(const Item *item, Column column, int role) const;
+    QVariant linkCell(const Item *item, Column column, int role) const;
+    QVariant namespaceCell(const Item *item, int role) const;
+    QVariant uptimeCell(const Item *item, int role) const;
+    const Cache &metrics(const Item *item) const;
+    bool seriesKeyOf(const Item *item, SeriesKey *key) const;
+    Utilisation utilisationOf(const Item *item, double value) const;
+    QList<QString> podsUnder(const Item *item) const;
+    qint64 startOf(const Item *item) const;
+    QString controllerIdOfItem(const Item *item) const;
+    QString nodeOfItem(const Item *item) const;
+
+    Mode m_mode;
+    QList<Column> m_columns;
+    ClusterStore *m_store = nullptr;
+    const MetricsHistory *m_history = nullptr;
+    Metric m_metric = Metric::Cpu;
+    Statistic m_statistic = Statistic::P95;
+    TimeRange m_range = TimeRanges::defaultRange();
+    Denominator m_basis = Denominator::Limit;
+    Thresholds m_thresholds;
+    quint64 m_generation = 1;
+    std::function<qint64()> m_clock;
+
+    Item m_root;
+    QHash<QString, Item *> m_groups;                 // grouped modes: key → group row
+    QHash<QString, Item *> m_pods;                   // grouped modes: UID → pod row
+    QHash<QString, QList<Item *>> m_flatContainers;  // flat mode: UID → its container rows
+    QSet<QString> m_pendingPods;
+    QSet<QString> m_pendingGroups;
+    QTimer m_flushTimer;
+    QTimer m_clockTimer;
+    QList<QMetaObject::Connection> m_storeConnections;
+};

@@ -1,14 +1,10 @@
 #include "app/appcontroller.h"
 
-#include "models/cluster/clustersession.h"
 #include "app/demolauncher.h"
-#include "app/snapshot.h"
-#include "kubeapi/informers/informerbase.h"
-#include "kubeapi/client/apiclient.h"
-#include "kubeapi/objects/decoders.h"
 #include "kubeapi/config/kubeconfig.h"
-#include "models/cluster/clusterstore.h"
-#include "models/metrics/metricshistory.h"
+#include "kubeapi/informers/informerbase.h"
+#include "models/cluster/cluster.h"
+#include "models/cluster/clustersession.h"
 #include "models/metrics/metricssampler.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
@@ -19,32 +15,13 @@
 
 using namespace kube;
 
-namespace {
-
-// Decodes one list of a snapshot with the same decoders that read the API server's answers.
-template<typename T>
-QList<T> decodeSnapshotList(const nlohmann::json &lists, const char *plural)
-{
-    auto it = lists.find(plural);
-    if (it == lists.end())
-        return {};
-    const std::string text = it->dump();
-    DecodedList<T> list = decodeList<T>(QByteArrayView(text.data(), qsizetype(text.size())));
-    return list.items;
-}
-
-} // namespace
-
 AppController::AppController(AppOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_store(new ClusterStore(this))
-    , m_history(std::make_unique<MetricsHistory>())
     , m_window(std::make_unique<MainWindow>())
 {
-    m_window->setSources(m_store, m_history.get());
-    connect(m_store, &ClusterStore::podChanged, this, [this] { m_podIndexDirty = true; });
-    connect(m_store, &ClusterStore::cleared, this, [this] { m_podIndexDirty = true; });
+    // An empty cluster until one is connected or opened: the window always shows one.
+    show(std::make_unique<Cluster>());
     connect(m_window.get(), &MainWindow::contextRequested, this,
             [this](const QString &context) { connectTo(m_kubeconfigFile, context); });
 
@@ -69,17 +46,54 @@ void AppController::setSamplingInterval(int seconds)
 {
     m_intervalSeconds = seconds;
     m_window->setSamplingInterval(seconds);
-    if (m_sampler)
-        m_sampler->setIntervalSeconds(seconds);
+    if (Cluster *cluster = current())
+        cluster->setSamplingInterval(seconds);
     showStates();
 }
 
 AppController::~AppController()
 {
-    delete m_sampler;
-    delete m_metricsClient;
-    delete m_session;
-    m_session = nullptr;
+    // The window lets go of the clusters before they go.
+    m_window->setCluster(nullptr);
+    m_clusters.clear();
+}
+
+Cluster *AppController::current() const
+{
+    return m_clusters.empty() ? nullptr : m_clusters.front().get();
+}
+
+ClusterStore *AppController::store() const
+{
+    return current()->store();
+}
+
+MetricsHistory *AppController::history() const
+{
+    return current()->history();
+}
+
+ClusterSession *AppController::session() const
+{
+    return current()->session();
+}
+
+bool AppController::isLoaded() const
+{
+    return current()->isLoaded();
+}
+
+void AppController::show(std::unique_ptr<Cluster> cluster)
+{
+    // One cluster at a time for now: the new one replaces the one on screen.
+    Cluster *shown = cluster.get();
+    connect(shown, &Cluster::stateChanged, this, &AppController::showStates);
+    connect(shown, &Cluster::metricsUpdated, m_window.get(), &MainWindow::metricsUpdated);
+    connect(shown, &Cluster::loaded, this, &AppController::loaded);
+    m_window->setCluster(shown);
+    m_clusters.clear();
+    m_clusters.push_back(std::move(cluster));
+    showStates();
 }
 
 void AppController::showWindow()
@@ -133,7 +147,7 @@ void AppController::connectTo(const QString &kubeconfigFile, const QString &cont
     // A switch that cannot be made keeps the cluster on screen: the switcher goes back to it and
     // the status bar keeps naming it; only the message tells what went wrong.
     const auto refuse = [this](const QString &message) {
-        if (!m_session) {
+        if (current()->source() == Cluster::Source::None) {
             fail(message);
             return;
         }
@@ -154,11 +168,6 @@ void AppController::connectTo(const QString &kubeconfigFile, const QString &cont
         refuse(error);
         return;
     }
-    delete m_sampler;
-    m_sampler = nullptr;
-    delete m_metricsClient;
-    m_metricsClient = nullptr;
-    delete m_session;
     m_kubeconfigFile = kubeconfigFile;
     QStringList names;
     for (const auto &c : config->contexts())
@@ -166,111 +175,31 @@ void AppController::connectTo(const QString &kubeconfigFile, const QString &cont
     m_window->setContexts(names, name);
     m_contextNames = names;
     m_contextName = name;
-    m_store->clear();
-    m_history->clear();
-    m_loaded = false;
-    m_session = new ClusterSession(*connection, m_store, this);
-    m_session->setFallbackNamespaces(m_options.namespaces);
-    connect(m_session, &ClusterSession::settled, this, &AppController::markLoaded);
-    connect(m_session, &ClusterSession::stateChanged, this, &AppController::showStates);
-    m_metricsClient = new ApiClient(*connection);
-    startSampler();
+    auto cluster = std::make_unique<Cluster>();
+    cluster->connectTo(name, *connection, m_options.namespaces, QUrl(m_options.prometheusUrl),
+                       m_intervalSeconds);
     m_window->setConnectionText(
         connection->insecureSkipTlsVerify
-            ? tr("%1 — %2 (TLS verification is off for this cluster)")
-                  .arg(name, m_session->client()->displayServer().toString())
-            : tr("%1 — %2").arg(name, m_session->client()->displayServer().toString()));
-    m_session->start();
+            ? tr("%1 — %2 (TLS verification is off for this cluster)").arg(name, cluster->server())
+            : tr("%1 — %2").arg(name, cluster->server()));
+    show(std::move(cluster));
 }
 
 bool AppController::openSnapshot(const QString &file)
 {
     QString error;
-    const auto loaded = snapshot::load(file, &error);
-    if (!loaded) {
+    auto cluster = std::make_unique<Cluster>();
+    if (!cluster->openSnapshot(file, &error)) {
         fail(error);
         return false;
     }
-    m_store->clear();
-    m_history->clear();
-    const nlohmann::json &lists = loaded->document["lists"];
-    for (const auto &o : decodeSnapshotList<Namespace>(lists, "namespaces"))
-        m_store->upsertNamespace(o);
-    for (const auto &o : decodeSnapshotList<Node>(lists, "nodes"))
-        m_store->upsertNode(o);
-    for (const auto &o : decodeSnapshotList<Deployment>(lists, "deployments"))
-        m_store->upsertDeployment(o);
-    for (const auto &o : decodeSnapshotList<ReplicaSet>(lists, "replicasets"))
-        m_store->upsertReplicaSet(o);
-    for (const auto &o : decodeSnapshotList<StatefulSet>(lists, "statefulsets"))
-        m_store->upsertStatefulSet(o);
-    for (const auto &o : decodeSnapshotList<DaemonSet>(lists, "daemonsets"))
-        m_store->upsertDaemonSet(o);
-    for (const auto &o : decodeSnapshotList<CronJob>(lists, "cronjobs"))
-        m_store->upsertCronJob(o);
-    for (const auto &o : decodeSnapshotList<Job>(lists, "jobs"))
-        m_store->upsertJob(o);
-    for (const auto &o : decodeSnapshotList<Service>(lists, "services"))
-        m_store->upsertService(o);
-    for (const auto &o : decodeSnapshotList<Pod>(lists, "pods"))
-        m_store->upsertPod(o);
-
-    // Metric samples: raw metrics.k8s.io answers, replayed into the history in order.
-    QHash<QString, QString> podUidByName;
-    for (const QString &uid : m_store->podUids()) {
-        const Pod *pod = m_store->pod(uid);
-        podUidByName.insert(pod->metadata.namespaceName + u'/' + pod->metadata.name, uid);
-    }
-    for (const auto &sample : loaded->document.value("metrics", nlohmann::json::array())) {
-        if (!sample.is_object())
-            continue;
-        const qint64 at = QDateTime::fromString(QString::fromStdString(
-                                                    sample.value("capturedAt", std::string())),
-                                                Qt::ISODateWithMs)
-                              .toMSecsSinceEpoch();
-        QList<ContainerUsage> containers;
-        QList<NodeUsage> nodes;
-        if (sample.contains("pods") && sample["pods"].is_object()) {
-            const std::string text = sample["pods"].dump();
-            for (const PodMetrics &pm : decodeList<PodMetrics>(QByteArrayView(text.data(), qsizetype(text.size()))).items) {
-                const QString uid = podUidByName.value(pm.namespaceName + u'/' + pm.name);
-                const Pod *pod = m_store->pod(uid);
-                const QString controller = uid.isEmpty() ? QString() : m_store->controllerIdOf(uid);
-                for (const ContainerMetrics &cm : pm.containers) {
-                    ContainerUsage u;
-                    u.namespaceName = pm.namespaceName;
-                    u.pod = pm.name;
-                    u.container = cm.name;
-                    u.node = pod ? pod->nodeName : QString();
-                    if (!controller.isEmpty()) {
-                        u.controllerKind = ClusterStore::controllerKind(controller);
-                        u.controllerName = ClusterStore::controllerName(controller);
-                    }
-                    u.cpuMillicores = double(cm.cpu.nanoValue()) / 1e6;
-                    u.workingSetBytes = double(cm.memory.value());
-                    containers << u;
-                }
-            }
-        }
-        if (sample.contains("nodes") && sample["nodes"].is_object()) {
-            const std::string text = sample["nodes"].dump();
-            for (const NodeMetrics &nm : decodeList<NodeMetrics>(QByteArrayView(text.data(), qsizetype(text.size()))).items) {
-                NodeUsage u;
-                u.node = nm.name;
-                u.cpuMillicores = double(nm.cpu.nanoValue()) / 1e6;
-                u.workingSetBytes = double(nm.memory.value());
-                nodes << u;
-            }
-        }
-        m_history->addRound(at, containers, nodes);
-    }
-
     m_window->setConnectionText(
         tr("Snapshot of %1, captured %2 (read-only)")
-            .arg(loaded->context,
-                 QLocale().toString(loaded->capturedAt.toLocalTime(), QLocale::ShortFormat)));
+            .arg(cluster->contextName(),
+                 QLocale().toString(cluster->capturedAt().toLocalTime(), QLocale::ShortFormat)));
     m_window->setWindowFilePath(file);
-    markLoaded();
+    show(std::move(cluster));
+    Q_EMIT loaded();
     return true;
 }
 
@@ -282,44 +211,13 @@ void AppController::fail(const QString &message)
     Q_EMIT failed(message);
 }
 
-void AppController::startSampler()
-{
-    m_sampler = new MetricsSampler(m_history.get());
-    m_sampler->setPodResolver([this](const QString &ns, const QString &pod,
-                                     MetricsSampler::PodPlacement *out) {
-        if (m_podIndexDirty) {
-            // Rebuilt at most once per sampling round, not once per container.
-            m_podByName.clear();
-            for (const QString &uid : m_store->podUids()) {
-                const Pod *p = m_store->pod(uid);
-                m_podByName.insert(p->metadata.namespaceName + u'/' + p->metadata.name, uid);
-            }
-            m_podIndexDirty = false;
-        }
-        const QString uid = m_podByName.value(ns + u'/' + pod);
-        if (const Pod *p = m_store->pod(uid)) {
-            out->node = p->nodeName;
-            const QString controller = m_store->controllerIdOf(uid);
-            if (!controller.isEmpty()) {
-                out->controllerKind = ClusterStore::controllerKind(controller);
-                out->controllerName = ClusterStore::controllerName(controller);
-            }
-            return true;
-        }
-        return false;
-    });
-    connect(m_sampler, &MetricsSampler::roundRecorded, m_window.get(), &MainWindow::metricsUpdated);
-    connect(m_sampler, &MetricsSampler::historyApplied, m_window.get(), &MainWindow::metricsUpdated);
-    connect(m_sampler, &MetricsSampler::statusChanged, this, &AppController::showStates);
-    m_sampler->setIntervalSeconds(m_intervalSeconds);
-    m_sampler->setupFor(m_metricsClient, QUrl(m_options.prometheusUrl));
-    m_sampler->start();
-}
-
 void AppController::showStates()
 {
-    if (m_session) {
-        for (const InformerBase *informer : m_session->informers()) {
+    const Cluster *cluster = current();
+    if (!cluster)
+        return;
+    if (const ClusterSession *session = cluster->session()) {
+        for (const InformerBase *informer : session->informers()) {
             const InformerBase::State state = informer->state();
             const auto health = state == InformerBase::State::Live ? MainWindow::ResourceHealth::Live
                                 : state == InformerBase::State::Forbidden
@@ -334,9 +232,10 @@ void AppController::showStates()
 
 void AppController::showMetricsState()
 {
-    if (!m_sampler)
+    const Cluster *cluster = current();
+    if (!cluster || cluster->source() != Cluster::Source::Live)
         return;
-    const MetricsSampler::Status &status = m_sampler->status();
+    const MetricsSampler::Status &status = cluster->sampler()->status();
     const auto clock = [](qint64 ms) {
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QLocale::ShortFormat);
     };
@@ -383,12 +282,4 @@ void AppController::showMetricsState()
     if (!status.lastError.isOk())
         details << status.lastError.explanation();
     m_window->setMetricsState(text, details.join(QLatin1Char('\n')), healthy);
-}
-
-void AppController::markLoaded()
-{
-    if (m_loaded)
-        return;
-    m_loaded = true;
-    Q_EMIT loaded();
 }

@@ -8,19 +8,17 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
+class Cluster;
 class ClusterSession;
-class DemoLauncher;
 class ClusterStore;
+class DemoLauncher;
 class MainWindow;
 class MetricsHistory;
-class MetricsSampler;
-namespace kube {
-class ApiClient;
-}
 
 // Wires the app: where the data comes from (a kubeconfig context, the built-in demo cluster or
-// a snapshot file) into the ClusterStore and MetricsHistory that the main window shows.
+// a snapshot file) becomes a Cluster, which the main window shows.
 class AppController final : public QObject
 {
     Q_OBJECT
@@ -33,11 +31,13 @@ public:
     void start();
 
     MainWindow *window() const { return m_window.get(); }
-    ClusterStore *store() const { return m_store; }
-    MetricsHistory *history() const { return m_history.get(); }
-    ClusterSession *session() const { return m_session; }
+    // The cluster on screen (an empty one before the first connection).
+    Cluster *current() const;
+    ClusterStore *store() const;
+    MetricsHistory *history() const;
+    ClusterSession *session() const; // null unless connected live
     // Objects have loaded (every informer listed once, or the snapshot was read).
-    bool isLoaded() const { return m_loaded; }
+    bool isLoaded() const;
 
 Q_SIGNALS:
     void loaded();
@@ -48,26 +48,20 @@ private:
     void connectTo(const QString &kubeconfigFile, const QString &context);
     bool openSnapshot(const QString &file);
     void fail(const QString &message);
-    void markLoaded();
+    void show(std::unique_ptr<Cluster> cluster);
     void showStates();
     // The status bar's metrics line and the indicator's "metrics" entry, from the sampler.
     void showMetricsState();
-    void startSampler();
     void setSamplingInterval(int seconds);
 
     AppOptions m_options;
-    ClusterStore *m_store = nullptr;
-    std::unique_ptr<MetricsHistory> m_history;
     std::unique_ptr<MainWindow> m_window;
-    ClusterSession *m_session = nullptr;
-    kube::ApiClient *m_metricsClient = nullptr; // its own connections, off the object lists'
-    MetricsSampler *m_sampler = nullptr;
+    // The clusters this window knows; the first is the one shown. One for now: connecting,
+    // switching context and opening a snapshot each replace it.
+    std::vector<std::unique_ptr<Cluster>> m_clusters;
     QString m_kubeconfigFile; // of the current session, for the context switcher
     QStringList m_contextNames; // the switcher's entries, and the one connected
     QString m_contextName;
     DemoLauncher *m_demo = nullptr;
-    bool m_loaded = false;
-    QHash<QString, QString> m_podByName; // "ns/pod" → UID, for the metrics sampler
-    bool m_podIndexDirty = true;
     int m_intervalSeconds = 15; // of the metrics sampler: --interval, else the last menu choice
 };

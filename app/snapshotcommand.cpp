@@ -1,10 +1,11 @@
 #include "app/snapshotcommand.h"
 
 #include "app/snapshot.h"
+#include "models/cluster/snapshotreader.h"
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/client/apireply.h"
 #include "kubeapi/config/kubeconfig.h"
-#include "kubeapi/informers/resourcekind.h"
+#include "kubeapi/informers/followedkinds.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,20 +22,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(SnapshotCommand)
 };
-
-ResourceKind kindNamed(const QString &plural)
-{
-    static const QList<ResourceKind> all = {
-        resourceKindOf<Namespace>(), resourceKindOf<Node>(),       resourceKindOf<Deployment>(),
-        resourceKindOf<ReplicaSet>(), resourceKindOf<StatefulSet>(), resourceKindOf<DaemonSet>(),
-        resourceKindOf<CronJob>(),   resourceKindOf<Job>(),        resourceKindOf<Service>(),
-        resourceKindOf<Pod>()};
-    for (const ResourceKind &k : all) {
-        if (k.plural == plural)
-            return k;
-    }
-    return {};
-}
 
 // Sends one request and waits for it (the snapshot command is headless and sequential).
 ApiReply *sendAndWait(ApiClient *client, ApiRequest request)
@@ -167,16 +154,17 @@ int runSnapshotCommand(const QStringList &arguments)
 
     nlohmann::json doc;
     doc["kind"] = "KlarsichtSnapshot";
-    doc["formatVersion"] = snapshot::kFormatVersion;
+    doc["formatVersion"] = kSnapshotFormatVersion;
     doc["capturedAt"] =
         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
     doc["context"] = contextName.toStdString();
     doc["server"] = client.displayServer().toString().toStdString();
     doc["lists"] = nlohmann::json::object();
     doc["access"] = nlohmann::json::object();
-    for (const QString &plural : snapshot::kinds()) {
+    for (const ResourceKind &kind : followedKinds()) {
+        const QString &plural = kind.plural;
         ApiError listError;
-        nlohmann::json list = fetchList(&client, kindNamed(plural), &listError);
+        nlohmann::json list = fetchList(&client, kind, &listError);
         if (!listError.isOk()) {
             // A view the user may not see is recorded as such, not silently left out.
             doc["access"][plural.toStdString()] = listError.explanation().toStdString();

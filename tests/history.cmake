@@ -20,3 +20,7 @@ klarsicht_add_test(NAME tst_trendgeometry SOURCES unit/tst_trendgeometry.cpp
     LIBS klarsicht_views LABELS unit)
 klarsicht_add_test(NAME tst_trenddelegate SOURCES gui/tst_trenddelegate.cpp
     LIBS klarsicht_views LABELS gui)
+
+# Snapshot files read into a ClusterStore (real recorded lists and metrics answers).
+klarsicht_add_test(NAME tst_snapshotreader SOURCES unit/tst_snapshotreader.cpp
+    LIBS klarsicht_models LABELS unit)

@@ -426,6 +426,145 @@
     </message>
 </context>
 <context>
+    <name>ContainerDetails</name>
+    <message>
+        <source>Container of pod %1 in namespace %2</source>
+        <translation>Container des Pods %1 im Namespace %2</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Container ID:</source>
+        <translation>Container-ID:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Meldung:</translation>
+    </message>
+    <message>
+        <source>Exit code:</source>
+        <translation>Exit-Code:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Finished:</source>
+        <translation>Beendet:</translation>
+    </message>
+    <message>
+        <source>Restarts:</source>
+        <translation>Neustarts:</translation>
+    </message>
+    <message>
+        <source>Last termination:</source>
+        <translation>Letzte Beendigung:</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2) at %3</source>
+        <translation>%1 (Exit-Code %2) am %3</translation>
+    </message>
+    <message>
+        <source>Image ID:</source>
+        <translation>Image-ID:</translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation>Namespace:</translation>
+    </message>
+    <message>
+        <source>Pod created:</source>
+        <translation>Pod erstellt:</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>Image tag:</source>
+        <translation>Image-Tag:</translation>
+    </message>
+    <message>
+        <source>latest (implicit)</source>
+        <translation>latest (implizit)</translation>
+    </message>
+    <message>
+        <source>CPU request / limit:</source>
+        <translation>CPU-Anforderung / -Limit:</translation>
+    </message>
+    <message>
+        <source>Memory request / limit:</source>
+        <translation>Speicher-Anforderung / -Limit:</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>Ports:</translation>
+    </message>
+    <message>
+        <source>from Secret %1, key %2</source>
+        <translation>aus Secret %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>from ConfigMap %1, key %2</source>
+        <translation>aus ConfigMap %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>from field %1</source>
+        <translation>aus Feld %1</translation>
+    </message>
+    <message>
+        <source>from resource %1</source>
+        <translation>aus Ressource %1</translation>
+    </message>
+    <message>
+        <source>from an unknown source</source>
+        <translation>aus unbekannter Quelle</translation>
+    </message>
+    <message>
+        <source>all keys of Secret %1</source>
+        <translation>alle Schlüssel von Secret %1</translation>
+    </message>
+    <message>
+        <source>all keys of ConfigMap %1</source>
+        <translation>alle Schlüssel von ConfigMap %1</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Mounts:</source>
+        <translation>Einhängepunkte:</translation>
+    </message>
+    <message>
+        <source>%1 delay=%2s timeout=%3s period=%4s</source>
+        <translation>%1 Verzögerung=%2 s Timeout=%3 s Intervall=%4 s</translation>
+    </message>
+    <message>
+        <source>Liveness probe:</source>
+        <translation>Liveness-Probe:</translation>
+    </message>
+    <message>
+        <source>Readiness probe:</source>
+        <translation>Readiness-Probe:</translation>
+    </message>
+    <message>
+        <source>Startup probe:</source>
+        <translation>Startup-Probe:</translation>
+    </message>
+    <message>
+        <source>Security context:</source>
+        <translation>Sicherheitskontext:</translation>
+    </message>
+</context>
+<context>
     <name>ContextsCommand</name>
     <message>
         <source>Lists the contexts of the kubeconfig like kubectl config get-contexts.</source>
@@ -474,6 +613,57 @@
     <message>
         <source>context %1 not found</source>
         <translation>Kontext %1 nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>ControllerDetails</name>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation>Namespace:</translation>
+    </message>
+    <message>
+        <source>Replicas:</source>
+        <translation>Replikate:</translation>
+    </message>
+    <message>
+        <source>%1 desired, %2 ready, %3 updated, %4 available</source>
+        <translation>%1 gewünscht, %2 bereit, %3 aktualisiert, %4 verfügbar</translation>
+    </message>
+    <message>
+        <source>Selector:</source>
+        <translation>Selektor:</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Zeitplan:</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <source>Pods:</source>
+        <translation>Pods:</translation>
+    </message>
+    <message>
+        <source>Containers:</source>
+        <translation>Container:</translation>
+    </message>
+    <message>
+        <source>Services:</source>
+        <translation>Services:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
     </message>
 </context>
 <context>
@@ -630,11 +820,14 @@
     </message>
 </context>
 <context>
-    <name>DetailsPane</name>
+    <name>DetailsForm</name>
     <message>
         <source>Click a label to add it to the label filter</source>
         <translation>Klicken Sie auf ein Label, um es dem Label-Filter hinzuzufügen</translation>
     </message>
+</context>
+<context>
+    <name>DetailsPane</name>
     <message>
         <source>Select a row to see its details.</source>
         <translation>Wählen Sie eine Zeile, um ihre Details zu sehen.</translation>
@@ -678,294 +871,6 @@
     <message>
         <source>Memory working set (%1)</source>
         <translation>Arbeitsspeicher, Working Set (%1)</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Conditions:</source>
-        <translation>Bedingungen:</translation>
-    </message>
-    <message>
-        <source>Roles:</source>
-        <translation>Rollen:</translation>
-    </message>
-    <message>
-        <source>Node pool:</source>
-        <translation>Knotenpool:</translation>
-    </message>
-    <message>
-        <source>Kubelet version:</source>
-        <translation>Kubelet-Version:</translation>
-    </message>
-    <message>
-        <source>Kube-proxy version:</source>
-        <translation>Kube-Proxy-Version:</translation>
-    </message>
-    <message>
-        <source>Container runtime:</source>
-        <translation>Container-Laufzeit:</translation>
-    </message>
-    <message>
-        <source>OS image:</source>
-        <translation>Betriebssystem-Image:</translation>
-    </message>
-    <message>
-        <source>Kernel:</source>
-        <translation>Kernel:</translation>
-    </message>
-    <message>
-        <source>Architecture:</source>
-        <translation>Architektur:</translation>
-    </message>
-    <message>
-        <source>Internal IP:</source>
-        <translation>Interne IP:</translation>
-    </message>
-    <message>
-        <source>Capacity:</source>
-        <translation>Kapazität:</translation>
-    </message>
-    <message>
-        <source>CPU %1, memory %2, pods %3, disk %4</source>
-        <translation>CPU %1, Speicher %2, Pods %3, Datenträger %4</translation>
-    </message>
-    <message>
-        <source>Allocatable:</source>
-        <translation>Zuteilbar:</translation>
-    </message>
-    <message>
-        <source>Taints:</source>
-        <translation>Taints:</translation>
-    </message>
-    <message>
-        <source>Pods:</source>
-        <translation>Pods:</translation>
-    </message>
-    <message>
-        <source>Created:</source>
-        <translation>Erstellt:</translation>
-    </message>
-    <message>
-        <source>Labels:</source>
-        <translation>Labels:</translation>
-    </message>
-    <message>
-        <source>Annotations:</source>
-        <translation>Annotationen:</translation>
-    </message>
-    <message>
-        <source>Kind:</source>
-        <translation>Art:</translation>
-    </message>
-    <message>
-        <source>Namespace:</source>
-        <translation>Namespace:</translation>
-    </message>
-    <message>
-        <source>Replicas:</source>
-        <translation>Replikate:</translation>
-    </message>
-    <message>
-        <source>%1 desired, %2 ready, %3 updated, %4 available</source>
-        <translation>%1 gewünscht, %2 bereit, %3 aktualisiert, %4 verfügbar</translation>
-    </message>
-    <message>
-        <source>Selector:</source>
-        <translation>Selektor:</translation>
-    </message>
-    <message>
-        <source>Schedule:</source>
-        <translation>Zeitplan:</translation>
-    </message>
-    <message>
-        <source>Strategy:</source>
-        <translation>Strategie:</translation>
-    </message>
-    <message>
-        <source>Containers:</source>
-        <translation>Container:</translation>
-    </message>
-    <message>
-        <source>Services:</source>
-        <translation>Services:</translation>
-    </message>
-    <message>
-        <source>Pod in namespace %1</source>
-        <translation>Pod im Namespace %1</translation>
-    </message>
-    <message>
-        <source>Phase:</source>
-        <translation>Phase:</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>Grund:</translation>
-    </message>
-    <message>
-        <source>Node:</source>
-        <translation>Knoten:</translation>
-    </message>
-    <message>
-        <source>Pod IPs:</source>
-        <translation>Pod-IPs:</translation>
-    </message>
-    <message>
-        <source>Node IP:</source>
-        <translation>Knoten-IP:</translation>
-    </message>
-    <message>
-        <source>QoS class:</source>
-        <translation>QoS-Klasse:</translation>
-    </message>
-    <message>
-        <source>Controller:</source>
-        <translation>Controller:</translation>
-    </message>
-    <message>
-        <source>Started:</source>
-        <translation>Gestartet:</translation>
-    </message>
-    <message>
-        <source>UID:</source>
-        <translation>UID:</translation>
-    </message>
-    <message>
-        <source>%1: CPU %2 / %3, memory %4 / %5 (request / limit)</source>
-        <translation>%1: CPU %2 / %3, Speicher %4 / %5 (Anforderung / Limit)</translation>
-    </message>
-    <message>
-        <source>Resources:</source>
-        <translation>Ressourcen:</translation>
-    </message>
-    <message>
-        <source>Restarts:</source>
-        <translation>Neustarts:</translation>
-    </message>
-    <message>
-        <source>Container of pod %1 in namespace %2</source>
-        <translation>Container des Pods %1 im Namespace %2</translation>
-    </message>
-    <message>
-        <source>Container ID:</source>
-        <translation>Container-ID:</translation>
-    </message>
-    <message>
-        <source>Message:</source>
-        <translation>Meldung:</translation>
-    </message>
-    <message>
-        <source>Exit code:</source>
-        <translation>Exit-Code:</translation>
-    </message>
-    <message>
-        <source>Finished:</source>
-        <translation>Beendet:</translation>
-    </message>
-    <message>
-        <source>Last termination:</source>
-        <translation>Letzte Beendigung:</translation>
-    </message>
-    <message>
-        <source>%1 (exit code %2) at %3</source>
-        <translation>%1 (Exit-Code %2) am %3</translation>
-    </message>
-    <message>
-        <source>Image ID:</source>
-        <translation>Image-ID:</translation>
-    </message>
-    <message>
-        <source>Pod created:</source>
-        <translation>Pod erstellt:</translation>
-    </message>
-    <message>
-        <source>Image:</source>
-        <translation>Image:</translation>
-    </message>
-    <message>
-        <source>Image tag:</source>
-        <translation>Image-Tag:</translation>
-    </message>
-    <message>
-        <source>latest (implicit)</source>
-        <translation>latest (implizit)</translation>
-    </message>
-    <message>
-        <source>CPU request / limit:</source>
-        <translation>CPU-Anforderung / -Limit:</translation>
-    </message>
-    <message>
-        <source>Memory request / limit:</source>
-        <translation>Speicher-Anforderung / -Limit:</translation>
-    </message>
-    <message>
-        <source>Ports:</source>
-        <translation>Ports:</translation>
-    </message>
-    <message>
-        <source>from Secret %1, key %2</source>
-        <translation>aus Secret %1, Schlüssel %2</translation>
-    </message>
-    <message>
-        <source>from ConfigMap %1, key %2</source>
-        <translation>aus ConfigMap %1, Schlüssel %2</translation>
-    </message>
-    <message>
-        <source>from field %1</source>
-        <translation>aus Feld %1</translation>
-    </message>
-    <message>
-        <source>from resource %1</source>
-        <translation>aus Ressource %1</translation>
-    </message>
-    <message>
-        <source>from an unknown source</source>
-        <translation>aus unbekannter Quelle</translation>
-    </message>
-    <message>
-        <source>all keys of Secret %1</source>
-        <translation>alle Schlüssel von Secret %1</translation>
-    </message>
-    <message>
-        <source>all keys of ConfigMap %1</source>
-        <translation>alle Schlüssel von ConfigMap %1</translation>
-    </message>
-    <message>
-        <source>Environment:</source>
-        <translation>Umgebung:</translation>
-    </message>
-    <message>
-        <source> (read-only)</source>
-        <translation> (schreibgeschützt)</translation>
-    </message>
-    <message>
-        <source>Mounts:</source>
-        <translation>Einhängepunkte:</translation>
-    </message>
-    <message>
-        <source>%1 delay=%2s timeout=%3s period=%4s</source>
-        <translation>%1 Verzögerung=%2 s Timeout=%3 s Intervall=%4 s</translation>
-    </message>
-    <message>
-        <source>Liveness probe:</source>
-        <translation>Liveness-Probe:</translation>
-    </message>
-    <message>
-        <source>Readiness probe:</source>
-        <translation>Readiness-Probe:</translation>
-    </message>
-    <message>
-        <source>Startup probe:</source>
-        <translation>Startup-Probe:</translation>
-    </message>
-    <message>
-        <source>Security context:</source>
-        <translation>Sicherheitskontext:</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1484,156 @@
     </message>
 </context>
 <context>
+    <name>NodeDetails</name>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>Bedingungen:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Rollen:</translation>
+    </message>
+    <message>
+        <source>Node pool:</source>
+        <translation>Knotenpool:</translation>
+    </message>
+    <message>
+        <source>Kubelet version:</source>
+        <translation>Kubelet-Version:</translation>
+    </message>
+    <message>
+        <source>Kube-proxy version:</source>
+        <translation>Kube-Proxy-Version:</translation>
+    </message>
+    <message>
+        <source>Container runtime:</source>
+        <translation>Container-Laufzeit:</translation>
+    </message>
+    <message>
+        <source>OS image:</source>
+        <translation>Betriebssystem-Image:</translation>
+    </message>
+    <message>
+        <source>Kernel:</source>
+        <translation>Kernel:</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>Architektur:</translation>
+    </message>
+    <message>
+        <source>Internal IP:</source>
+        <translation>Interne IP:</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>Kapazität:</translation>
+    </message>
+    <message>
+        <source>CPU %1, memory %2, pods %3, disk %4</source>
+        <translation>CPU %1, Speicher %2, Pods %3, Datenträger %4</translation>
+    </message>
+    <message>
+        <source>Allocatable:</source>
+        <translation>Zuteilbar:</translation>
+    </message>
+    <message>
+        <source>Taints:</source>
+        <translation>Taints:</translation>
+    </message>
+    <message>
+        <source>Pods:</source>
+        <translation>Pods:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>Annotationen:</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+</context>
+<context>
+    <name>PodDetails</name>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Phase:</source>
+        <translation>Phase:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <source>Pod IPs:</source>
+        <translation>Pod-IPs:</translation>
+    </message>
+    <message>
+        <source>Node IP:</source>
+        <translation>Knoten-IP:</translation>
+    </message>
+    <message>
+        <source>QoS class:</source>
+        <translation>QoS-Klasse:</translation>
+    </message>
+    <message>
+        <source>Controller:</source>
+        <translation>Controller:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>UID:</source>
+        <translation>UID:</translation>
+    </message>
+    <message>
+        <source>%1: CPU %2 / %3, memory %4 / %5 (request / limit)</source>
+        <translation>%1: CPU %2 / %3, Speicher %4 / %5 (Anforderung / Limit)</translation>
+    </message>
+    <message>
+        <source>Resources:</source>
+        <translation>Ressourcen:</translation>
+    </message>
+    <message>
+        <source>Restarts:</source>
+        <translation>Neustarts:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Pod in namespace %1</source>
+        <translation>Pod im Namespace %1</translation>
+    </message>
+</context>
+<context>
     <name>Quantity</name>
     <message>
         <source>“%1” is not a quantity (expected a number with an optional suffix such as 100m, 1.5Gi or 1e3)</source>
@@ -1649,25 +1704,6 @@
     </message>
 </context>
 <context>
-    <name>Snapshot</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid JSON (byte %2).</source>
-        <translation>%1 ist kein gültiges JSON (Byte %2).</translation>
-    </message>
-    <message>
-        <source>%1 is not a Klarsicht snapshot.</source>
-        <translation>%1 ist keine Klarsicht-Momentaufnahme.</translation>
-    </message>
-    <message>
-        <source>%1 was written by a newer Klarsicht (format %2).</source>
-        <translation>%1 wurde von einer neueren Klarsicht-Version geschrieben (Format %2).</translation>
-    </message>
-</context>
-<context>
     <name>SnapshotCommand</name>
     <message>
         <source>the server&apos;s answer is not JSON</source>
@@ -1724,6 +1760,29 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotReader</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Klarsicht snapshot.</source>
+        <translation>%1 ist keine Klarsicht-Momentaufnahme.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation>%1 ist kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Klarsicht (format %2).</source>
+        <translation>%1 wurde von einer neueren Klarsicht-Version geschrieben (Format %2).</translation>
+    </message>
+    <message>
+        <source>The list “%1” in %2 is damaged: %3</source>
+        <translation>Die Liste „%1“ in %2 ist beschädigt: %3</translation>
     </message>
 </context>
 <context>

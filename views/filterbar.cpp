@@ -214,8 +214,7 @@ void FilterBar::rebuildChips()
     if (!f.service().isEmpty())
         chip(tr("Service: %1").arg(f.service()), [this] { m_filter->setService({}); });
     if (!f.controller().isEmpty())
-        chip(tr("Controller: %1").arg(QString(ClusterStore::controllerKind(f.controller()) + QLatin1Char(' ')
-                                      + ClusterStore::controllerName(f.controller()))),
+        chip(tr("Controller: %1").arg(m_store ? m_store->controllerRef(f.controller()).kindAndName() : f.controller()),
              [this] { m_filter->setController({}); });
     if (!f.pod().isEmpty())
         chip(tr("Pod: %1").arg(f.podName().isEmpty() ? f.pod() : f.podName()), [this] { m_filter->setPod({}); });

@@ -1,9 +1,12 @@
 #include "views/mainwindow.h"
 
+#include "models/cluster/cluster.h"
 #include "models/cluster/clusterstore.h"
+#include "models/insights/containersmodel.h"
+#include "models/insights/controllersmodel.h"
 #include "models/insights/insightsfilter.h"
 #include "models/insights/insightsmodel.h"
-#include "models/insights/insightsproxy.h"
+#include "models/insights/nodesmodel.h"
 #include "models/metrics/metricssampler.h"
 #include "views/pages/clusterpage.h"
 #include "views/details/detailspane.h"
@@ -11,6 +14,7 @@
 #include "views/pages/insightspage.h"
 #include "views/language.h"
 
+#include <QAbstractProxyModel>
 #include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
@@ -42,11 +46,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_clusterPage = new ClusterPage(m_tabs);
     m_tabs->addTab(m_clusterPage, QString());
-    const InsightsModel::Mode modes[] = {InsightsModel::Mode::Nodes, InsightsModel::Mode::Controllers,
-                                         InsightsModel::Mode::Containers};
+    InsightsModel *const models[] = {new NodesModel(this), new ControllersModel(this),
+                                     new ContainersModel(this)};
     for (int i = 0; i < 3; ++i) {
-        auto *model = new InsightsModel(modes[i], this);
-        m_pages[i] = new InsightsPage(model, m_filter, m_tabs);
+        m_pages[i] = new InsightsPage(models[i], m_filter, m_tabs);
         m_tabs->addTab(m_pages[i], QString());
         connect(m_pages[i], &InsightsPage::drillDown, this, &MainWindow::drillDown);
     }
@@ -91,6 +94,14 @@ MainWindow::MainWindow(QWidget *parent)
 InsightsPage *MainWindow::page(Tab tab) const
 {
     return tab == ClusterTab ? nullptr : m_pages[int(tab) - 1];
+}
+
+void MainWindow::setCluster(const Cluster *cluster)
+{
+    if (cluster)
+        setSources(cluster->store(), cluster->history());
+    else
+        setSources(nullptr, nullptr);
 }
 
 void MainWindow::setSources(ClusterStore *feed, const MetricsHistory *history)

@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 
+class Cluster;
 class ClusterPage;
 class FilterBar;
 class ClusterStore;
@@ -24,8 +25,10 @@ public:
 
     explicit MainWindow(QWidget *parent = nullptr);
 
-    // What the screens show. The window does not own them; call again after a context switch
-    // only if the objects themselves are replaced (ClusterStore::clear() is enough otherwise).
+    // The cluster the screens show (null: none). The window does not own it; call again with
+    // the new one before the old one goes.
+    void setCluster(const Cluster *cluster);
+    // The same from a store and a history of one's own (tests and benchmarks build those).
     void setSources(ClusterStore *feed, const MetricsHistory *history);
     // The history received samples: metric cells and charts refresh in place.
     void metricsUpdated();

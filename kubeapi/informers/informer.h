@@ -26,7 +26,8 @@ class Informer final : public InformerBase
 public:
     using Ptr = std::shared_ptr<const T>;
     // Typed change callbacks (in addition to the UID signals of InformerBase), called on the
-    // owner's thread after the cache changed. `removed` gets the object as it was last seen.
+    // owner's thread after the cache changed, for every subscriber in the order they were
+    // added. `removed` gets the object as it was last seen.
     struct Handlers
     {
         std::function<void(const Ptr &object)> added;
@@ -39,7 +40,7 @@ public:
     {
     }
 
-    void setHandlers(Handlers handlers) { m_handlers = std::move(handlers); }
+    void addHandlers(Handlers handlers) { m_handlers.push_back(std::move(handlers)); }
     Ptr get(const QString &uid) const { return m_objects.value(uid); }
     const QHash<QString, Ptr> &objects() const { return m_objects; }
     qsizetype size() const override { return m_objects.size(); }
@@ -240,16 +241,20 @@ private:
         auto it = m_objects.find(uid);
         if (it == m_objects.end()) {
             m_objects.insert(uid, now);
-            if (m_handlers.added)
-                m_handlers.added(now);
+            for (const Handlers &h : m_handlers) {
+                if (h.added)
+                    h.added(now);
+            }
             Q_EMIT objectAdded(uid);
             return;
         }
         if (it.value()->metadata.resourceVersion == now->metadata.resourceVersion)
             return;
         Ptr before = std::exchange(it.value(), now);
-        if (m_handlers.updated)
-            m_handlers.updated(before, now);
+        for (const Handlers &h : m_handlers) {
+            if (h.updated)
+                h.updated(before, now);
+        }
         Q_EMIT objectUpdated(uid);
     }
 
@@ -258,13 +263,15 @@ private:
         const Ptr before = m_objects.take(uid);
         if (!before)
             return;
-        if (m_handlers.removed)
-            m_handlers.removed(before);
+        for (const Handlers &h : m_handlers) {
+            if (h.removed)
+                h.removed(before);
+        }
         Q_EMIT objectRemoved(uid);
     }
 
     QHash<QString, Ptr> m_objects;
-    Handlers m_handlers;
+    std::vector<Handlers> m_handlers;
     // Watch events: decoded on the thread pool, one batch at a time, applied here in order.
     std::shared_ptr<StringPool> m_pool = std::make_shared<StringPool>();
     std::deque<EventBatch> m_applyQueue;

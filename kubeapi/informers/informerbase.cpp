@@ -1,5 +1,7 @@
 #include "kubeapi/informers/informerbase.h"
 
+#include "kubeapi/informers/informerscope.h"
+
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/client/apireply.h"
 #include "kubeapi/objects/decoders.h"
@@ -12,54 +14,6 @@
 #include <algorithm>
 
 namespace kube {
-
-struct InformerBase::Scope
-{
-    // One LIST page in flight. The next page is asked for as soon as this one's continue token
-    // is known, usually from the first bytes of its body, so several can be in flight.
-    struct Fetch
-    {
-        QPointer<ApiReply> reply;
-        bool continued = false;  // asked with a continue token (a 410 then restarts the list)
-        bool tokenKnown = false; // its continue token (or its absence) was read from the head
-        bool headGaveUp = false; // the head did not say: the token comes with the whole body
-    };
-
-    int id = 0;
-    QString ns; // "" = cluster-wide
-    State state = State::Syncing;
-    ApiError error;
-    QDateTime staleSince;
-    QString resourceVersion; // last seen: list RV, then watch events and bookmarks
-    QString deferredToken;   // the next page's token while too many pages are in flight
-    QString listResourceVersion;
-    quint64 generation = 0; // bumped whenever running work is abandoned
-    bool synced = false;
-    bool inWatch = false;
-    bool watchOpened = false; // the current watch got its 2xx headers
-    bool awaitingToken = false;  // the next page's continue token comes from the decoder
-    bool lastPageReceived = false;
-    bool trackSeen = true; // false while a list fills an empty cache: nothing can be unseen
-    int decodesInFlight = 0;
-    int expiredInARow = 0;
-    QSet<QString> seen;
-    std::vector<Fetch> fetches;
-    QPointer<WatchStream> watch;
-    QTimer *retryTimer = nullptr;
-    Backoff backoff;
-    QElapsedTimer watchClock;
-    int watchEvents = 0;
-    int watchBatchesPending = 0;  // received, not yet applied (decoding or queued)
-    bool finishDeferred = false;  // the watch ended while batches were pending
-    ApiError deferredFinishError;
-
-    ~Scope()
-    {
-        // Deferred: the scope may go away inside the timer's own timeout (fallback switch).
-        if (retryTimer)
-            retryTimer->deleteLater();
-    }
-};
 
 namespace {
 
@@ -114,26 +68,6 @@ InformerBase::~InformerBase()
 void InformerBase::setFallbackNamespaces(const QStringList &namespaces)
 {
     m_fallbackNamespaces = namespaces;
-}
-
-InformerBase::Scope *InformerBase::scope(int id) const
-{
-    for (const auto &s : m_scopes) {
-        if (s->id == id)
-            return s.get();
-    }
-    return nullptr;
-}
-
-InformerBase::Scope *InformerBase::addScope(const QString &ns)
-{
-    auto s = std::make_unique<Scope>();
-    s->id = m_nextScopeId++;
-    s->ns = ns;
-    s->retryTimer = new QTimer(this);
-    s->retryTimer->setSingleShot(true);
-    m_scopes.push_back(std::move(s));
-    return m_scopes.back().get();
 }
 
 void InformerBase::start()
@@ -591,116 +525,6 @@ void InformerBase::retryLater(Scope *s, int delayMs, bool relist)
             startWatch(s);
     });
     s->retryTimer->start(delayMs);
-}
-
-void InformerBase::startFallback(const ApiError &forbidden)
-{
-    m_fallback = true;
-    m_clusterForbidden = true;
-    m_clusterForbiddenError = forbidden;
-    // The cluster-wide scope goes; its objects (none, it never listed) go with it.
-    for (auto &s : m_scopes)
-        cancel(s.get());
-    m_scopes.clear();
-    QStringList namespaces;
-    const QString contextNs = m_client ? m_client->defaultNamespace() : QString();
-    namespaces << (contextNs.isEmpty() ? QStringLiteral("default") : contextNs);
-    namespaces << m_fallbackNamespaces;
-    namespaces.removeAll(QString());
-    namespaces.removeDuplicates();
-    qCInfo(lcKubeApi).noquote() << m_kind.qualifiedName()
-                                << "may not be listed cluster-wide; falling back to"
-                                << namespaces.join(QStringLiteral(", "));
-    for (const QString &ns : std::as_const(namespaces))
-        addScope(ns);
-    emitStateIfChanged();
-    if (!m_running)
-        return;
-    for (auto &s : m_scopes)
-        startList(s.get());
-}
-
-void InformerBase::setScopeState(Scope *s, State state)
-{
-    s->state = state;
-    emitStateIfChanged();
-}
-
-InformerBase::State InformerBase::state() const
-{
-    if (m_fallback || m_clusterForbidden)
-        return State::Forbidden;
-    if (m_scopes.empty())
-        return State::Syncing;
-    return m_scopes.front()->state;
-}
-
-void InformerBase::emitStateIfChanged()
-{
-    const State now = state();
-    if (now != m_lastEmittedState) {
-        m_lastEmittedState = now;
-        Q_EMIT stateChanged(now);
-    }
-}
-
-QDateTime InformerBase::staleSince() const
-{
-    QDateTime earliest;
-    for (const auto &s : m_scopes) {
-        if (s->staleSince.isValid() && (!earliest.isValid() || s->staleSince < earliest))
-            earliest = s->staleSince;
-    }
-    return earliest;
-}
-
-ApiError InformerBase::lastError() const
-{
-    if (m_fallback) {
-        // A namespace scope's own trouble first; else why the cluster-wide list failed.
-        for (const auto &s : m_scopes) {
-            if (!s->error.isOk() && s->state != State::Live)
-                return s->error;
-        }
-        return m_clusterForbiddenError;
-    }
-    return m_scopes.empty() ? ApiError() : m_scopes.front()->error;
-}
-
-QString InformerBase::scopeNamespace(int scopeId) const
-{
-    const Scope *s = scope(scopeId);
-    return s ? s->ns : QString();
-}
-
-bool InformerBase::hasSynced() const
-{
-    bool any = false;
-    for (const auto &s : m_scopes) {
-        if (s->state == State::Forbidden)
-            continue;
-        if (!s->synced)
-            return false;
-        any = true;
-    }
-    return any;
-}
-
-QStringList InformerBase::visibleNamespaces() const
-{
-    QStringList namespaces;
-    if (!m_fallback)
-        return namespaces;
-    for (const auto &s : m_scopes) {
-        if (s->state != State::Forbidden)
-            namespaces.append(s->ns);
-    }
-    return namespaces;
-}
-
-QString InformerBase::resourceVersion() const
-{
-    return m_scopes.empty() ? QString() : m_scopes.front()->resourceVersion;
 }
 
 } // namespace kube

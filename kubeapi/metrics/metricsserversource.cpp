@@ -2,7 +2,7 @@
 
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/client/apireply.h"
-#include "kubeapi/objects/decoders.h"
+#include "kubeapi/metrics/metricsserverparse.h"
 
 #include <QDateTime>
 
@@ -11,11 +11,6 @@ namespace kube {
 namespace {
 
 const QString kGroup = QStringLiteral("metrics.k8s.io");
-
-qint64 stampOf(const Timestamp &timestamp, qint64 fallbackMs)
-{
-    return timestamp.isValid() ? timestamp.msecsSinceEpoch : fallbackMs;
-}
 
 // A list of the metrics.k8s.io group (`ns` empty: cluster-wide).
 ApiRequest listRequest(const QString &resource, const QString &ns = QString())
@@ -29,16 +24,6 @@ ApiRequest listRequest(const QString &resource, const QString &ns = QString())
     request.group = kGroup;
     request.ns = ns;
     return request;
-}
-
-// CPU and memory of a PodMetrics container or a NodeMetrics entry; a missing figure stays NaN.
-template <typename Sample, typename Usage>
-void setUsage(Sample *sample, const Usage &usage)
-{
-    if (!usage.cpu.isNull())
-        sample->cpuCores = usage.cpu.toDouble();
-    if (!usage.memory.isNull())
-        sample->workingSetBytes = usage.memory.toDouble();
 }
 
 } // namespace
@@ -67,52 +52,6 @@ bool MetricsServerSource::poll()
     return true;
 }
 
-namespace {
-
-// What one response of the round turns into, made off the GUI thread.
-struct Parsed
-{
-    QList<ContainerMetricsSample> containers;
-    QList<NodeMetricsSample> nodes;
-    QString error; // the decoder's, when the body is not a valid list
-};
-
-Parsed parsePods(const QByteArray &body, qint64 fallbackMs)
-{
-    Parsed out;
-    const DecodedList<PodMetrics> list = decodeList<PodMetrics>(body);
-    out.error = list.error;
-    for (const PodMetrics &pod : list.items) {
-        for (const ContainerMetrics &container : pod.containers) {
-            ContainerMetricsSample sample;
-            sample.namespaceName = pod.namespaceName;
-            sample.pod = pod.name;
-            sample.container = container.name;
-            sample.timestampMs = stampOf(pod.timestamp, fallbackMs);
-            setUsage(&sample, container);
-            out.containers.append(sample);
-        }
-    }
-    return out;
-}
-
-Parsed parseNodes(const QByteArray &body, qint64 fallbackMs)
-{
-    Parsed out;
-    const DecodedList<NodeMetrics> list = decodeList<NodeMetrics>(body);
-    out.error = list.error;
-    for (const NodeMetrics &node : list.items) {
-        NodeMetricsSample sample;
-        sample.node = node.name;
-        sample.timestampMs = stampOf(node.timestamp, fallbackMs);
-        setUsage(&sample, node);
-        out.nodes.append(sample);
-    }
-    return out;
-}
-
-} // namespace
-
 void MetricsServerSource::onPart(ApiReply *reply, bool pods)
 {
     const QString part = pods ? QStringLiteral("pods") : QStringLiteral("nodes");
@@ -124,9 +63,9 @@ void MetricsServerSource::onPart(ApiReply *reply, bool pods)
     }
     const ApiError::Context context = reply->errorContext();
     offThread([body = reply->takeBody(), at = round().timestampMs, pods] {
-                  return pods ? parsePods(body, at) : parseNodes(body, at);
+                  return pods ? parsePodMetricsList(body, at) : parseNodeMetricsList(body, at);
               },
-              [this, context, part](Parsed parsed) {
+              [this, context, part](ParsedMetricsList parsed) {
                   if (!parsed.error.isEmpty())
                       recordFailure(ApiError::decode(context, parsed.error), part);
                   round().containers.append(std::move(parsed.containers));

@@ -110,6 +110,48 @@ bool JsonParser::skipValue()
     return value() != nullptr;
 }
 
+bool JsonParser::skipRaw(QByteArrayView *span)
+{
+    const char first = peek();
+    const char *start = m_at;
+    if (first != '{' && first != '[') {
+        if (!skipValue())
+            return false;
+        *span = QByteArrayView(start, m_at - start);
+        return true;
+    }
+    std::vector<char> open; // the closers still owed
+    while (m_at < m_end) {
+        const char c = *m_at;
+        if (c == '"') {
+            ++m_at;
+            while (m_at < m_end && *m_at != '"') {
+                if (static_cast<unsigned char>(*m_at) < 0x20)
+                    return failAt(QT_TRANSLATE_NOOP("Decoders", "control character in a string at byte %1"));
+                m_at += *m_at == '\\' ? 2 : 1;
+            }
+            if (m_at >= m_end)
+                break;
+        } else if (c == '{' || c == '[') {
+            if (open.size() >= std::size_t(kMaxDepth))
+                return failAt(QT_TRANSLATE_NOOP("Decoders", "nested too deeply at byte %1"));
+            open.push_back(c == '{' ? '}' : ']');
+        } else if (c == '}' || c == ']') {
+            if (open.empty() || open.back() != c)
+                return failAt(QT_TRANSLATE_NOOP("Decoders", "unexpected character at byte %1"));
+            open.pop_back();
+            if (open.empty()) {
+                ++m_at;
+                *span = QByteArrayView(start, m_at - start);
+                return true;
+            }
+        }
+        ++m_at;
+    }
+    m_at = m_end;
+    return failAt(QT_TRANSLATE_NOOP("Decoders", "unexpected end of the text at byte %1"));
+}
+
 char JsonParser::peek()
 {
     while (m_at < m_end && isSpace(*m_at))

@@ -103,6 +103,10 @@ public:
     void start(QByteArrayView text);
     const JsonNode *value();
     bool skipValue(); // parses and drops it
+    // Steps over the next value without building nodes and hands out its text, for a decoder
+    // to read later (a list inside a larger file). Only its structure is checked here: strings,
+    // brackets and depth; the decoder that reads *span checks the rest.
+    bool skipRaw(QByteArrayView *span);
     // Skips whitespace; the next byte, or 0 at the end.
     char peek();
     // Consumes `c` (after whitespace) or fails with an error naming what was expected.

@@ -1,6 +1,7 @@
 #include "models/cluster/clustersession.h"
 
 #include "kubeapi/client/apiclient.h"
+#include "kubeapi/informers/followedkinds.h"
 #include "kubeapi/informers/informer.h"
 #include "models/cluster/clusterstore.h"
 
@@ -8,33 +9,13 @@
 
 using namespace kube;
 
-ClusterSession::ClusterSession(const ClusterConnection &connection, ClusterStore *feed,
+ClusterSession::ClusterSession(const ClusterConnection &connection, ClusterStore *store,
                                QObject *parent)
     : QObject(parent)
     , m_client(new ApiClient(connection, this))
-    , m_store(feed)
+    , m_store(store)
 {
-    addInformer<Namespace>([this](const Namespace &o) { m_store->upsertNamespace(o); },
-                           [this](const Namespace &o) { m_store->removeNamespace(o.metadata.name); });
-    addInformer<Node>([this](const Node &o) { m_store->upsertNode(o); },
-                      [this](const Node &o) { m_store->removeNode(o.metadata.name); });
-    // Owners before pods, so that a pod's controller usually resolves on first sight.
-    addInformer<Deployment>([this](const Deployment &o) { m_store->upsertDeployment(o); },
-                            [this](const Deployment &o) { m_store->removeWorkload(o.metadata.uid); });
-    addInformer<ReplicaSet>([this](const ReplicaSet &o) { m_store->upsertReplicaSet(o); },
-                            [this](const ReplicaSet &o) { m_store->removeWorkload(o.metadata.uid); });
-    addInformer<StatefulSet>([this](const StatefulSet &o) { m_store->upsertStatefulSet(o); },
-                             [this](const StatefulSet &o) { m_store->removeWorkload(o.metadata.uid); });
-    addInformer<DaemonSet>([this](const DaemonSet &o) { m_store->upsertDaemonSet(o); },
-                           [this](const DaemonSet &o) { m_store->removeWorkload(o.metadata.uid); });
-    addInformer<CronJob>([this](const CronJob &o) { m_store->upsertCronJob(o); },
-                         [this](const CronJob &o) { m_store->removeWorkload(o.metadata.uid); });
-    addInformer<Job>([this](const Job &o) { m_store->upsertJob(o); },
-                     [this](const Job &o) { m_store->removeWorkload(o.metadata.uid); });
-    addInformer<Service>([this](const Service &o) { m_store->upsertService(o); },
-                         [this](const Service &o) { m_store->removeService(o.metadata.uid); });
-    addInformer<Pod>([this](const Pod &o) { m_store->upsertPod(o); },
-                     [this](const Pod &o) { m_store->removePod(o.metadata.uid); });
+    forEachFollowedKind([this]<typename T>() { addInformer<T>(); });
 }
 
 ClusterSession::~ClusterSession()
@@ -43,17 +24,15 @@ ClusterSession::~ClusterSession()
 }
 
 template<typename T>
-void ClusterSession::addInformer(std::function<void(const T &)> upsert,
-                                 std::function<void(const T &)> remove)
+void ClusterSession::addInformer()
 {
     auto *informer = new Informer<T>(m_client, this);
-    typename Informer<T>::Handlers handlers;
-    handlers.added = [upsert](const typename Informer<T>::Ptr &o) { upsert(*o); };
-    handlers.updated = [upsert](const typename Informer<T>::Ptr &, const typename Informer<T>::Ptr &now) {
-        upsert(*now);
-    };
-    handlers.removed = [remove](const typename Informer<T>::Ptr &o) { remove(*o); };
-    informer->setHandlers(std::move(handlers));
+    using Ptr = typename Informer<T>::Ptr;
+    ClusterStore *store = m_store;
+    // The store keeps the informer's objects themselves: one copy of each.
+    informer->addHandlers({[store](const Ptr &o) { store->upsert(o); },
+                           [store](const Ptr &, const Ptr &now) { store->upsert(now); },
+                           [store](const Ptr &o) { store->remove(o); }});
     connect(informer, &InformerBase::stateChanged, this, [this] {
         Q_EMIT stateChanged();
         if (!m_settledEmitted && allSettled()) {

@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QString>
 
-#include <functional>
 
 class ClusterStore;
 namespace kube {
@@ -16,12 +15,12 @@ class ApiClient;
 }
 
 // One live connection to a cluster: an ApiClient for a kubeconfig context, one informer per
-// kind the screens need, and every informer change forwarded into the ClusterStore.
+// followed kind (followedkinds.h), and every informer change forwarded into the ClusterStore.
 class ClusterSession final : public QObject
 {
     Q_OBJECT
 public:
-    ClusterSession(const kube::ClusterConnection &connection, ClusterStore *feed,
+    ClusterSession(const kube::ClusterConnection &connection, ClusterStore *store,
                    QObject *parent = nullptr);
     ~ClusterSession() override;
 
@@ -45,7 +44,7 @@ Q_SIGNALS:
 
 private:
     template<typename T>
-    void addInformer(std::function<void(const T &)> upsert, std::function<void(const T &)> remove);
+    void addInformer();
 
     kube::ApiClient *m_client = nullptr;
     ClusterStore *m_store = nullptr;

@@ -1,7 +1,5 @@
 #include "models/cluster/clusterstore.h"
 
-#include "models/metrics/metricshistory.h"
-
 #include <algorithm>
 
 namespace {
@@ -11,17 +9,50 @@ const QLatin1String kPoolLabels[] = {
     QLatin1String("eks.amazonaws.com/nodegroup"),
     QLatin1String("cloud.google.com/gke-nodepool"),
 };
+
+const kube::LabelSelector kNoSelector;
+
+QString ownerUidOf(const kube::ObjectMeta &meta)
+{
+    const kube::OwnerReference *ref = meta.controllerRef();
+    return ref ? ref->uid : QString();
+}
+
+// A workload's summary pointing into the shared object (which it keeps alive).
+template<typename T>
+ControllerInfo infoOf(const std::shared_ptr<const T> &object, const QString &kind)
+{
+    ControllerInfo info;
+    info.ref = {object->metadata.namespaceName, kind, object->metadata.name};
+    info.object = object;
+    info.meta = &object->metadata;
+    return info;
+}
 } // namespace
+
+const kube::LabelSelector &ControllerInfo::selector() const
+{
+    return selectorOf ? *selectorOf : kNoSelector;
+}
 
 ClusterStore::ClusterStore(QObject *parent)
     : QObject(parent)
 {
 }
 
-void ClusterStore::upsertNode(const kube::Node &node)
+void ClusterStore::noteNamespace(const QString &ns)
 {
-    m_nodes.insert(node.metadata.name, node);
-    Q_EMIT nodeChanged(node.metadata.name);
+    if (ns.isEmpty() || m_knownNamespaces.contains(ns))
+        return;
+    m_knownNamespaces.insert(ns);
+    Q_EMIT namespacesChanged();
+}
+
+void ClusterStore::upsert(Ptr<kube::Node> node)
+{
+    const QString name = node->metadata.name;
+    m_nodes.insert(name, std::move(node));
+    Q_EMIT nodeChanged(name);
 }
 
 void ClusterStore::removeNode(const QString &name)
@@ -30,31 +61,31 @@ void ClusterStore::removeNode(const QString &name)
         Q_EMIT nodeChanged(name);
 }
 
-void ClusterStore::upsertPod(const kube::Pod &pod)
+void ClusterStore::upsert(Ptr<kube::Pod> pod)
 {
-    const QString &uid = pod.metadata.uid;
-    const bool nsAdded = !m_knownNamespaces.contains(pod.metadata.namespaceName);
-    if (nsAdded)
-        m_knownNamespaces.insert(pod.metadata.namespaceName);
-    m_pods.insert(uid, pod);
-    reindexPod(uid);
+    const QString uid = pod->metadata.uid;
+    Ptr<kube::Pod> before = m_pods.value(uid);
+    const kube::Pod *now = pod.get();
+    m_pods.insert(uid, std::move(pod));
+    indexPod(uid, before.get(), now);
     Q_EMIT podChanged(uid);
-    if (nsAdded)
-        Q_EMIT namespacesChanged();
+    noteNamespace(now->metadata.namespaceName);
 }
 
 void ClusterStore::removePod(const QString &uid)
 {
-    if (!m_pods.remove(uid))
+    const Ptr<kube::Pod> before = m_pods.take(uid);
+    if (!before)
         return;
-    reindexPod(uid);
+    indexPod(uid, before.get(), nullptr);
     Q_EMIT podChanged(uid);
 }
 
-void ClusterStore::upsertNamespace(const kube::Namespace &ns)
+void ClusterStore::upsert(Ptr<kube::Namespace> ns)
 {
-    m_namespaces.insert(ns.metadata.name, ns);
-    m_knownNamespaces.insert(ns.metadata.name);
+    const QString name = ns->metadata.name;
+    m_namespaces.insert(name, std::move(ns));
+    m_knownNamespaces.insert(name);
     Q_EMIT namespacesChanged();
 }
 
@@ -64,9 +95,10 @@ void ClusterStore::removeNamespace(const QString &name)
         Q_EMIT namespacesChanged();
 }
 
-void ClusterStore::upsertService(const kube::Service &service)
+void ClusterStore::upsert(Ptr<kube::Service> service)
 {
-    m_services.insert(service.metadata.uid, service);
+    const QString uid = service->metadata.uid;
+    m_services.insert(uid, std::move(service));
     Q_EMIT servicesChanged();
 }
 
@@ -76,221 +108,198 @@ void ClusterStore::removeService(const QString &uid)
         Q_EMIT servicesChanged();
 }
 
-void ClusterStore::upsertReplicaSet(const kube::ReplicaSet &rs)
+void ClusterStore::upsert(Ptr<kube::ReplicaSet> rs)
 {
-    ControllerInfo info{QStringLiteral("ReplicaSet"), rs.metadata, rs.selector, rs.replicas, {}, true};
+    ControllerInfo info = infoOf(rs, QStringLiteral("ReplicaSet"));
+    info.selectorOf = &rs->selector;
+    info.replicas = rs->replicas;
     upsertWorkload(std::move(info));
 }
 
-void ClusterStore::upsertJob(const kube::Job &job)
+void ClusterStore::upsert(Ptr<kube::Job> job)
 {
-    kube::ReplicaCounts counts;
-    counts.desired = job.completions < 0 ? 1 : job.completions;
-    counts.current = job.active;
-    counts.ready = job.succeeded;
-    ControllerInfo info{QStringLiteral("Job"), job.metadata, job.selector, counts, {}, false};
+    ControllerInfo info = infoOf(job, QStringLiteral("Job"));
+    info.selectorOf = &job->selector;
+    info.replicas.desired = job->completions < 0 ? 1 : job->completions;
+    info.replicas.current = job->active;
+    info.replicas.ready = job->succeeded;
+    info.hasReplicas = false;
     upsertWorkload(std::move(info));
 }
 
-void ClusterStore::upsertDeployment(const kube::Deployment &d)
+void ClusterStore::upsert(Ptr<kube::Deployment> d)
 {
-    ControllerInfo info{QStringLiteral("Deployment"), d.metadata, d.selector, d.replicas,
-                        d.strategyType, true};
+    ControllerInfo info = infoOf(d, QStringLiteral("Deployment"));
+    info.selectorOf = &d->selector;
+    info.replicas = d->replicas;
+    info.strategy = d->strategyType;
     upsertWorkload(std::move(info));
 }
 
-void ClusterStore::upsertStatefulSet(const kube::StatefulSet &s)
+void ClusterStore::upsert(Ptr<kube::StatefulSet> s)
 {
-    ControllerInfo info{QStringLiteral("StatefulSet"), s.metadata, s.selector, s.replicas,
-                        s.updateStrategyType, true};
+    ControllerInfo info = infoOf(s, QStringLiteral("StatefulSet"));
+    info.selectorOf = &s->selector;
+    info.replicas = s->replicas;
+    info.strategy = s->updateStrategyType;
     upsertWorkload(std::move(info));
 }
 
-void ClusterStore::upsertDaemonSet(const kube::DaemonSet &d)
+void ClusterStore::upsert(Ptr<kube::DaemonSet> d)
 {
-    ControllerInfo info{QStringLiteral("DaemonSet"), d.metadata, d.selector, d.replicas,
-                        d.updateStrategyType, true};
+    ControllerInfo info = infoOf(d, QStringLiteral("DaemonSet"));
+    info.selectorOf = &d->selector;
+    info.replicas = d->replicas;
+    info.strategy = d->updateStrategyType;
     upsertWorkload(std::move(info));
 }
 
-void ClusterStore::upsertCronJob(const kube::CronJob &c)
+void ClusterStore::upsert(Ptr<kube::CronJob> c)
 {
-    ControllerInfo info{QStringLiteral("CronJob"), c.metadata, {}, {}, c.schedule, false};
-    info.replicas.current = int(c.active.size());
+    ControllerInfo info = infoOf(c, QStringLiteral("CronJob"));
+    info.replicas.current = int(c->active.size());
+    info.strategy = c->schedule;
+    info.hasReplicas = false;
     upsertWorkload(std::move(info));
 }
 
 void ClusterStore::upsertWorkload(ControllerInfo info)
 {
-    const QString kind = info.kind;
-    const kube::ObjectMeta meta = info.metadata;
-    const QString &uid = meta.uid;
+    const QString uid = info.metadata().uid;
+    const QString ns = info.metadata().namespaceName;
+    const QString key = info.ref.key();
+    const QString ownerUid = ownerUidOf(info.metadata());
     const auto old = m_workloads.constFind(uid);
-    const bool ownerChanged = old == m_workloads.cend()
-        || (old->metadata.controllerRef() ? old->metadata.controllerRef()->uid : QString())
-            != (meta.controllerRef() ? meta.controllerRef()->uid : QString());
-    m_workloads.insert(uid, Owned{kind, meta});
-    if (ownerChanged)
-        indexWorkloadOwner(uid, meta.controllerRef() ? meta.controllerRef()->uid : QString());
-    m_knownNamespaces.insert(meta.namespaceName);
-    const QString id = MetricsHistory::controllerId(meta.namespaceName, kind, meta.name);
-    m_controllerIdByUid.insert(uid, id);
-    const bool topLevel = meta.controllerRef() == nullptr;
+    const bool known = old != m_workloads.cend();
+    const bool ownerChanged = !known || old->ownerUid != ownerUid;
+    if (known)
+        m_workloadsByOwner.remove(old->ownerUid, uid);
+    if (!ownerUid.isEmpty())
+        m_workloadsByOwner.add(ownerUid, uid);
+    m_workloadsByNamespace.add(ns, uid);
+    const bool topLevel = ownerUid.isEmpty();
+    m_workloads.insert(uid, Workload{std::move(info), ownerUid});
     if (topLevel)
-        m_controllers.insert(id, std::move(info));
+        m_controllers.insert(key, uid);
     else
-        m_controllers.remove(id);
-    Q_EMIT controllerChanged(id);
+        m_controllers.remove(key);
+    noteNamespace(ns);
+    Q_EMIT controllerChanged(key);
     if (ownerChanged)
         reresolveOwnedBy(uid);
 }
 
 void ClusterStore::removeWorkload(const QString &uid)
 {
-    if (!m_workloads.remove(uid))
+    const auto it = m_workloads.constFind(uid);
+    if (it == m_workloads.cend())
         return;
-    indexWorkloadOwner(uid, QString());
-    const QString id = m_controllerIdByUid.take(uid);
-    m_controllers.remove(id);
-    Q_EMIT controllerChanged(id);
+    const Workload gone = *it;
+    m_workloads.erase(it);
+    m_workloadsByOwner.remove(gone.ownerUid, uid);
+    m_workloadsByNamespace.remove(gone.info.metadata().namespaceName, uid);
+    const QString key = gone.info.ref.key();
+    if (m_controllers.value(key) == uid)
+        m_controllers.remove(key);
+    Q_EMIT controllerChanged(key);
     reresolveOwnedBy(uid);
+}
+
+void ClusterStore::reresolvePods(const QSet<QString> &uids)
+{
+    for (const QString &uid : uids) {
+        const kube::Pod *pod = this->pod(uid);
+        if (pod && indexPod(uid, pod, pod))
+            Q_EMIT podChanged(uid);
+    }
 }
 
 void ClusterStore::reresolveOwnedBy(const QString &ownerUid)
 {
-    const QSet<QString> pods = m_podsByOwner.value(ownerUid);
-    for (const QString &uid : pods) {
-        const QString before = m_podController.value(uid);
-        reindexPod(uid);
-        if (m_podController.value(uid) != before)
-            Q_EMIT podChanged(uid);
-    }
+    reresolvePods(m_podsByOwner.value(ownerUid));
     // Children (a Deployment's ReplicaSets) carry pods whose top level may have changed too.
     // They come from an index: scanning every workload here made a list of 60,000 workloads
     // cost 60,000² steps.
     const QSet<QString> children = m_workloadsByOwner.value(ownerUid);
-    for (const QString &child : children) {
-        const QSet<QString> childPods = m_podsByOwner.value(child);
-        for (const QString &uid : childPods) {
-            const QString before = m_podController.value(uid);
-            reindexPod(uid);
-            if (m_podController.value(uid) != before)
-                Q_EMIT podChanged(uid);
+    for (const QString &child : children)
+        reresolvePods(m_podsByOwner.value(child));
+}
+
+bool ClusterStore::indexPod(const QString &uid, const kube::Pod *before, const kube::Pod *now)
+{
+    if (before != now) {
+        if (before) {
+            const kube::ObjectMeta &m = before->metadata;
+            m_podsByNode.remove(before->nodeName, uid);
+            m_podsByNamespace.remove(m.namespaceName, uid);
+            m_podsByOwner.remove(ownerUidOf(m), uid);
+            for (const auto &[k, v] : m.labels)
+                m_podsByLabel.remove(labelKey(k, v), uid);
+            m_podByName.remove(m.namespaceName + u'/' + m.name);
+        }
+        if (now) {
+            const kube::ObjectMeta &m = now->metadata;
+            m_podsByNode.add(now->nodeName, uid);
+            m_podsByNamespace.add(m.namespaceName, uid);
+            if (const QString owner = ownerUidOf(m); !owner.isEmpty())
+                m_podsByOwner.add(owner, uid);
+            for (const auto &[k, v] : m.labels)
+                m_podsByLabel.add(labelKey(k, v), uid);
+            m_podByName.insert(m.namespaceName + u'/' + m.name, uid);
         }
     }
+    const auto old = m_podController.constFind(uid);
+    const ControllerRef was = old == m_podController.cend() ? ControllerRef() : *old;
+    const ControllerRef is = now ? resolveController(*now) : ControllerRef();
+    if (old != m_podController.cend() && was == is)
+        return false;
+    if (old != m_podController.cend() && !was.isNull())
+        m_podsByController.remove(was.key(), uid);
+    if (now) {
+        m_podController.insert(uid, is);
+        if (!is.isNull())
+            m_podsByController.add(is.key(), uid);
+    } else {
+        m_podController.remove(uid);
+    }
+    return was != is;
 }
 
-void ClusterStore::indexWorkloadOwner(const QString &uid, const QString &ownerUid)
-{
-    const QString before = m_workloadOwner.take(uid);
-    if (!before.isEmpty()) {
-        auto it = m_workloadsByOwner.find(before);
-        if (it != m_workloadsByOwner.end()) {
-            it->remove(uid);
-            if (it->isEmpty())
-                m_workloadsByOwner.erase(it);
-        }
-    }
-    if (!ownerUid.isEmpty()) {
-        m_workloadOwner.insert(uid, ownerUid);
-        m_workloadsByOwner[ownerUid].insert(uid);
-    }
-}
-
-void ClusterStore::reindexPod(const QString &uid)
-{
-    auto dropFrom = [&uid](QHash<QString, QSet<QString>> &index, const QString &key) {
-        auto it = index.find(key);
-        if (it == index.end())
-            return;
-        it->remove(uid);
-        if (it->isEmpty())
-            index.erase(it);
-    };
-    if (m_podController.contains(uid))
-        dropFrom(m_podsByController, m_podController.take(uid));
-    if (m_podNode.contains(uid))
-        dropFrom(m_podsByNode, m_podNode.take(uid));
-    if (m_podOwner.contains(uid))
-        dropFrom(m_podsByOwner, m_podOwner.take(uid));
-
-    const auto it = m_pods.constFind(uid);
-    if (it == m_pods.cend())
-        return;
-    const QString controllerId = resolveController(*it);
-    m_podController.insert(uid, controllerId);
-    m_podsByController[controllerId].insert(uid);
-    m_podNode.insert(uid, it->nodeName);
-    m_podsByNode[it->nodeName].insert(uid);
-    if (const kube::OwnerReference *ref = it->metadata.controllerRef()) {
-        m_podOwner.insert(uid, ref->uid);
-        m_podsByOwner[ref->uid].insert(uid);
-    }
-}
-
-QString ClusterStore::resolveController(const kube::Pod &pod) const
+ControllerRef ClusterStore::resolveController(const kube::Pod &pod) const
 {
     const kube::OwnerReference *ref = pod.metadata.controllerRef();
-    return ref ? topLevelOf(pod.metadata.namespaceName, *ref, 0) : QString();
+    return ref ? topLevelOf(pod.metadata.namespaceName, *ref, 0) : ControllerRef();
 }
 
-QString ClusterStore::topLevelOf(const QString &ns, const kube::OwnerReference &ref,
-                                 int depth) const
+ControllerRef ClusterStore::topLevelOf(const QString &ns, const kube::OwnerReference &ref,
+                                       int depth) const
 {
     const auto it = m_workloads.constFind(ref.uid);
     // The depth bound guards against owner cycles in malformed data.
     if (it != m_workloads.cend() && depth < 4) {
-        if (const kube::OwnerReference *up = it->metadata.controllerRef())
+        if (const kube::OwnerReference *up = it->info.metadata().controllerRef())
             return topLevelOf(ns, *up, depth + 1);
     }
-    return MetricsHistory::controllerId(ns, ref.kind, ref.name);
-}
-
-void ClusterStore::mergeNodes(const QList<kube::Node> &nodes)
-{
-    QSet<QString> keep;
-    for (const auto &n : nodes)
-        keep.insert(n.metadata.name);
-    const QStringList names = m_nodes.keys();
-    for (const QString &name : names) {
-        if (!keep.contains(name))
-            removeNode(name);
-    }
-    for (const auto &n : nodes)
-        upsertNode(n);
-}
-
-void ClusterStore::mergePods(const QList<kube::Pod> &pods)
-{
-    QSet<QString> keep;
-    for (const auto &p : pods)
-        keep.insert(p.metadata.uid);
-    const QStringList uids = m_pods.keys();
-    for (const QString &uid : uids) {
-        if (!keep.contains(uid))
-            removePod(uid);
-    }
-    for (const auto &p : pods)
-        upsertPod(p);
+    return ControllerRef{ns, ref.kind, ref.name};
 }
 
 void ClusterStore::clear()
 {
+    m_namespaces.clear();
     m_nodes.clear();
     m_pods.clear();
-    m_namespaces.clear();
     m_services.clear();
     m_workloads.clear();
-    m_controllerIdByUid.clear();
-    m_workloadOwner.clear();
-    m_workloadsByOwner.clear();
     m_controllers.clear();
     m_podController.clear();
+    m_podByName.clear();
     m_podsByController.clear();
     m_podsByNode.clear();
-    m_podNode.clear();
+    m_podsByNamespace.clear();
     m_podsByOwner.clear();
-    m_podOwner.clear();
+    m_podsByLabel.clear();
+    m_workloadsByOwner.clear();
+    m_workloadsByNamespace.clear();
     m_knownNamespaces.clear();
     Q_EMIT cleared();
     Q_EMIT namespacesChanged();
@@ -300,32 +309,35 @@ void ClusterStore::clear()
 const kube::Node *ClusterStore::node(const QString &name) const
 {
     const auto it = m_nodes.constFind(name);
-    return it == m_nodes.cend() ? nullptr : &*it;
+    return it == m_nodes.cend() ? nullptr : it->get();
 }
 
 const kube::Pod *ClusterStore::pod(const QString &uid) const
 {
     const auto it = m_pods.constFind(uid);
-    return it == m_pods.cend() ? nullptr : &*it;
+    return it == m_pods.cend() ? nullptr : it->get();
 }
 
-const ControllerInfo *ClusterStore::controller(const QString &id) const
+const ControllerInfo *ClusterStore::controller(const QString &key) const
 {
-    const auto it = m_controllers.constFind(id);
-    return it == m_controllers.cend() ? nullptr : &*it;
+    const auto it = m_controllers.constFind(key);
+    if (it == m_controllers.cend())
+        return nullptr;
+    const auto w = m_workloads.constFind(*it);
+    return w == m_workloads.cend() ? nullptr : &w->info;
 }
 
 const kube::Service *ClusterStore::service(const QString &uid) const
 {
     const auto it = m_services.constFind(uid);
-    return it == m_services.cend() ? nullptr : &*it;
+    return it == m_services.cend() ? nullptr : it->get();
 }
 
 QList<const kube::Service *> ClusterStore::services() const
 {
     QList<const kube::Service *> out;
     for (const auto &s : m_services)
-        out << &s;
+        out << s.get();
     std::sort(out.begin(), out.end(), [](const kube::Service *a, const kube::Service *b) {
         return std::pair(a->metadata.namespaceName, a->metadata.name)
             < std::pair(b->metadata.namespaceName, b->metadata.name);
@@ -353,7 +365,7 @@ QStringList ClusterStore::nodePools() const
 {
     QSet<QString> pools;
     for (const auto &n : m_nodes) {
-        const QString pool = nodePoolOf(n);
+        const QString pool = nodePoolOf(*n);
         if (!pool.isEmpty())
             pools.insert(pool);
     }
@@ -362,17 +374,21 @@ QStringList ClusterStore::nodePools() const
     return out;
 }
 
-QString ClusterStore::controllerIdOf(const QString &podUid) const
+ControllerRef ClusterStore::controllerOf(const QString &podUid) const
 {
     return m_podController.value(podUid);
 }
 
-QString ClusterStore::controllerKind(const QString &controllerId)
+ControllerRef ClusterStore::controllerRef(const QString &key) const
 {
-    return controllerId.section(QLatin1Char('/'), 1, 1);
+    if (const ControllerInfo *info = controller(key))
+        return info->ref;
+    // Only pods point to it: any of them knows its ref.
+    const QSet<QString> pods = m_podsByController.value(key);
+    return pods.isEmpty() ? ControllerRef() : m_podController.value(*pods.cbegin());
 }
 
-QString ClusterStore::controllerName(const QString &controllerId)
+QString ClusterStore::podUidByName(const QString &ns, const QString &name) const
 {
-    return controllerId.section(QLatin1Char('/'), 2);
+    return m_podByName.value(ns + u'/' + name);
 }

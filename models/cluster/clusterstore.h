@@ -1,8 +1,12 @@
 #pragma once
 
-// The objects of one cluster the screens show (nodes, pods, workloads, services), fed by the
-// informers' add/update/remove calls (ClusterSession) or a snapshot, with pod → top-level
-// controller resolution and indexes by node, owner and controller; the models read only this.
+// The objects of one cluster the screens show (namespaces, nodes, pods, workloads, services),
+// one copy of each: the store holds the informers' shared objects (or a snapshot's), never
+// copies of them. Named indexes (namespace, node, owner, top-level controller, label) are kept
+// up to date on every change; pods resolve to their top-level controller. The models read only
+// this; changes reach them as fine-grained signals.
+#include "models/cluster/controllerref.h"
+#include "models/cluster/keyindex.h"
 #include "kubeapi/objects/objects.h"
 
 #include <QHash>
@@ -11,57 +15,83 @@
 #include <QSet>
 #include <QString>
 
+#include <memory>
+
 // A top-level workload (Deployment, StatefulSet, DaemonSet, CronJob, or a ReplicaSet/Job that
-// nothing owns) in one shape, so the Controllers tab treats every kind alike.
+// nothing owns) in one shape, so the Controllers tab treats every kind alike. It points into
+// the workload object the store holds; it copies nothing of it but the replica counts.
 struct ControllerInfo final
 {
-    QString kind;
-    kube::ObjectMeta metadata;
-    kube::LabelSelector selector;
+    ControllerRef ref;
+    std::shared_ptr<const void> object; // the workload, as its informer or snapshot holds it
+    const kube::ObjectMeta *meta = nullptr;
+    const kube::LabelSelector *selectorOf = nullptr; // null for CronJobs
     kube::ReplicaCounts replicas;
     QString strategy; // Deployment strategy, StatefulSet/DaemonSet update strategy, CronJob schedule
     bool hasReplicas = true; // Jobs/CronJobs have no replica counts
+
+    const kube::ObjectMeta &metadata() const { return *meta; }
+    const QString &kind() const { return ref.kind; }
+    const kube::LabelSelector &selector() const;
 };
 
 class ClusterStore final : public QObject
 {
     Q_OBJECT
 public:
+    template<typename T>
+    using Ptr = std::shared_ptr<const T>;
+
     explicit ClusterStore(QObject *parent = nullptr);
 
-    // Live changes (watch events). Upserting an unknown object adds it.
-    void upsertNode(const kube::Node &node);
-    void removeNode(const QString &name);
-    void upsertPod(const kube::Pod &pod);
-    void removePod(const QString &uid);
-    void upsertNamespace(const kube::Namespace &ns);
+    // Live changes (list pages and watch events): upserting an unknown object adds it.
+    void upsert(Ptr<kube::Namespace> ns);
+    void upsert(Ptr<kube::Node> node);
+    void upsert(Ptr<kube::Pod> pod);
+    void upsert(Ptr<kube::Service> service);
+    void upsert(Ptr<kube::ReplicaSet> rs);
+    void upsert(Ptr<kube::Job> job);
+    void upsert(Ptr<kube::Deployment> d);
+    void upsert(Ptr<kube::StatefulSet> s);
+    void upsert(Ptr<kube::DaemonSet> d);
+    void upsert(Ptr<kube::CronJob> c);
+    // A value made shared here (tests, decoded snapshots): the store holds the only copy.
+    template<typename T>
+    void upsert(T object)
+    {
+        upsert(std::make_shared<const T>(std::move(object)));
+    }
+
     void removeNamespace(const QString &name);
-    void upsertService(const kube::Service &service);
+    void removeNode(const QString &name);
+    void removePod(const QString &uid);
     void removeService(const QString &uid);
-    void upsertReplicaSet(const kube::ReplicaSet &rs);
-    void upsertJob(const kube::Job &job);
-    void upsertDeployment(const kube::Deployment &d);
-    void upsertStatefulSet(const kube::StatefulSet &s);
-    void upsertDaemonSet(const kube::DaemonSet &d);
-    void upsertCronJob(const kube::CronJob &c);
     // Any workload kind, by UID.
     void removeWorkload(const QString &uid);
-
-    // A relist: the new complete list replaces the old one by merging (removed objects are
-    // removed, the others upserted), so the models see adds/updates/removes, never a reset.
-    void mergeNodes(const QList<kube::Node> &nodes);
-    void mergePods(const QList<kube::Pod> &pods);
+    // The removal that fits the object's kind (for informers' `removed` callbacks).
+    void remove(const Ptr<kube::Namespace> &ns) { removeNamespace(ns->metadata.name); }
+    void remove(const Ptr<kube::Node> &node) { removeNode(node->metadata.name); }
+    void remove(const Ptr<kube::Pod> &pod) { removePod(pod->metadata.uid); }
+    void remove(const Ptr<kube::Service> &service) { removeService(service->metadata.uid); }
+    template<typename Workload>
+    void remove(const Ptr<Workload> &workload)
+    {
+        removeWorkload(workload->metadata.uid);
+    }
 
     // A context switch: everything is forgotten and the models reset once.
     void clear();
 
     const kube::Node *node(const QString &name) const;
     const kube::Pod *pod(const QString &uid) const;
-    const ControllerInfo *controller(const QString &id) const;
+    // A top-level controller by its key (ControllerRef::key()).
+    const ControllerInfo *controller(const QString &key) const;
     const kube::Service *service(const QString &uid) const;
     QList<QString> nodeNames() const { return m_nodes.keys(); }
     QList<QString> podUids() const { return m_pods.keys(); }
-    QList<QString> controllerIds() const { return m_controllers.keys(); }
+    qsizetype podCount() const { return m_pods.size(); }
+    // The keys of the top-level controllers the store holds.
+    QList<QString> controllerKeys() const { return m_controllers.keys(); }
     QList<const kube::Service *> services() const;
     // Namespaces seen in Namespace objects, pods and workloads since the last clear(), sorted.
     QStringList namespaces() const;
@@ -69,54 +99,74 @@ public:
     static QString nodePoolOf(const kube::Node &node);
     QStringList nodePools() const;
 
-    // The top-level controller of a pod, as MetricsHistory::controllerId ("ns/Kind/name"), or
-    // "" for a pod without controller. Pod → ReplicaSet → Deployment and Pod → Job → CronJob
-    // are followed as far as the owners are known; an unknown owner is the top level.
-    QString controllerIdOf(const QString &podUid) const;
-    static QString controllerKind(const QString &controllerId);
-    static QString controllerName(const QString &controllerId);
-    QSet<QString> podsOfController(const QString &controllerId) const
-    {
-        return m_podsByController.value(controllerId);
-    }
+    // The top-level controller of a pod (null for a pod without controller). Pod → ReplicaSet
+    // → Deployment and Pod → Job → CronJob are followed as far as the owners are known; an
+    // unknown owner is the top level.
+    ControllerRef controllerOf(const QString &podUid) const;
+    // The controller a key names, also one that only pods point to (its object not listed).
+    ControllerRef controllerRef(const QString &key) const;
+    // The pod a namespace and name name ("" if none): metrics sources report pods so.
+    QString podUidByName(const QString &ns, const QString &name) const;
+
+    // Named indexes (pod UIDs, or workload UIDs for workloadsInNamespace).
+    QSet<QString> podsOfController(const QString &key) const { return m_podsByController.value(key); }
     QSet<QString> podsOnNode(const QString &node) const { return m_podsByNode.value(node); }
+    QSet<QString> podsInNamespace(const QString &ns) const { return m_podsByNamespace.value(ns); }
+    QSet<QString> podsOwnedBy(const QString &ownerUid) const { return m_podsByOwner.value(ownerUid); }
+    // Pods whose label `key` has `value`.
+    QSet<QString> podsWithLabel(const QString &key, const QString &value) const
+    {
+        return m_podsByLabel.value(labelKey(key, value));
+    }
+    QSet<QString> workloadsInNamespace(const QString &ns) const
+    {
+        return m_workloadsByNamespace.value(ns);
+    }
 
 Q_SIGNALS:
     void nodeChanged(const QString &name); // added, updated or removed
     void podChanged(const QString &uid);   // added, updated, removed, or its controller changed
-    void controllerChanged(const QString &id);
+    void controllerChanged(const QString &key);
     void servicesChanged();
     void namespacesChanged();
     void cleared();
 
 private:
-    void upsertWorkload(ControllerInfo info);
-    QString resolveController(const kube::Pod &pod) const;
-    QString topLevelOf(const QString &ns, const kube::OwnerReference &ref, int depth) const;
-    void reindexPod(const QString &uid);
-    // Moves workload `uid` under `ownerUid` ("" = owned by nothing) in the owner index.
-    void indexWorkloadOwner(const QString &uid, const QString &ownerUid);
-    void reresolveOwnedBy(const QString &ownerUid);
-
-    struct Owned
+    struct Workload
     {
-        QString kind;
-        kube::ObjectMeta metadata;
+        ControllerInfo info;
+        QString ownerUid; // its controller owner's UID ("" = top level)
     };
-    QHash<QString, kube::Node> m_nodes; // by name
-    QHash<QString, kube::Pod> m_pods;   // by UID
-    QHash<QString, kube::Namespace> m_namespaces;
-    QHash<QString, kube::Service> m_services; // by UID
-    QHash<QString, Owned> m_workloads;        // every workload by UID, for owner resolution
-    QHash<QString, QString> m_controllerIdByUid;
-    QHash<QString, QString> m_workloadOwner;                // workload UID → controller owner UID
-    QHash<QString, QSet<QString>> m_workloadsByOwner;       // owner UID → workloads it controls
-    QHash<QString, ControllerInfo> m_controllers; // top-level ones by controller id
-    QHash<QString, QString> m_podController;      // pod UID → controller id ("" = none)
-    QHash<QString, QSet<QString>> m_podsByController;
-    QHash<QString, QSet<QString>> m_podsByNode;
-    QHash<QString, QString> m_podNode;
-    QHash<QString, QSet<QString>> m_podsByOwner; // direct owner UID → pods
-    QHash<QString, QString> m_podOwner;
+
+    void upsertWorkload(ControllerInfo info);
+    ControllerRef resolveController(const kube::Pod &pod) const;
+    ControllerRef topLevelOf(const QString &ns, const kube::OwnerReference &ref, int depth) const;
+    // Files pod `uid` in the indexes: out of those of `before`, into those of `now` (either may
+    // be null). Returns whether its top-level controller changed.
+    bool indexPod(const QString &uid, const kube::Pod *before, const kube::Pod *now);
+    void noteNamespace(const QString &ns);
+    void reresolveOwnedBy(const QString &ownerUid);
+    void reresolvePods(const QSet<QString> &uids);
+    static QString labelKey(const QString &key, const QString &value)
+    {
+        return key + u'=' + value;
+    }
+
+    QHash<QString, Ptr<kube::Namespace>> m_namespaces; // by name
+    QHash<QString, Ptr<kube::Node>> m_nodes;           // by name
+    QHash<QString, Ptr<kube::Pod>> m_pods;             // by UID
+    QHash<QString, Ptr<kube::Service>> m_services;     // by UID
+    QHash<QString, Workload> m_workloads;              // every workload by UID
+    QHash<QString, QString> m_controllers;             // top-level: key → workload UID
+    QHash<QString, ControllerRef> m_podController;     // pod UID → its top-level controller
+    QHash<QString, QString> m_podByName;               // "ns/name" → pod UID
+
+    KeyIndex m_podsByController; // controller key → pods
+    KeyIndex m_podsByNode;
+    KeyIndex m_podsByNamespace;
+    KeyIndex m_podsByOwner; // direct controller owner UID → pods
+    KeyIndex m_podsByLabel; // "key=value" → pods
+    KeyIndex m_workloadsByOwner;
+    KeyIndex m_workloadsByNamespace;
     QSet<QString> m_knownNamespaces; // from Namespace objects, pods and workloads
 };

@@ -4,27 +4,30 @@
 // filter as InsightsProxy, but kept as a permutation of all rows with each row's sort key, so a
 // filter change is one pass, a sort is one std::sort, and a live update moves single rows.
 #include "models/insights/insightsmodel.h"
+#include "models/insights/insightssortfilter.h"
 
 #include <QAbstractProxyModel>
 
+#include <functional>
 #include <vector>
 
 class ClusterStore;
 class InsightsFilter;
 class InsightsPodMatcher;
 
-class InsightsFlatProxy final : public QAbstractProxyModel
+class InsightsFlatProxy final : public QAbstractProxyModel, public InsightsSortFilter
 {
     Q_OBJECT
 public:
     explicit InsightsFlatProxy(QObject *parent = nullptr);
     ~InsightsFlatProxy() override;
 
-    void setStore(ClusterStore *feed);
-    void setFilter(InsightsFilter *filter);
+    QAbstractProxyModel *proxyModel() override { return this; }
+    void setStore(ClusterStore *feed) override;
+    void setFilter(InsightsFilter *filter) override;
     // As InsightsProxy: while deferred, filter changes wait for applyPendingFilter().
-    void setFilterDeferred(bool deferred);
-    void applyPendingFilter();
+    void setFilterDeferred(bool deferred) override;
+    void applyPendingFilter() override;
     // An InsightsModel in Containers mode (flat); other models are shown unsorted and unfiltered.
     void setSourceModel(QAbstractItemModel *sourceModel) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -45,6 +48,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // Up to this many rows a change is announced row by row (moves, inserts, removals keep the
+    // view's selection exactly); beyond it one layout change is cheaper than many O(n) steps.
+    static constexpr int kFineRows = 16;
+
     // A row's sort key in compact form: numbers as double ("no figure" lowest), text as is.
     struct Key
     {
@@ -79,8 +86,7 @@ private:
     void rebuildProxyOf(size_t from = 0);
     // Wraps a change of many rows in layoutAboutToBeChanged/layoutChanged, keeping persistent
     // indexes on their source rows.
-    template<typename Change>
-    void relayout(Change &&change);
+    void relayout(const std::function<void()> &change);
 
     void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     void sourceRowsInserted(const QModelIndex &parent, int first, int last);

@@ -7,28 +7,12 @@
 #include <algorithm>
 #include <map>
 
-InsightsModel::InsightsModel(Mode mode, QObject *parent)
+InsightsModel::InsightsModel(QList<Column> columns, bool grouped, QObject *parent)
     : QAbstractItemModel(parent)
-    , m_mode(mode)
+    , m_columns(std::move(columns))
+    , m_grouped(grouped)
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
-    using C = Column;
-    switch (mode) {
-    case Mode::Nodes:
-        m_columns = {C::Name, C::Status, C::Percent, C::Value, C::Containers, C::Uptime,
-                     C::Controller, C::Trend};
-        break;
-    // The same controller or pod name recurs across namespaces (api in shop, staging and
-    // prod): the Namespace column tells those rows apart and sorts them together.
-    case Mode::Controllers:
-        m_columns = {C::Name, C::Namespace, C::Status, C::Percent, C::Value, C::Containers,
-                     C::Restarts, C::Uptime, C::Node, C::Trend};
-        break;
-    case Mode::Containers:
-        m_columns = {C::Name, C::Namespace, C::Status, C::Percent, C::Value, C::Pod, C::Node,
-                     C::Restarts, C::Uptime, C::Trend};
-        break;
-    }
     m_root.kind = ItemKind::Node;
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
@@ -64,10 +48,8 @@ void InsightsModel::setStore(ClusterStore *feed)
             m_store = nullptr;
             rebuild();
         });
-        if (m_mode == Mode::Nodes)
-            m_storeConnections << connect(feed, &ClusterStore::nodeChanged, this, &InsightsModel::onGroupChanged);
-        if (m_mode == Mode::Controllers)
-            m_storeConnections << connect(feed, &ClusterStore::controllerChanged, this, &InsightsModel::onGroupChanged);
+        if (m_grouped)
+            m_storeConnections << followGroups(feed);
     }
     rebuild();
 }
@@ -154,12 +136,9 @@ void InsightsModel::rebuild()
     if (m_store) {
         // Build without signals: the reset announces it all at once.
         QList<Item *> newGroups;
-        if (m_mode == Mode::Nodes) {
-            for (const QString &name : m_store->nodeNames())
-                ensureGroup(name, &newGroups);
-        } else if (m_mode == Mode::Controllers) {
-            for (const QString &id : m_store->controllerIds())
-                ensureGroup(id, &newGroups);
+        if (m_grouped) {
+            for (const QString &key : groupKeys())
+                ensureGroup(key, &newGroups);
         }
         for (const QString &uid : m_store->podUids()) {
             const kube::Pod *pod = m_store->pod(uid);
@@ -206,9 +185,29 @@ void InsightsModel::onGroupChanged(const QString &key)
     schedule();
 }
 
-QString InsightsModel::groupKeyOf(const QString &uid, const kube::Pod &pod) const
+QString InsightsModel::groupKeyOf(const QString &, const kube::Pod &) const
 {
-    return m_mode == Mode::Nodes ? pod.nodeName : m_store->controllerIdOf(uid);
+    return {};
+}
+
+QList<QString> InsightsModel::groupKeys() const
+{
+    return {};
+}
+
+bool InsightsModel::groupExists(const QString &) const
+{
+    return false;
+}
+
+InsightsModel::ItemKind InsightsModel::groupKind(const QString &) const
+{
+    return ItemKind::Node;
+}
+
+QMetaObject::Connection InsightsModel::followGroups(ClusterStore *)
+{
+    return {};
 }
 
 bool InsightsModel::groupWanted(const QString &key) const
@@ -222,7 +221,7 @@ bool InsightsModel::groupWanted(const QString &key) const
     }
     if (!m_store || key.isEmpty())
         return false;
-    return m_mode == Mode::Nodes ? m_store->node(key) != nullptr : m_store->controller(key) != nullptr;
+    return groupExists(key);
 }
 
 InsightsModel::Item *InsightsModel::ensureGroup(const QString &key, QList<Item *> *newGroups)
@@ -232,10 +231,7 @@ InsightsModel::Item *InsightsModel::ensureGroup(const QString &key, QList<Item *
     auto *g = new Item;
     g->parent = &m_root;
     g->key = key;
-    if (m_mode == Mode::Nodes)
-        g->kind = key.isEmpty() ? ItemKind::Unscheduled : ItemKind::Node;
-    else
-        g->kind = key.isEmpty() ? ItemKind::NoController : ItemKind::Controller;
+    g->kind = groupKind(key);
     if (g->kind == ItemKind::Node) {
         auto other = std::make_unique<Item>();
         other->kind = ItemKind::OtherProcesses;

@@ -1,8 +1,12 @@
 #pragma once
 
-// The Nodes (node → pod → container), Controllers (controller → pod → container) and
-// Containers (flat) grids of the insight screens, updated incrementally from an ClusterStore.
-// Metric cells come from MetricsHistory for the chosen metric, statistic and time range.
+// The tree every insights tab is made of: top-level rows (nodes, controllers, or containers
+// when the tab is flat) over pods over containers, kept up to date incrementally from a
+// ClusterStore (batched inserts and removes, never a reset but on a new store), with a cache
+// of each row's metric cell. The tabs are its subclasses: NodesModel, ControllersModel and
+// ContainersModel say how pods are grouped and which columns show; the cells are in
+// insightscells.cpp. Metric cells come from MetricsHistory for the chosen metric, statistic
+// and time range.
 #include "models/metrics/metricshistory.h"
 #include "models/metrics/percentiles.h"
 #include "models/insights/thresholds.h"
@@ -24,12 +28,11 @@ namespace kube {
 struct Pod;
 }
 
-class InsightsModel final : public QAbstractItemModel
+class InsightsModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum class Mode { Nodes, Controllers, Containers };
-    // Column identities; which ones a mode shows (and in which order) is columns().
+    // Column identities; which ones a tab shows (and in which order) is columns().
     enum class Column { Name, Namespace, Status, Percent, Value, Containers, Uptime, Controller,
                         Node, Pod, Restarts, Trend };
     enum class ItemKind { Node, Unscheduled, OtherProcesses, Controller, NoController, Pod,
@@ -55,10 +58,10 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit InsightsModel(Mode mode, QObject *parent = nullptr);
     ~InsightsModel() override;
 
-    Mode mode() const { return m_mode; }
+    // Pods under top-level rows (a tree), or one row per container (flat).
+    bool grouped() const { return m_grouped; }
     // Starts showing `feed` (built from its current content with one reset, like a context
     // switch); nullptr empties the model.
     void setStore(ClusterStore *feed);
@@ -123,6 +126,24 @@ Q_SIGNALS:
     // without a dataChanged of their own; views repaint.
     void clockAdvanced();
 
+protected:
+    // `grouped` false: a flat list of containers, and the grouping hooks below are not asked.
+    InsightsModel(QList<Column> columns, bool grouped, QObject *parent);
+
+    // The grouping of a tree tab. The top-level row a pod goes under ("" = the pseudo row of
+    // pods without one: unscheduled, no controller).
+    virtual QString groupKeyOf(const QString &podUid, const kube::Pod &pod) const;
+    // The top-level rows there are even without pods (every node, every controller).
+    virtual QList<QString> groupKeys() const;
+    // Whether the store still holds the object of a top-level row.
+    virtual bool groupExists(const QString &key) const;
+    // What a top-level row with this key is.
+    virtual ItemKind groupKind(const QString &key) const;
+    // Connects the store's signal for changes of top-level objects to onGroupChanged().
+    virtual QMetaObject::Connection followGroups(ClusterStore *store);
+    void onGroupChanged(const QString &key);
+    ClusterStore *store() const { return m_store; }
+
 private:
     struct Cache
     {
@@ -147,9 +168,6 @@ private:
     void rebuild();
     void schedule();
     void onPodChanged(const QString &uid);
-    void onGroupChanged(const QString &key);
-    bool grouped() const { return m_mode != Mode::Containers; }
-    QString groupKeyOf(const QString &uid, const kube::Pod &pod) const;
     bool groupWanted(const QString &key) const;
     Item *ensureGroup(const QString &key, QList<Item *> *newGroups);
     std::unique_ptr<Item> makePod(const QString &uid, const kube::Pod &pod, Item *parent) const;
@@ -171,7 +189,7 @@ private:
     QModelIndex indexOf(const Item *item, int column) const;
     Item *itemOf(const QModelIndex &index) const;
 
-    // Cells (insightsmodeldata.cpp).
+    // Cells (insightscells.cpp).
     QVariant cell(const Item *item, Column column, int role) const;
     QVariant nameCell(const Item *item, int role) const;
     QVariant statusCell(const Item *item, int role) const;
@@ -188,8 +206,8 @@ private:
     QString controllerIdOfItem(const Item *item) const;
     QString nodeOfItem(const Item *item) const;
 
-    Mode m_mode;
     QList<Column> m_columns;
+    bool m_grouped = true;
     ClusterStore *m_store = nullptr;
     const MetricsHistory *m_history = nullptr;
     Metric m_metric = Metric::Cpu;

@@ -43,7 +43,7 @@ bool InsightsPodMatcher::matches(const kube::Pod &pod, const QString &uid) const
         return false;
     if (!m_pod.isEmpty() && m_pod != uid)
         return false;
-    if (!m_controller.isEmpty() && m_store->controllerIdOf(uid) != m_controller)
+    if (!m_controller.isEmpty() && m_store->controllerOf(uid).key() != m_controller)
         return false;
     if (!nodeMatches(pod.nodeName))
         return false;

@@ -3,6 +3,7 @@
 // Sorting and filtering for one insight tab: sorts on the raw role (pseudo rows stay last),
 // filters with the shared InsightsFilter, keeping the parents of matching rows visible.
 #include "models/insights/insightsmodel.h"
+#include "models/insights/insightssortfilter.h"
 #include "models/insights/insightspodmatcher.h"
 
 #include <QSortFilterProxyModel>
@@ -16,18 +17,19 @@ namespace kube {
 struct Pod;
 }
 
-class InsightsProxy final : public QSortFilterProxyModel
+class InsightsProxy final : public QSortFilterProxyModel, public InsightsSortFilter
 {
     Q_OBJECT
 public:
     explicit InsightsProxy(QObject *parent = nullptr);
 
-    void setStore(ClusterStore *feed);
-    void setFilter(InsightsFilter *filter);
+    QAbstractProxyModel *proxyModel() override { return this; }
+    void setStore(ClusterStore *feed) override;
+    void setFilter(InsightsFilter *filter) override;
     // While deferred (its page is hidden), filter changes are only noted and applied by
     // applyPendingFilter(): a change on one tab does not re-filter the other tabs' trees.
-    void setFilterDeferred(bool deferred);
-    void applyPendingFilter();
+    void setFilterDeferred(bool deferred) override;
+    void applyPendingFilter() override;
     void setSourceModel(QAbstractItemModel *sourceModel) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 

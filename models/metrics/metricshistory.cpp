@@ -43,10 +43,6 @@ QString MetricsHistory::podId(const QString &ns, const QString &pod) {
     return ns + u'/' + pod;
 }
 
-QString MetricsHistory::controllerId(const QString &ns, const QString &kind, const QString &name) {
-    return ns + u'/' + kind + u'/' + name;
-}
-
 qint64 MetricsHistory::align(qint64 ms) const {
     const qint64 step = m_config.intervalMs;
     const qint64 q = ms / step;
@@ -79,10 +75,7 @@ void MetricsHistory::addRound(qint64 timestampMs, const QList<ContainerUsage> &c
     for (const ContainerUsage &c : containers) {
         const QString id = containerId(c.namespaceName, c.pod, c.container);
         const QString pod = podId(c.namespaceName, c.pod);
-        const QString controller =
-            c.controllerName.isEmpty()
-                ? QString()
-                : controllerId(c.namespaceName, c.controllerKind, c.controllerName);
+        const QString controller = c.controller.key();
         auto &nodeSums = containersPerNode[c.node];
         for (Metric m : kMetrics) {
             const double v = valueOf(c, m);

@@ -2,6 +2,7 @@
 
 // The metrics history of one cluster: CPU, working set and RSS per container, and their sums per
 // pod, node, controller and namespace, plus "Other processes" per node and restart counts.
+#include "models/cluster/controllerref.h"
 #include "models/metrics/metricseries.h"
 
 #include <QHash>
@@ -17,7 +18,7 @@ enum class Metric : quint8 { Cpu, WorkingSet, Rss }; // millicores, bytes, bytes
 enum class SeriesKind : quint8 {
     Container,  // id: namespace/pod/container
     Pod,        // id: namespace/pod — sum of its containers
-    Controller, // id: namespace/Kind/name — sum of its containers
+    Controller, // id: ControllerRef::key() (namespace/Kind/name) — sum of its containers
     Namespace,  // id: namespace — sum of its containers
     Node,       // id: node — the node's own usage as reported by the source
     NodeOther,  // id: node — node usage minus its containers ("Other processes")
@@ -37,8 +38,7 @@ struct ContainerUsage final {
     QString pod;
     QString container;
     QString node;
-    QString controllerKind; // empty for a pod without controller
-    QString controllerName;
+    ControllerRef controller; // null for a pod without controller
     double cpuMillicores = std::numeric_limits<double>::quiet_NaN();
     double workingSetBytes = std::numeric_limits<double>::quiet_NaN();
     double rssBytes = std::numeric_limits<double>::quiet_NaN();
@@ -107,7 +107,6 @@ public:
 
     static QString containerId(const QString &ns, const QString &pod, const QString &container);
     static QString podId(const QString &ns, const QString &pod);
-    static QString controllerId(const QString &ns, const QString &kind, const QString &name);
 
 private:
     MetricSeries *seriesFor(const SeriesKey &key);

@@ -302,8 +302,7 @@ void MetricsSampler::recordRound(const MetricsRound &round, bool announce)
         if (m_resolver && m_resolver(sample.namespaceName, sample.pod, &placement)) {
             if (usage.node.isEmpty())
                 usage.node = placement.node;
-            usage.controllerKind = placement.controllerKind;
-            usage.controllerName = placement.controllerName;
+            usage.controller = placement.controller;
         }
         double cores = sample.cpuCores;
         if (std::isnan(cores) && std::isfinite(sample.cpuSecondsTotal)) {

@@ -42,8 +42,7 @@ public:
     struct PodPlacement
     {
         QString node;
-        QString controllerKind;
-        QString controllerName;
+        ControllerRef controller;
     };
     using PodResolver = std::function<bool(const QString &ns, const QString &pod, PodPlacement *out)>;
 

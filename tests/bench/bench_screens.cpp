@@ -165,14 +165,14 @@ SyntheticCluster syntheticCluster(int nodeCount, int podCount)
 void feedInPages(ClusterStore &feed, const SyntheticCluster &c)
 {
     for (const auto &n : c.nodes)
-        feed.upsertNode(n);
+        feed.upsert(n);
     for (const auto &d : c.deployments)
-        feed.upsertDeployment(d);
+        feed.upsert(d);
     for (const auto &rs : c.replicaSets)
-        feed.upsertReplicaSet(rs);
+        feed.upsert(rs);
     QCoreApplication::processEvents();
     for (qsizetype i = 0; i < c.pods.size(); ++i) {
-        feed.upsertPod(c.pods[i]);
+        feed.upsert(c.pods[i]);
         if (i % 500 == 499)
             QCoreApplication::processEvents();
     }
@@ -292,7 +292,7 @@ void syntheticBurst(ClusterStore &feed, SyntheticCluster &c, int rate, int secon
             cursor = (cursor + 7919) % c.pods.size();
             kube::Pod &p = c.pods[cursor];
             ++p.containerStatuses[0].restartCount;
-            feed.upsertPod(p);
+            feed.upsert(p);
         }
     });
     QElapsedTimer t;

@@ -32,14 +32,14 @@ QStringList visibleNames(QAbstractItemModel *m, const QModelIndex &parent = {})
 
 void fill(ClusterStore &feed, MetricsHistory &history)
 {
-    feed.upsertNode(node(QStringLiteral("aks-system-0"), true, QStringLiteral("system")));
-    feed.upsertNode(node(QStringLiteral("aks-user-0"), true, QStringLiteral("user")));
-    feed.upsertNode(node(QStringLiteral("aks-user-1"), false, QStringLiteral("user")));
+    feed.upsert(node(QStringLiteral("aks-system-0"), true, QStringLiteral("system")));
+    feed.upsert(node(QStringLiteral("aks-user-0"), true, QStringLiteral("user")));
+    feed.upsert(node(QStringLiteral("aks-user-1"), false, QStringLiteral("user")));
     const kube::Deployment web = deployment(QStringLiteral("shop"), QStringLiteral("web"));
-    feed.upsertDeployment(web);
-    feed.upsertReplicaSet(replicaSet(QStringLiteral("shop"), QStringLiteral("web-5d8"), QStringLiteral("web"), web.metadata.uid));
+    feed.upsert(web);
+    feed.upsert(replicaSet(QStringLiteral("shop"), QStringLiteral("web-5d8"), QStringLiteral("web"), web.metadata.uid));
     const QString rsUid = QStringLiteral("uid-rs-web-5d8");
-    feed.upsertPod(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x1"), QStringLiteral("aks-user-0"),
+    feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x1"), QStringLiteral("aks-user-0"),
                        {QStringLiteral("nginx"), QStringLiteral("envoy")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"), rsUid));
     kube::Pod crashing = pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x2"), QStringLiteral("aks-user-1"),
                              {QStringLiteral("nginx")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"), rsUid);
@@ -47,18 +47,18 @@ void fill(ClusterStore &feed, MetricsHistory &history)
     crashing.containerStatuses[0].state.reason = QStringLiteral("CrashLoopBackOff");
     crashing.containerStatuses[0].ready = false;
     crashing.containerStatuses[0].restartCount = 7;
-    feed.upsertPod(crashing);
+    feed.upsert(crashing);
     kube::Pod frontend = pod(QStringLiteral("shop"), QStringLiteral("web-frontend-1"), QStringLiteral("aks-user-0"));
     frontend.metadata.labels = {{QStringLiteral("app"), QStringLiteral("web-frontend")}};
-    feed.upsertPod(frontend);
-    feed.upsertPod(pod(QStringLiteral("kube-system"), QStringLiteral("coredns-1"), QStringLiteral("aks-system-0")));
-    feed.upsertPod(pod(QStringLiteral("batch"), QStringLiteral("report-1"), QString()));
+    feed.upsert(frontend);
+    feed.upsert(pod(QStringLiteral("kube-system"), QStringLiteral("coredns-1"), QStringLiteral("aks-system-0")));
+    feed.upsert(pod(QStringLiteral("batch"), QStringLiteral("report-1"), QString()));
     kube::Service svc;
     svc.metadata.namespaceName = QStringLiteral("shop");
     svc.metadata.name = QStringLiteral("web");
     svc.metadata.uid = QStringLiteral("svc-web");
     svc.selector = {{QStringLiteral("app"), QStringLiteral("web")}};
-    feed.upsertService(svc);
+    feed.upsert(svc);
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (qint64 t = now - 3 * 3600 * 1000; t <= now; t += 60000) {
@@ -192,7 +192,7 @@ private Q_SLOTS:
         QVERIFY(controllers->select(QStringLiteral("pod:uid-shop-web-5d8-x1")));
         QSignalSpy resets(controllers->model(), &QAbstractItemModel::modelReset);
         // Scale up: a new pod joins the Deployment.
-        feed.upsertPod(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x3"), QStringLiteral("aks-user-0"),
+        feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x3"), QStringLiteral("aks-user-0"),
                            {QStringLiteral("nginx")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"),
                            QStringLiteral("uid-rs-web-5d8")));
         controllers->model()->flush();
@@ -239,11 +239,11 @@ private Q_SLOTS:
         // A second "web" Deployment in another namespace, as the demo's team-a/b/c have.
         kube::Deployment staging = deployment(QStringLiteral("staging"), QStringLiteral("web"));
         staging.metadata.uid = QStringLiteral("uid-deploy-staging-web");
-        feed.upsertDeployment(staging);
+        feed.upsert(staging);
         kube::ReplicaSet rs = replicaSet(QStringLiteral("staging"), QStringLiteral("web-77f"), QStringLiteral("web"),
                                          staging.metadata.uid);
-        feed.upsertReplicaSet(rs);
-        feed.upsertPod(pod(QStringLiteral("staging"), QStringLiteral("web-77f-a1"), QStringLiteral("aks-user-1"),
+        feed.upsert(rs);
+        feed.upsert(pod(QStringLiteral("staging"), QStringLiteral("web-77f-a1"), QStringLiteral("aks-user-1"),
                            {QStringLiteral("nginx")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-77f"),
                            rs.metadata.uid));
         MainWindow window;

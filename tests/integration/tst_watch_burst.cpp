@@ -46,7 +46,7 @@ private Q_SLOTS:
             lastVersion = qMax(lastVersion, version);
             current[p->metadata.uid] = p->metadata.resourceVersion;
         };
-        pods.setHandlers({seen,
+        pods.addHandlers({seen,
                           [&](const auto &before, const auto &now) {
                               if (current.value(now->metadata.uid) != before->metadata.resourceVersion
                                   && problems.size() < 5)

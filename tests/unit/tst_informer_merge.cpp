@@ -277,10 +277,20 @@ private Q_SLOTS:
         kube::ApiClient client(connectionTo(server.url()));
         kube::Informer<kube::Pod> informer(&client);
         QList<QString> handlerRemoved;
-        informer.setHandlers({{}, {}, [&](const auto &p) { handlerRemoved << p->metadata.name; }});
+        informer.addHandlers({{}, {}, [&](const auto &p) { handlerRemoved << p->metadata.name; }});
+        // A second subscriber (the store and, say, a log view) sees every change as well, after
+        // the first, with the informer's own objects.
+        QStringList secondSaw;
+        informer.addHandlers({[&](const auto &p) { secondSaw << u"added " + p->metadata.name; },
+                              [&](const auto &, const auto &now) { secondSaw << u"updated " + now->metadata.name; },
+                              [&](const auto &p) {
+                                  secondSaw << u"removed " + p->metadata.name;
+                                  QCOMPARE(handlerRemoved.size(), 1);
+                              }});
         informer.start();
         QTRY_COMPARE(informer.state(), InformerBase::State::Live);
         const auto keepBefore = informer.get(QStringLiteral("keep"));
+        secondSaw.clear();
 
         QSignalSpy added(&informer, &InformerBase::objectAdded);
         QSignalSpy updated(&informer, &InformerBase::objectUpdated);
@@ -298,6 +308,9 @@ private Q_SLOTS:
         QCOMPARE(removed.size(), 1);
         QCOMPARE(removed[0][0].toString(), QStringLiteral("gone"));
         QCOMPARE(handlerRemoved, QList<QString>{QStringLiteral("pod-gone")});
+        secondSaw.sort();
+        QCOMPARE(secondSaw, QStringList({QStringLiteral("added pod-new"), QStringLiteral("removed pod-gone"),
+                                         QStringLiteral("updated pod-change")}));
         QCOMPARE(informer.get(QStringLiteral("keep")), keepBefore);
         // The relist starts afresh (no stale resourceVersion) and the new watch follows it.
         QTRY_COMPARE(informer.state(), InformerBase::State::Live);
@@ -460,7 +473,7 @@ private Q_SLOTS:
         bool chainBroken = false;
         QHash<QString, QString> last;
         int turnsSeen = -1;
-        informer.setHandlers({[&](const auto &p) { last[p->metadata.uid] = p->metadata.resourceVersion; },
+        informer.addHandlers({[&](const auto &p) { last[p->metadata.uid] = p->metadata.resourceVersion; },
                               [&](const auto &before, const auto &now) {
                                   // Each update follows the one before it for the same object.
                                   chainBroken = chainBroken

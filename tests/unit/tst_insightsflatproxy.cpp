@@ -5,7 +5,10 @@
 #include "models/cluster/clusterstore.h"
 #include "models/insights/insightsfilter.h"
 #include "models/insights/insightsflatproxy.h"
+#include "models/insights/containersmodel.h"
+#include "models/insights/controllersmodel.h"
 #include "models/insights/insightsmodel.h"
+#include "models/insights/nodesmodel.h"
 #include "models/insights/insightsproxy.h"
 #include "insightstestdata.h"
 
@@ -45,7 +48,7 @@ private Q_SLOTS:
     {
         ClusterStore feed;
         InsightsFilter filter;
-        InsightsModel model(InsightsModel::Mode::Containers);
+        ContainersModel model;
         model.setStore(&feed);
         InsightsFlatProxy flat;
         QAbstractItemModelTester tester(&flat, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -67,8 +70,8 @@ private Q_SLOTS:
             QVERIFY2(got == want, qPrintable(QStringLiteral("step %1:\n%2\n%3").arg(step).arg(got.join(u' '), want.join(u' '))));
         };
 
-        feed.upsertNode(node(QStringLiteral("n1")));
-        feed.upsertNode(node(QStringLiteral("n2")));
+        feed.upsert(node(QStringLiteral("n1")));
+        feed.upsert(node(QStringLiteral("n2")));
         QList<kube::Pod> pods;
         for (int i = 0; i < 40; ++i) {
             const QString ns = i % 3 ? QStringLiteral("shop") : QStringLiteral("staging");
@@ -81,12 +84,12 @@ private Q_SLOTS:
         // Container names are unique: rows never tie, so both proxies have one right order.
         // A first batch (one insertion), then a few rows at a time (row by row).
         for (int i = 0; i < 30; ++i)
-            feed.upsertPod(pods[i]);
+            feed.upsert(pods[i]);
         flat.sort(0, Qt::AscendingOrder);
         referee.sort(0, Qt::AscendingOrder);
         check();
         for (int i = 30; i < 40; ++i) {
-            feed.upsertPod(pods[i]);
+            feed.upsert(pods[i]);
             if (i % 3 == 0)
                 check();
         }
@@ -102,7 +105,7 @@ private Q_SLOTS:
         const QString currentRow = rows(flat, model).at(20);
         for (int i : {5, 17, 33, 5, 2}) {
             pods[i] = restarted(pods[i], pods[i].containerStatuses.first().restartCount + 1);
-            feed.upsertPod(pods[i]);
+            feed.upsert(pods[i]);
             check();
         }
         QVERIFY(current.isValid());
@@ -110,7 +113,7 @@ private Q_SLOTS:
         // Many at once (one layout change).
         for (int i = 0; i < 40; i += 2) {
             pods[i] = restarted(pods[i], i % 5);
-            feed.upsertPod(pods[i]);
+            feed.upsert(pods[i]);
         }
         check();
         QVERIFY(current.isValid());
@@ -147,10 +150,10 @@ private Q_SLOTS:
         check();
         kube::Pod moved = pods[4];
         moved.nodeName = QStringLiteral("n1");
-        feed.upsertPod(moved);
+        feed.upsert(moved);
         check();
         moved.nodeName = QStringLiteral("n2");
-        feed.upsertPod(moved);
+        feed.upsert(moved);
         check();
         filter.clear();
         check();
@@ -167,7 +170,7 @@ private Q_SLOTS:
         feed.clear();
         check();
         QCOMPARE(flat.rowCount(), 0);
-        feed.upsertPod(pods[0]);
+        feed.upsert(pods[0]);
         check();
         QCOMPARE(flat.rowCount(), 2);
         QCOMPARE(flat.headerData(0, Qt::Horizontal).toString(), model.headerData(0, Qt::Horizontal).toString());
@@ -177,15 +180,15 @@ private Q_SLOTS:
     {
         ClusterStore feed;
         InsightsFilter filter;
-        InsightsModel model(InsightsModel::Mode::Containers);
+        ContainersModel model;
         model.setStore(&feed);
         InsightsFlatProxy flat;
         flat.setSourceModel(&model);
         flat.setFilter(&filter);
         flat.setStore(&feed);
-        feed.upsertNode(node(QStringLiteral("n1")));
-        feed.upsertPod(pod(QStringLiteral("shop"), QStringLiteral("web-1"), QStringLiteral("n1")));
-        feed.upsertPod(pod(QStringLiteral("shop"), QStringLiteral("db-1"), QStringLiteral("n1")));
+        feed.upsert(node(QStringLiteral("n1")));
+        feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("web-1"), QStringLiteral("n1")));
+        feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("db-1"), QStringLiteral("n1")));
         model.flush();
         QCOMPARE(flat.rowCount(), 2);
         flat.setFilterDeferred(true);

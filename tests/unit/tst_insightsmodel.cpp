@@ -3,7 +3,10 @@
 // with QSignalSpy that only the context switch resets a model.
 #include "models/insights/formatter.h"
 #include "models/cluster/clusterstore.h"
+#include "models/insights/containersmodel.h"
+#include "models/insights/controllersmodel.h"
 #include "models/insights/insightsmodel.h"
+#include "models/insights/nodesmodel.h"
 #include "models/insights/rowstatus.h"
 #include "insightstestdata.h"
 
@@ -12,7 +15,6 @@
 #include <QtTest>
 
 using namespace insightstest;
-using Mode = InsightsModel::Mode;
 using Kind = InsightsModel::ItemKind;
 
 namespace {
@@ -33,6 +35,20 @@ QString cellText(const InsightsModel &m, const QModelIndex &row, InsightsModel::
 }
 } // namespace
 
+// A relist as the informer applies it: pods not listed any more go, the listed ones are upserted.
+static void replacePods(ClusterStore &feed, const QList<kube::Pod> &pods)
+{
+    QSet<QString> listed;
+    for (const kube::Pod &p : pods)
+        listed.insert(p.metadata.uid);
+    for (const QString &uid : feed.podUids()) {
+        if (!listed.contains(uid))
+            feed.removePod(uid);
+    }
+    for (const kube::Pod &p : pods)
+        feed.upsert(p);
+}
+
 class TestInsightsModel final : public QObject
 {
     Q_OBJECT
@@ -40,11 +56,11 @@ private Q_SLOTS:
     void nodesTreeHasOtherProcessesAndUnscheduled()
     {
         ClusterStore feed;
-        feed.upsertNode(node(QStringLiteral("n1")));
-        feed.upsertPod(pod(QStringLiteral("web"), QStringLiteral("web-1"), QStringLiteral("n1"),
+        feed.upsert(node(QStringLiteral("n1")));
+        feed.upsert(pod(QStringLiteral("web"), QStringLiteral("web-1"), QStringLiteral("n1"),
                            {QStringLiteral("app"), QStringLiteral("sidecar")}));
-        feed.upsertPod(pod(QStringLiteral("web"), QStringLiteral("web-2"), QString()));
-        InsightsModel model(Mode::Nodes);
+        feed.upsert(pod(QStringLiteral("web"), QStringLiteral("web-2"), QString()));
+        NodesModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(&feed);
 
@@ -69,7 +85,7 @@ private Q_SLOTS:
     void nodesLiveSequenceWithoutReset()
     {
         ClusterStore feed;
-        InsightsModel model(Mode::Nodes);
+        NodesModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(&feed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -77,17 +93,17 @@ private Q_SLOTS:
         QSignalSpy removes(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
 
-        feed.upsertNode(node(QStringLiteral("n1")));
-        feed.upsertNode(node(QStringLiteral("n2")));
+        feed.upsert(node(QStringLiteral("n1")));
+        feed.upsert(node(QStringLiteral("n2")));
         kube::Pod pending = pod(QStringLiteral("shop"), QStringLiteral("cart-1"), QString());
-        feed.upsertPod(pending);
-        feed.upsertPod(pod(QStringLiteral("shop"), QStringLiteral("db-1"), QStringLiteral("n2")));
+        feed.upsert(pending);
+        feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("db-1"), QStringLiteral("n2")));
         model.flush();
         QCOMPARE(childNames(model), QStringList({QStringLiteral("Unscheduled"), QStringLiteral("n1"), QStringLiteral("n2")}));
 
         // Scheduling moves the pod from the pseudo-node to its node; the pseudo-node goes.
         kube::Pod scheduled = pod(QStringLiteral("shop"), QStringLiteral("cart-1"), QStringLiteral("n1"));
-        feed.upsertPod(scheduled);
+        feed.upsert(scheduled);
         model.flush();
         QCOMPARE(childNames(model), QStringList({QStringLiteral("n1"), QStringLiteral("n2")}));
         QCOMPARE(childNames(model, model.indexOfGroup(QStringLiteral("n1"))),
@@ -99,7 +115,7 @@ private Q_SLOTS:
         scheduled.containerStatuses[0].state.reason = QStringLiteral("CrashLoopBackOff");
         scheduled.containerStatuses[0].ready = false;
         scheduled.containerStatuses[0].restartCount = 4;
-        feed.upsertPod(scheduled);
+        feed.upsert(scheduled);
         QVERIFY(changes.isEmpty()); // coalesced until the batch runs
         model.flush();
         QVERIFY(!changes.isEmpty());
@@ -119,7 +135,7 @@ private Q_SLOTS:
         QVERIFY(!model.indexOfGroup(QStringLiteral("n2")).isValid());
 
         // Relist merge: one pod gone, one new, one unchanged.
-        feed.mergePods({scheduled, pod(QStringLiteral("shop"), QStringLiteral("api-1"), QStringLiteral("n1"))});
+        replacePods(feed, {scheduled, pod(QStringLiteral("shop"), QStringLiteral("api-1"), QStringLiteral("n1"))});
         model.flush();
         QCOMPARE(childNames(model, model.indexOfGroup(QStringLiteral("n1"))),
                  QStringList({QStringLiteral("Other processes"), QStringLiteral("api-1"), QStringLiteral("cart-1")}));
@@ -131,7 +147,7 @@ private Q_SLOTS:
         feed.clear();
         QCOMPARE(resets.count(), 1);
         QCOMPARE(model.rowCount(), 0);
-        feed.upsertNode(node(QStringLiteral("other-cluster")));
+        feed.upsert(node(QStringLiteral("other-cluster")));
         model.flush();
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(resets.count(), 1);
@@ -140,7 +156,7 @@ private Q_SLOTS:
     void controllersResolveOwnersAndKeepOrphansApart()
     {
         ClusterStore feed;
-        InsightsModel model(Mode::Controllers);
+        ControllersModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(&feed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -157,16 +173,16 @@ private Q_SLOTS:
         b.containerStatuses[0].state.reason = QStringLiteral("OOMKilled");
         b.containerStatuses[0].state.exitCode = 137;
         kube::Pod lonely = pod(QStringLiteral("shop"), QStringLiteral("debug"), QStringLiteral("n1"));
-        feed.upsertPod(a);
-        feed.upsertPod(b);
-        feed.upsertPod(lonely);
+        feed.upsert(a);
+        feed.upsert(b);
+        feed.upsert(lonely);
         model.flush();
         QCOMPARE(childNames(model), QStringList({QStringLiteral("Pods without controller"), QStringLiteral("web-7c9")}));
 
         // The ReplicaSet and its Deployment arrive: the pods move under the Deployment.
-        feed.upsertReplicaSet(replicaSet(QStringLiteral("shop"), QStringLiteral("web-7c9"),
+        feed.upsert(replicaSet(QStringLiteral("shop"), QStringLiteral("web-7c9"),
                                          QStringLiteral("web"), web.metadata.uid));
-        feed.upsertDeployment(web);
+        feed.upsert(web);
         model.flush();
         QCOMPARE(childNames(model), QStringList({QStringLiteral("Pods without controller"), QStringLiteral("web")}));
         const QModelIndex webRow = model.indexOfGroup(QStringLiteral("shop/Deployment/web"));
@@ -195,16 +211,16 @@ private Q_SLOTS:
     {
         ClusterStore feed;
         MetricsHistory history;
-        InsightsModel model(Mode::Containers);
+        ContainersModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setClock([] { return kNow; });
         model.setHistory(&history);
         model.setStore(&feed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        feed.upsertNode(node(QStringLiteral("n1")));
+        feed.upsert(node(QStringLiteral("n1")));
         const kube::Pod p = pod(QStringLiteral("shop"), QStringLiteral("web-1"), QStringLiteral("n1"),
                                 {QStringLiteral("app"), QStringLiteral("proxy")});
-        feed.upsertPod(p);
+        feed.upsert(p);
         model.flush();
         QCOMPARE(childNames(model), QStringList({QStringLiteral("app"), QStringLiteral("proxy")}));
         QCOMPARE(model.rowCount(model.index(0, 0)), 0);
@@ -249,7 +265,7 @@ private Q_SLOTS:
         feed.removePod(p.metadata.uid);
         model.flush();
         QCOMPARE(model.rowCount(), 0);
-        feed.mergePods({pod(QStringLiteral("shop"), QStringLiteral("web-2"), QStringLiteral("n1"))});
+        replacePods(feed, {pod(QStringLiteral("shop"), QStringLiteral("web-2"), QStringLiteral("n1"))});
         model.flush();
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(resets.count(), 0);

@@ -59,10 +59,8 @@ ContainerUsage usage(const char *ns, const char *pod, const char *container, con
     u.pod = QString::fromUtf8(pod);
     u.container = QString::fromUtf8(container);
     u.node = QString::fromUtf8(node);
-    if (controller) {
-        u.controllerKind = QStringLiteral("ReplicaSet");
-        u.controllerName = QString::fromUtf8(controller);
-    }
+    if (controller)
+        u.controller = {u.namespaceName, QStringLiteral("ReplicaSet"), QString::fromUtf8(controller)};
     u.cpuMillicores = cpu;
     u.workingSetBytes = ws;
     u.rssBytes = rss;

@@ -2,22 +2,28 @@
 
 // The right-hand details of the selected node, controller, pod or container: the fields an
 // operator or supporter needs, labels as clickable chips (they add to the label filter), and
-// small live CPU/memory charts with request and limit lines.
+// small live CPU/memory charts with request and limit lines. What each kind shows is its
+// DetailsSection (nodedetails.h, controllerdetails.h, poddetails.h, containerdetails.h); the
+// pane chooses the section, lays out and draws the charts.
 #include <QWidget>
 
+#include <memory>
+
 class ClusterStore;
+class DetailsForm;
+class DetailsSection;
 class InsightsFilter;
 class MetricsHistory;
-class QChartView;
-class QFormLayout;
 class QLabel;
-class QVBoxLayout;
+class TimeChart;
+struct UsageSubject;
 
 class DetailsPane final : public QWidget
 {
     Q_OBJECT
 public:
     explicit DetailsPane(InsightsFilter *filter, QWidget *parent = nullptr);
+    ~DetailsPane() override;
 
     void setSources(ClusterStore *feed, const MetricsHistory *history);
     void showNode(const QString &name);
@@ -38,14 +44,7 @@ protected:
 private:
     enum class Kind { None, Node, Controller, Pod, Container };
     void render();
-    void renderNode();
-    void renderController();
-    void renderPod();
-    void renderContainer();
-    void resetForm(const QString &title, const QString &subtitle);
-    void addRow(const QString &label, const QString &value);
-    void addLabels(const QString &label, const QList<std::pair<QString, QString>> &labels);
-    void updateCharts();
+    void updateCharts(const UsageSubject &subject);
 
     InsightsFilter *m_filter;
     ClusterStore *m_store = nullptr;
@@ -55,9 +54,9 @@ private:
     QString m_container;
     QLabel *m_title;
     QLabel *m_subtitle;
-    QWidget *m_formHost;
-    QFormLayout *m_form;
-    QChartView *m_cpuChart;
-    QChartView *m_memoryChart;
+    DetailsForm *m_form;
+    TimeChart *m_cpuChart;
+    TimeChart *m_memoryChart;
+    std::unique_ptr<DetailsSection> m_sections[5]; // by Kind (None has none)
     QLabel *m_empty;
 };

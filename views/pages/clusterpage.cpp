@@ -4,16 +4,13 @@
 #include "models/insights/insightsnames.h"
 #include "models/metrics/metricshistory.h"
 
-#include <QChart>
-#include <QChartView>
+#include "views/charts/timechart.h"
+
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QEvent>
 #include <QGridLayout>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QTimer>
-#include <QValueAxis>
 
 #include <cmath>
 
@@ -30,9 +27,8 @@ ClusterPage::ClusterPage(QWidget *parent)
 {
     auto *grid = new QGridLayout(this);
     for (int i = 0; i < 4; ++i) {
-        auto *view = new QChartView(new QChart, this);
-        view->setRenderHint(QPainter::Antialiasing);
-        view->chart()->legend()->setAlignment(Qt::AlignBottom);
+        auto *view = new TimeChart(this);
+        view->setLegendToggles(true);
         view->setMinimumSize(300, 220);
         view->setFocusPolicy(Qt::StrongFocus);
         grid->addWidget(view, i / 2, i % 2);
@@ -112,50 +108,16 @@ void ClusterPage::draw()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const TimeWindow window = TimeRanges::window(m_range, now);
-    auto setup = [&](QChartView *view, const QString &title, const QString &unit) {
-        QChart *chart = view->chart();
-        chart->setLocalizeNumbers(true);
-        chart->setLocale(QLocale());
-        chart->removeAllSeries();
-        for (QAbstractAxis *axis : chart->axes())
-            chart->removeAxis(axis);
-        chart->setTitle(title);
-        auto *x = new QDateTimeAxis;
-        x->setFormat(window.endMs() - window.startMs > 86400000 ? QStringLiteral("dd.MM.") : QStringLiteral("HH:mm"));
-        x->setRange(QDateTime::fromMSecsSinceEpoch(window.startMs), QDateTime::fromMSecsSinceEpoch(window.endMs()));
-        x->setTickCount(7);
-        auto *y = new QValueAxis;
-        y->setLabelFormat(QStringLiteral("%.0f"));
-        y->setTitleText(unit);
-        chart->addAxis(x, Qt::AlignBottom);
-        chart->addAxis(y, Qt::AlignLeft);
-        return std::pair(x, y);
-    };
-    auto finish = [](QChartView *view, QValueAxis *y, double maxY, const QList<QColor> &colors) {
-        y->setRange(0, std::max(1.0, maxY * 1.1));
-        // Whole tick values: 0–3.3 with five ticks would read "0 1 2 2 3".
-        y->applyNiceNumbers();
-        const QList<QAbstractSeries *> series = view->chart()->series();
-        for (int i = 0; i < series.size(); ++i) {
-            for (QAbstractAxis *a : view->chart()->axes())
-                series[i]->attachAxis(a);
-            // The theme repeats its colours after five series (Avg and Max looked alike), and
-            // the first minutes have a single point per series, which a bare line never shows.
-            if (auto *line = qobject_cast<QLineSeries *>(series[i])) {
-                QPen pen(colors.value(i, kGrey));
-                pen.setWidthF(2.0);
-                line->setPen(pen);
-                line->setPointsVisible(line->count() < 60);
-                line->setMarkerSize(5);
-            }
-        }
-        // Clicking a legend entry shows or hides its series (the portal's toggles).
-        for (QLegendMarker *marker : view->chart()->legend()->markers()) {
-            QObject::connect(marker, &QLegendMarker::clicked, marker, [marker] {
-                marker->series()->setVisible(!marker->series()->isVisible());
-                marker->setVisible(true);
-                marker->setLabelBrush(marker->series()->isVisible() ? QBrush(Qt::black) : QBrush(Qt::gray));
-            });
+    // The theme repeats its colours after five series (Avg and Max looked alike), and the first
+    // minutes have a single point per series, which a bare line never shows.
+    const auto colour = [](TimeChart *view, const QList<QColor> &colors) {
+        const QList<QLineSeries *> lines = view->lines();
+        for (int i = 0; i < lines.size(); ++i) {
+            QPen pen(colors.value(i, kGrey));
+            pen.setWidthF(2.0);
+            lines[i]->setPen(pen);
+            lines[i]->setPointsVisible(lines[i]->count() < 60);
+            lines[i]->setMarkerSize(5);
         }
     };
 
@@ -163,9 +125,8 @@ void ClusterPage::draw()
     // across nodes — how the portal's Min/Avg/50th/90th/95th/Max node lines read.
     const Metric metrics[] = {Metric::Cpu, Metric::WorkingSet};
     for (int m = 0; m < 2; ++m) {
-        QChartView *view = m_charts[m];
-        auto [x, y] = setup(view, m == 0 ? tr("Node CPU utilisation %") : tr("Node memory utilisation %"),
-                            tr("% of allocatable"));
+        TimeChart *view = m_charts[m];
+        view->reset(m == 0 ? tr("Node CPU utilisation %") : tr("Node memory utilisation %"), window, 7);
         QList<QList<double>> perBar(window.bars);
         if (m_store && m_history) {
             for (const QString &name : m_store->nodeNames()) {
@@ -184,51 +145,50 @@ void ClusterPage::draw()
         }
         double maxY = 0;
         for (Statistic s : {Statistic::Avg, Statistic::Min, Statistic::P50, Statistic::P90, Statistic::P95, Statistic::Max}) {
-            auto *series = new QLineSeries;
-            series->setName(InsightsNames::statistic(s));
+            QList<QPointF> points;
             for (int i = 0; i < window.bars; ++i) {
                 if (perBar[i].isEmpty())
                     continue;
                 const double v = Summary::of(perBar[i]).value(s);
-                series->append(double(window.barStart(i) + window.barMs / 2), v);
+                points << QPointF(double(window.barStart(i) + window.barMs / 2), v);
                 maxY = std::max(maxY, v);
             }
-            view->chart()->addSeries(series);
+            view->addLine(InsightsNames::statistic(s), points);
         }
-        finish(view, y, std::min(100.0, std::max(maxY, 10.0)), {kBlack, kGreen, kSky, kOrange, kPink, kRed});
-        (void)x;
+        view->setNiceValueAxis(std::min(100.0, std::max(maxY, 10.0)), tr("% of allocatable"));
+        colour(view, {kBlack, kGreen, kSky, kOrange, kPink, kRed});
+        view->finish();
     }
 
     const QStringList countNames[2] = {
         {tr("Total"), tr("Ready"), tr("Not ready")},
         {tr("Total"), tr("Pending"), tr("Running"), tr("Unknown"), tr("Succeeded"), tr("Failed")}};
     for (int c = 0; c < 2; ++c) {
-        QChartView *view = m_charts[2 + c];
+        TimeChart *view = m_charts[2 + c];
         bool nodesHidden = c == 0 && !m_samples.isEmpty();
         for (const auto &s : std::as_const(m_samples))
             nodesHidden = nodesHidden && !s.nodesKnown;
         // Pods but no node in sight: RBAC hides the nodes; say so instead of drawing nothing.
-        auto [x, y] = setup(view,
-                            c == 1        ? tr("Active pod count")
-                            : nodesHidden ? tr("Node count (no access to nodes)")
-                                          : tr("Node count"),
-                            tr("Count"));
+        view->reset(c == 1        ? tr("Active pod count")
+                    : nodesHidden ? tr("Node count (no access to nodes)")
+                                  : tr("Node count"),
+                    window, 7);
         double maxY = 0;
         const int offset = c == 0 ? 0 : 3;
         for (int k = 0; k < countNames[c].size(); ++k) {
-            auto *series = new QLineSeries;
-            series->setName(countNames[c][k]);
+            QList<QPointF> points;
             for (const auto &s : std::as_const(m_samples)) {
                 if (s.ms < window.startMs || (c == 0 && !s.nodesKnown))
                     continue;
-                series->append(double(s.ms), s.values[offset + k]);
+                points << QPointF(double(s.ms), s.values[offset + k]);
                 maxY = std::max(maxY, double(s.values[offset + k]));
             }
-            view->chart()->addSeries(series);
+            view->addLine(countNames[c][k], points);
         }
         // At least 0–4 on the axis: a smaller range gives ticks like "0 0 1 1" in whole numbers.
-        finish(view, y, std::max(maxY, 3.0), c == 0 ? QList<QColor>{kBlue, kGreen, kRed}
-                                     : QList<QColor>{kBlue, kOrange, kGreen, kGrey, kSky, kRed});
-        (void)x;
+        view->setNiceValueAxis(std::max(maxY, 3.0), tr("Count"));
+        colour(view, c == 0 ? QList<QColor>{kBlue, kGreen, kRed}
+                            : QList<QColor>{kBlue, kOrange, kGreen, kGrey, kSky, kRed});
+        view->finish();
     }
 }

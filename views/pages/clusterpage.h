@@ -10,7 +10,7 @@
 
 class ClusterStore;
 class MetricsHistory;
-class QChartView;
+class TimeChart;
 
 class ClusterPage final : public QWidget
 {
@@ -22,7 +22,7 @@ public:
     void setTimeRange(TimeRange range);
     // Samples the counts now and redraws (called when metrics arrive and on a timer).
     void refresh();
-    QList<QChartView *> charts() const { return m_charts; }
+    QList<TimeChart *> charts() const { return m_charts; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -41,5 +41,5 @@ private:
     const MetricsHistory *m_history = nullptr;
     TimeRange m_range = TimeRanges::defaultRange();
     QList<CountSample> m_samples;
-    QList<QChartView *> m_charts;
+    QList<TimeChart *> m_charts;
 };

@@ -18,23 +18,21 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
     : QWidget(parent)
     , m_model(model)
     , m_filter(filter)
-    , m_proxy(makeProxy(model->mode(), this))
+    , m_sortFilter(makeSortFilter(model, this))
+    , m_proxy(m_sortFilter->proxyModel())
     , m_view(new QTreeView(this))
     , m_details(new DetailsPane(filter, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     m_proxy->setSourceModel(model);
-    if (auto *tree = qobject_cast<InsightsProxy *>(m_proxy))
-        tree->setFilter(filter);
-    else if (auto *flat = qobject_cast<InsightsFlatProxy *>(m_proxy))
-        flat->setFilter(filter);
+    m_sortFilter->setFilter(filter);
     setFilterDeferred(true); // until shown
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(0, Qt::AscendingOrder);
     m_view->setUniformRowHeights(true);
     // The Containers tab is flat: no room for expand arrows.
-    m_view->setRootIsDecorated(model->mode() != InsightsModel::Mode::Containers);
+    m_view->setRootIsDecorated(model->grouped());
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -89,12 +87,12 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
     });
 }
 
-QAbstractProxyModel *InsightsPage::makeProxy(InsightsModel::Mode mode, QObject *parent)
+InsightsSortFilter *InsightsPage::makeSortFilter(const InsightsModel *model, QObject *parent)
 {
     // The flat Containers tab holds every container of the cluster (300,000 rows on a large
     // one): its own proxy sorts and filters those in single passes; the trees keep
     // QSortFilterProxyModel's recursive filtering.
-    if (mode == InsightsModel::Mode::Containers)
+    if (!model->grouped())
         return new InsightsFlatProxy(parent);
     return new InsightsProxy(parent);
 }
@@ -107,13 +105,8 @@ QAbstractProxyModel *InsightsPage::proxy() const
 
 void InsightsPage::setFilterDeferred(bool deferred) const
 {
-    if (auto *tree = qobject_cast<InsightsProxy *>(m_proxy)) {
-        tree->setFilterDeferred(deferred);
-        tree->applyPendingFilter();
-    } else if (auto *flat = qobject_cast<InsightsFlatProxy *>(m_proxy)) {
-        flat->setFilterDeferred(deferred);
-        flat->applyPendingFilter();
-    }
+    m_sortFilter->setFilterDeferred(deferred);
+    m_sortFilter->applyPendingFilter();
 }
 
 void InsightsPage::showEvent(QShowEvent *event)
@@ -130,10 +123,7 @@ void InsightsPage::hideEvent(QHideEvent *event)
 
 void InsightsPage::setSources(ClusterStore *feed, const MetricsHistory *history)
 {
-    if (auto *tree = qobject_cast<InsightsProxy *>(m_proxy))
-        tree->setStore(feed);
-    else if (auto *flat = qobject_cast<InsightsFlatProxy *>(m_proxy))
-        flat->setStore(feed);
+    m_sortFilter->setStore(feed);
     m_model->setHistory(history);
     m_model->setStore(feed);
     m_details->setSources(feed, history);
@@ -200,7 +190,7 @@ int InsightsPage::textWidth(const QString &sample, bool nameColumn) const
 {
     // Item padding of the style on both sides, and the tree's indentation in the Name column.
     const int padding = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 4);
-    const int depth = m_model->mode() == InsightsModel::Mode::Containers ? 0 : 2;
+    const int depth = m_model->grouped() ? 2 : 0;
     return m_view->fontMetrics().horizontalAdvance(sample) + padding
            + (nameColumn ? depth * m_view->indentation() : 0);
 }

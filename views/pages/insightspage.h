@@ -9,7 +9,7 @@
 class DetailsPane;
 class ClusterStore;
 class InsightsFilter;
-class InsightsProxy;
+class InsightsSortFilter;
 class QAbstractProxyModel;
 class QSplitter;
 class QTreeView;
@@ -55,7 +55,7 @@ private:
     int comfortableWidth(InsightsModel::Column column) const;
     int textWidth(const QString &sample, bool nameColumn) const;
 
-    static QAbstractProxyModel *makeProxy(InsightsModel::Mode mode, QObject *parent);
+    static InsightsSortFilter *makeSortFilter(const InsightsModel *model, QObject *parent);
     // A hidden page's proxy only notes filter changes; shown (or read), it applies them.
     void setFilterDeferred(bool deferred) const;
     void showCurrent();
@@ -63,6 +63,7 @@ private:
 
     InsightsModel *m_model;
     InsightsFilter *m_filter;
+    InsightsSortFilter *m_sortFilter; // owned as m_proxy's QObject child of the page
     QAbstractProxyModel *m_proxy;
     QTreeView *m_view;
     DetailsPane *m_details;

@@ -187,11 +187,11 @@ QVariant InsightsModel::nameCell(const Item *item, int role) const
     case ItemKind::NoController:
         return tr("Pods without controller");
     case ItemKind::Controller:
-        if (role == Qt::ToolTipRole)
-            return tr("%1 %2 in namespace %3")
-                .arg(ClusterStore::controllerKind(item->key), ClusterStore::controllerName(item->key),
-                     item->key.section(QLatin1Char('/'), 0, 0));
-        return ClusterStore::controllerName(item->key);
+        if (role == Qt::ToolTipRole) {
+            const ControllerRef ref = m_store->controllerRef(item->key);
+            return tr("%1 %2 in namespace %3").arg(ref.kind, ref.name, ref.namespaceName);
+        }
+        return m_store->controllerRef(item->key).name;
     case ItemKind::Pod:
         if (!pod)
             return {};
@@ -400,9 +400,8 @@ QVariant InsightsModel::linkCell(const Item *item, Column column, int role) cons
             return {};
         if (role == DrillRole)
             return QString(QStringLiteral("controller:") + id);
-        if (role == Qt::ToolTipRole)
-            return QString(ClusterStore::controllerKind(id) + QLatin1Char(' ') + ClusterStore::controllerName(id));
-        return ClusterStore::controllerName(id);
+        const ControllerRef ref = m_store->controllerRef(id);
+        return role == Qt::ToolTipRole ? ref.kindAndName() : ref.name;
     }
     // Node column.
     QString node = nodeOfItem(item);
@@ -463,7 +462,7 @@ qint64 InsightsModel::startOf(const Item *item) const
     }
     case ItemKind::Controller: {
         const ControllerInfo *c = m_store->controller(item->key);
-        return c ? c->metadata.creationTimestamp.msecsSinceEpoch : kube::Timestamp::kUnset;
+        return c ? c->metadata().creationTimestamp.msecsSinceEpoch : kube::Timestamp::kUnset;
     }
     case ItemKind::Pod: {
         const kube::Pod *pod = m_store->pod(item->podUid);
@@ -488,7 +487,7 @@ QString InsightsModel::controllerIdOfItem(const Item *item) const
 {
     if (item->kind == ItemKind::Controller)
         return item->key;
-    return item->podUid.isEmpty() ? QString() : m_store->controllerIdOf(item->podUid);
+    return item->podUid.isEmpty() ? QString() : m_store->controllerOf(item->podUid).key();
 }
 
 QString InsightsModel::nodeOfItem(const Item *item) const

@@ -32,7 +32,7 @@ AppController::AppController(AppOptions options, QObject *parent)
                           : 15;
     m_intervalSeconds = m_options.intervalSeconds > 0 ? m_options.intervalSeconds
                         : MetricsSampler::allowedIntervalsSeconds().contains(saved) ? saved
-                                                                                     : 15;
+                                                                                    : 15;
     m_window->setSamplingInterval(m_intervalSeconds);
     connect(m_window.get(), &MainWindow::samplingIntervalRequested, this, [this](int seconds) {
         setSamplingInterval(seconds);
@@ -135,7 +135,8 @@ void AppController::startDemo()
     connect(m_demo, &DemoLauncher::ready, this, [this](const QString &kubeconfig) {
         connectTo(kubeconfig, QStringLiteral("demo"));
         // Trainers drive the same cluster with kubectl from a terminal.
-        m_window->setConnectionText(tr("Demo cluster — in a terminal: %1").arg(m_demo->exportLine()));
+        m_window->setConnectionText(
+            tr("Demo cluster — in a terminal: %1").arg(m_demo->exportLine()));
     });
     connect(m_demo, &DemoLauncher::failed, this, &AppController::fail);
     m_demo->start(m_options.preset.isEmpty() ? QStringLiteral("workshop") : m_options.preset,
@@ -219,7 +220,8 @@ void AppController::showStates()
     if (const ClusterSession *session = cluster->session()) {
         for (const InformerBase *informer : session->informers()) {
             const InformerBase::State state = informer->state();
-            const auto health = state == InformerBase::State::Live ? MainWindow::ResourceHealth::Live
+            const auto health = state == InformerBase::State::Live
+                                    ? MainWindow::ResourceHealth::Live
                                 : state == InformerBase::State::Forbidden
                                     ? MainWindow::ResourceHealth::Limited
                                     : MainWindow::ResourceHealth::Down;
@@ -244,8 +246,7 @@ void AppController::showMetricsState()
                                 : QString();
     const QString detail = missing.isEmpty() ? status.description
                                              : status.description + QStringLiteral(" — ") + missing;
-    const bool healthy = status.missingSinceMs == 0
-                         && status.kind != kube::MetricsSourceKind::None;
+    const bool healthy = status.missingSinceMs == 0 && status.kind != kube::MetricsSourceKind::None;
     m_window->setResourceState(tr("metrics"), detail,
                                healthy ? MainWindow::ResourceHealth::Live
                                        : MainWindow::ResourceHealth::Down);

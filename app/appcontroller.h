@@ -59,7 +59,7 @@ private:
     // The clusters this window knows; the first is the one shown. One for now: connecting,
     // switching context and opening a snapshot each replace it.
     std::vector<std::unique_ptr<Cluster>> m_clusters;
-    QString m_kubeconfigFile; // of the current session, for the context switcher
+    QString m_kubeconfigFile;   // of the current session, for the context switcher
     QStringList m_contextNames; // the switcher's entries, and the one connected
     QString m_contextName;
     DemoLauncher *m_demo = nullptr;

@@ -26,8 +26,9 @@ void AppOptions::addTo(QCommandLineParser &parser)
          Tr::tr("A namespace to watch where cluster-wide lists are forbidden (repeatable)."),
          Tr::tr("name")},
         {QStringLiteral("demo"), Tr::tr("Start the built-in demo cluster and show it.")},
-        {QStringLiteral("preset"), Tr::tr("Demo cluster preset: workshop (default), large or empty."),
-         Tr::tr("name"), QStringLiteral("workshop")},
+        {QStringLiteral("preset"),
+         Tr::tr("Demo cluster preset: workshop (default), large or empty."), Tr::tr("name"),
+         QStringLiteral("workshop")},
         {QStringLiteral("nodes"), Tr::tr("Nodes of the large demo preset."), Tr::tr("n")},
         {QStringLiteral("pods"), Tr::tr("Pods of the large demo preset."), Tr::tr("n")},
         {QStringLiteral("seed"), Tr::tr("Seed that makes a demo cluster run reproducible."),
@@ -53,7 +54,8 @@ AppOptions AppOptions::from(const QCommandLineParser &parser)
     o.namespaces = parser.values(QStringLiteral("namespace"));
     o.demo = parser.isSet(QStringLiteral("demo"));
     o.preset = parser.value(QStringLiteral("preset"));
-    for (const QString &name : {QStringLiteral("nodes"), QStringLiteral("pods"), QStringLiteral("seed")}) {
+    for (const QString &name :
+         {QStringLiteral("nodes"), QStringLiteral("pods"), QStringLiteral("seed")}) {
         if (parser.isSet(name))
             o.demoArguments << QStringLiteral("--") + name << parser.value(name);
     }
@@ -71,9 +73,10 @@ AppOptions AppOptions::from(const QCommandLineParser &parser)
     const QString lang = parser.value(QStringLiteral("lang"));
     if (!lang.isEmpty() && !Language::available().contains(lang))
         o.invalid = Tr::tr("--lang must be de or en, not \"%1\".").arg(lang);
-    if (!o.preset.isEmpty() && !QStringList{QStringLiteral("workshop"), QStringLiteral("large"),
-                                            QStringLiteral("empty")}
-                                     .contains(o.preset))
+    if (!o.preset.isEmpty()
+        && !QStringList{QStringLiteral("workshop"), QStringLiteral("large"),
+                        QStringLiteral("empty")}
+                .contains(o.preset))
         o.invalid = Tr::tr("--preset must be workshop, large or empty, not \"%1\".").arg(o.preset);
     return o;
 }

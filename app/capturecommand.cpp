@@ -3,9 +3,9 @@
 #include "app/appcontroller.h"
 #include "models/insights/insightsmodel.h"
 #include "models/insights/insightsproxy.h"
-#include "views/pages/insightspage.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
+#include "views/pages/insightspage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,20 +31,23 @@ void settle(int ms)
 
 // The first row of `kind` in the page's (proxy) tree, depth first; preferably one with restarts,
 // since a container that restarts is what a support engineer opens first.
-QModelIndex findRow(const QAbstractItemModel *model, InsightsModel::ItemKind kind, int restartsColumn,
-                    const QModelIndex &parent = {})
+QModelIndex findRow(const QAbstractItemModel *model, InsightsModel::ItemKind kind,
+                    int restartsColumn, const QModelIndex &parent = {})
 {
     QModelIndex first;
     for (int row = 0; row < model->rowCount(parent); ++row) {
         const QModelIndex index = model->index(row, 0, parent);
         if (index.data(InsightsModel::KindRole).toInt() == int(kind)) {
-            if (restartsColumn < 0 || index.siblingAtColumn(restartsColumn).data(Qt::DisplayRole).toInt() > 0)
+            if (restartsColumn < 0
+                || index.siblingAtColumn(restartsColumn).data(Qt::DisplayRole).toInt() > 0)
                 return index;
             if (!first.isValid())
                 first = index;
         }
-        if (const QModelIndex below = findRow(model, kind, restartsColumn, index); below.isValid()) {
-            if (restartsColumn < 0 || below.siblingAtColumn(restartsColumn).data(Qt::DisplayRole).toInt() > 0)
+        if (const QModelIndex below = findRow(model, kind, restartsColumn, index);
+            below.isValid()) {
+            if (restartsColumn < 0
+                || below.siblingAtColumn(restartsColumn).data(Qt::DisplayRole).toInt() > 0)
                 return below;
             if (!first.isValid())
                 first = below;
@@ -113,7 +116,8 @@ int runCaptureCommand(const QStringList &arguments)
         return 1;
     }
     if (!controller.isLoaded()) {
-        err << Tr::tr("No data arrived within %n seconds.", nullptr, parser.value(waitOption).toInt())
+        err << Tr::tr("No data arrived within %n seconds.", nullptr,
+                      parser.value(waitOption).toInt())
             << Qt::endl;
         return 1;
     }
@@ -161,7 +165,8 @@ int runCaptureCommand(const QStringList &arguments)
         page->view()->setCurrentIndex(index);
         page->view()->scrollTo(index);
         settle(300);
-        const QString path = dir.filePath(QString::fromLatin1(d.name) + u'-' + language + QStringLiteral(".png"));
+        const QString path = dir.filePath(QString::fromLatin1(d.name) + u'-' + language
+                                          + QStringLiteral(".png"));
         if (!controller.window()->grab().save(path)) {
             err << Tr::tr("Cannot write %1.").arg(path) << Qt::endl;
             return 1;

@@ -48,16 +48,22 @@ QString tabulate(const QList<QStringList> &rows)
 int runContextsCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("Lists the contexts of the kubeconfig like kubectl config get-contexts."));
-    const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
-                                              Tr::tr("Use this kubeconfig file instead of KUBECONFIG or ~/.kube/config."),
-                                              Tr::tr("file"));
+    parser.setApplicationDescription(
+        Tr::tr("Lists the contexts of the kubeconfig like kubectl config get-contexts."));
+    const QCommandLineOption kubeconfigOption(
+        QStringLiteral("kubeconfig"),
+        Tr::tr("Use this kubeconfig file instead of KUBECONFIG or ~/.kube/config."),
+        Tr::tr("file"));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          Tr::tr("Output format: only “name” is supported."), Tr::tr("format"));
-    const QCommandLineOption noHeadersOption(QStringLiteral("no-headers"), Tr::tr("Do not print the header line."));
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help."));
+                                          Tr::tr("Output format: only “name” is supported."),
+                                          Tr::tr("format"));
+    const QCommandLineOption noHeadersOption(QStringLiteral("no-headers"),
+                                             Tr::tr("Do not print the header line."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        Tr::tr("Show this help."));
     parser.addOptions({kubeconfigOption, outputOption, noHeadersOption, helpOption});
-    parser.addPositionalArgument(QStringLiteral("name"), Tr::tr("Only these contexts."), Tr::tr("[NAME...]"));
+    parser.addPositionalArgument(QStringLiteral("name"), Tr::tr("Only these contexts."),
+                                 Tr::tr("[NAME...]"));
     if (!parser.parse(QStringList{QStringLiteral("klarsicht contexts")} + arguments)) {
         err << Tr::tr("error: %1").arg(parser.errorText()) << '\n';
         err.flush();
@@ -70,7 +76,9 @@ int runContextsCommand(const QStringList &arguments, QTextStream &out, QTextStre
     }
     const bool nameOnly = parser.isSet(outputOption);
     if (nameOnly && parser.value(outputOption) != u"name") {
-        err << Tr::tr("error: output must be one of '' or 'name': %1").arg(parser.value(outputOption)) << '\n';
+        err << Tr::tr("error: output must be one of '' or 'name': %1")
+                   .arg(parser.value(outputOption))
+            << '\n';
         err.flush();
         return 1;
     }
@@ -107,8 +115,9 @@ int runContextsCommand(const QStringList &arguments, QTextStream &out, QTextStre
     } else {
         QList<QStringList> rows;
         if (!parser.isSet(noHeadersOption))
-            rows.append({QStringLiteral("CURRENT"), QStringLiteral("NAME"), QStringLiteral("CLUSTER"),
-                         QStringLiteral("AUTHINFO"), QStringLiteral("NAMESPACE")});
+            rows.append({QStringLiteral("CURRENT"), QStringLiteral("NAME"),
+                         QStringLiteral("CLUSTER"), QStringLiteral("AUTHINFO"),
+                         QStringLiteral("NAMESPACE")});
         for (const QString &name : std::as_const(names)) {
             const kube::KubeconfigContext *c = config->context(name);
             rows.append({name == config->currentContext() ? QStringLiteral("*") : QString(), name,
@@ -118,8 +127,10 @@ int runContextsCommand(const QStringList &arguments, QTextStream &out, QTextStre
     }
     out.flush();
     if (!errors.isEmpty()) {
-        err << Tr::tr("error: %1").arg(errors.size() == 1 ? errors.first()
-                                                       : QLatin1Char('[') + errors.join(QStringLiteral(", ")) + QLatin1Char(']'))
+        err << Tr::tr("error: %1")
+                   .arg(errors.size() == 1 ? errors.first()
+                                           : QLatin1Char('[') + errors.join(QStringLiteral(", "))
+                                                 + QLatin1Char(']'))
             << '\n';
         err.flush();
         return 1;

@@ -49,7 +49,8 @@ void DemoLauncher::start(const QString &preset, const QStringList &extraArgument
                          "Klarsicht or on PATH."));
         return;
     }
-    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/klarsicht-demo-XXXXXX"));
+    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath()
+                                            + QStringLiteral("/klarsicht-demo-XXXXXX"));
     if (!m_dir->isValid()) {
         Q_EMIT failed(tr("Could not create a temporary folder for the demo cluster: %1")
                           .arg(m_dir->errorString()));
@@ -70,9 +71,9 @@ void DemoLauncher::start(const QString &preset, const QStringList &extraArgument
                               .arg(code)
                               .arg(QString::fromUtf8(m_stderr.trimmed().right(500))));
     });
-    QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"),
+    QStringList arguments{QStringLiteral("--port"),           QStringLiteral("0"),
                           QStringLiteral("--kubeconfig-out"), m_kubeconfig,
-                          QStringLiteral("--preset"), preset};
+                          QStringLiteral("--preset"),         preset};
     arguments += extraArguments;
 #ifdef Q_OS_LINUX
     // Should Klarsicht die without running its destructors (SIGKILL, a crash), the kernel stops

@@ -1,11 +1,11 @@
 #include "app/snapshotcommand.h"
 
 #include "app/snapshot.h"
-#include "models/cluster/snapshotreader.h"
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/client/apireply.h"
 #include "kubeapi/config/kubeconfig.h"
 #include "kubeapi/informers/followedkinds.h"
+#include "models/cluster/snapshotreader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -108,9 +108,8 @@ int runSnapshotCommand(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("output")},
                                        Tr::tr("The snapshot file to write."), Tr::tr("file"));
-    const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
-                                              Tr::tr("Use this kubeconfig file only."),
-                                              Tr::tr("file"));
+    const QCommandLineOption kubeconfigOption(
+        QStringLiteral("kubeconfig"), Tr::tr("Use this kubeconfig file only."), Tr::tr("file"));
     const QCommandLineOption contextOption(QStringLiteral("context"),
                                            Tr::tr("The kubeconfig context (default: current)."),
                                            Tr::tr("name"));
@@ -155,8 +154,7 @@ int runSnapshotCommand(const QStringList &arguments)
     nlohmann::json doc;
     doc["kind"] = "KlarsichtSnapshot";
     doc["formatVersion"] = kSnapshotFormatVersion;
-    doc["capturedAt"] =
-        QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+    doc["capturedAt"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
     doc["context"] = contextName.toStdString();
     doc["server"] = client.displayServer().toString().toStdString();
     doc["lists"] = nlohmann::json::object();

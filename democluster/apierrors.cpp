@@ -18,9 +18,9 @@ static ApiError withDetails(ApiError error, const ResourceType &type, const std:
 
 ApiError notFound(const ResourceType &type, const std::string &name)
 {
-    return withDetails(ApiError(404, "NotFound",
-                                qualifiedResource(type) + " \"" + name + "\" not found"),
-                       type, name);
+    return withDetails(
+        ApiError(404, "NotFound", qualifiedResource(type) + " \"" + name + "\" not found"), type,
+        name);
 }
 
 ApiError alreadyExists(const ResourceType &type, const std::string &name)
@@ -80,18 +80,17 @@ ApiError tooManyRequests(int retryAfterSeconds)
 
 ApiError internal(const std::string &message)
 {
-    ApiError error(500, "InternalError",
-                   "Internal error occurred: " + message);
+    ApiError error(500, "InternalError", "Internal error occurred: " + message);
     error.details["causes"] = nlohmann::json::array({{{"message", message}}});
     return error;
 }
 
 nlohmann::json status(const ApiError &error)
 {
-    nlohmann::json s = {{"kind", "Status"},         {"apiVersion", "v1"},
-                        {"metadata", nlohmann::json::object()},
-                        {"status", "Failure"},      {"message", error.what()},
-                        {"reason", error.reason},   {"code", error.code}};
+    nlohmann::json s = {
+        {"kind", "Status"},    {"apiVersion", "v1"},      {"metadata", nlohmann::json::object()},
+        {"status", "Failure"}, {"message", error.what()}, {"reason", error.reason},
+        {"code", error.code}};
     if (!error.details.empty())
         s["details"] = error.details;
     return s;

@@ -93,7 +93,8 @@ void sendJson(httplib::Response &res, int code, const nlohmann::json &body)
 void sendError(httplib::Response &res, const ApiError &error)
 {
     if (error.details.contains("retryAfterSeconds"))
-        res.set_header("Retry-After", std::to_string(error.details["retryAfterSeconds"].get<int>()));
+        res.set_header("Retry-After",
+                       std::to_string(error.details["retryAfterSeconds"].get<int>()));
     sendJson(res, error.code, errors::status(error));
 }
 
@@ -143,9 +144,8 @@ void ApiServer::prerender()
 
 void ApiServer::Impl::listen()
 {
-    server = std::make_unique<httplib::SSLServer>([this](SSL_CTX &ctx) {
-        return pki.configureServer(ctx, serverCredential);
-    });
+    server = std::make_unique<httplib::SSLServer>(
+        [this](SSL_CTX &ctx) { return pki.configureServer(ctx, serverCredential); });
     if (!server->is_valid())
         throw std::runtime_error("the TLS context could not be set up");
     server->new_task_queue = [] { return new ThreadPerConnection; };
@@ -312,8 +312,10 @@ void ApiServer::Impl::dispatch(const httplib::Request &req, httplib::Response &r
             throw errors::internal("injected fault");
 
         const std::vector<std::string> s = splitPath(path);
-        RequestAttributes nonResource{false, req.method == "GET" ? "get" : "post", {}, {}, {}, {}, {}, path};
-        std::transform(nonResource.verb.begin(), nonResource.verb.end(), nonResource.verb.begin(), ::tolower);
+        RequestAttributes nonResource{
+            false, req.method == "GET" ? "get" : "post", {}, {}, {}, {}, {}, path};
+        std::transform(nonResource.verb.begin(), nonResource.verb.end(), nonResource.verb.begin(),
+                       ::tolower);
         auto requireNonResource = [&] {
             if (!Authorizer::allowed(ctx.user, nonResource)) {
                 ApiError e(403, "Forbidden", Authorizer::forbiddenMessage(ctx.user, nonResource));
@@ -426,8 +428,8 @@ void ApiServer::Impl::serveResourcePath(RequestContext &ctx, const std::string &
     if (ctx.verb == "get" && ctx.flag("watch"))
         ctx.verb = "watch";
 
-    RequestAttributes attributes{true, ctx.verb, group, resource, ctx.subresource, ctx.ns,
-                                 ctx.name, ctx.req.path};
+    RequestAttributes attributes{true,   ctx.verb, group,       resource, ctx.subresource,
+                                 ctx.ns, ctx.name, ctx.req.path};
     if (!Authorizer::allowed(ctx.user, attributes)) {
         ApiError e(403, "Forbidden", Authorizer::forbiddenMessage(ctx.user, attributes));
         e.details["group"] = group;
@@ -454,8 +456,8 @@ void ApiServer::Impl::serveFaults(RequestContext &ctx)
 {
     if (std::find(ctx.user.groups.begin(), ctx.user.groups.end(), "system:masters")
         == ctx.user.groups.end()) {
-        RequestAttributes a{false, ctx.req.method == "GET" ? "get" : "create", {}, {}, {}, {}, {},
-                            ctx.req.path};
+        RequestAttributes a{
+            false, ctx.req.method == "GET" ? "get" : "create", {}, {}, {}, {}, {}, ctx.req.path};
         throw ApiError(403, "Forbidden", Authorizer::forbiddenMessage(ctx.user, a));
     }
     if (ctx.req.method == "POST") {
@@ -522,7 +524,7 @@ void ApiServer::Impl::housekeepingLoop()
                 // Generous: kubectl needs minutes to page through 150,000 pods on a busy
                 // machine, and a token expiring mid-list restarts its whole listing.
                 it = now - it->second->created > std::chrono::minutes(30) ? pages.erase(it)
-                                                                           : std::next(it);
+                                                                          : std::next(it);
         }
     }
 }

@@ -62,7 +62,9 @@ struct PagedSnapshot
 struct ApiServer::Impl
 {
     Impl(ObjectStore &s, ClusterBackend *b, ApiServerOptions o)
-        : store(s), backend(b), options(std::move(o))
+        : store(s)
+        , backend(b)
+        , options(std::move(o))
     {}
 
     ObjectStore &store;
@@ -129,11 +131,14 @@ struct ApiServer::Impl
     void remove(RequestContext &ctx);
     // Starts a pod's graceful deletion and returns the terminating pod; nullopt when the pod
     // is to be removed at once instead (grace 0, unscheduled or finished).
-    std::optional<nlohmann::json> startPodTermination(const std::string &ns, const std::string &name,
+    std::optional<nlohmann::json> startPodTermination(const std::string &ns,
+                                                      const std::string &name,
                                                       std::optional<std::int64_t> requested);
     void removeCollection(RequestContext &ctx);
-    std::string tableFor(const ResourceType &type, const std::vector<std::shared_ptr<const nlohmann::json>> &objects,
-                         const RequestContext &ctx, nlohmann::json listMeta, bool withColumns) const;
+    std::string tableFor(const ResourceType &type,
+                         const std::vector<std::shared_ptr<const nlohmann::json>> &objects,
+                         const RequestContext &ctx, nlohmann::json listMeta,
+                         bool withColumns) const;
 
     // subresources.cpp
     void serveSubresource(RequestContext &ctx);

@@ -14,8 +14,8 @@ bool inGroup(const User &user, const std::string &group)
 bool publicPath(const std::string &path)
 {
     // system:discovery, system:basic-user and system:public-info-viewer cover these.
-    static const char *prefixes[] = {"/api", "/apis", "/version", "/healthz", "/readyz",
-                                     "/livez", "/openapi"};
+    static const char *prefixes[] = {"/api",    "/apis",  "/version", "/healthz",
+                                     "/readyz", "/livez", "/openapi"};
     for (const char *p : prefixes) {
         const std::string prefix = p;
         if (path == prefix || path.rfind(prefix + "/", 0) == 0)

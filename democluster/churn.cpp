@@ -30,7 +30,8 @@ void Churn::step(ObjectStore &store)
         const std::size_t index = m_next++ % m_pods.size();
         if (index == m_names.size()) {
             const nlohmann::json &meta = (*m_pods[index])["metadata"];
-            m_names.emplace_back(meta.value("namespace", std::string()), meta.value("name", std::string()));
+            m_names.emplace_back(meta.value("namespace", std::string()),
+                                 meta.value("name", std::string()));
             m_pods[index].reset();
         }
         const auto &[ns, name] = m_names[index];

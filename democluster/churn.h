@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>

@@ -55,7 +55,8 @@ bool parseField(const std::string &field, int low, int high, bool months, bool w
         if (part != "*" && part != "?") {
             const auto dash = part.find('-');
             from = nameValue(part.substr(0, dash), months);
-            to = dash == std::string::npos ? (step > 1 ? high : from) : nameValue(part.substr(dash + 1), months);
+            to = dash == std::string::npos ? (step > 1 ? high : from)
+                                           : nameValue(part.substr(dash + 1), months);
             if (weekdays && to == 7)
                 to = 6 + 1; // 7 is Sunday too
             if (from < low || to > high + (weekdays ? 1 : 0) || from > to)
@@ -86,7 +87,8 @@ std::optional<CronSchedule> CronSchedule::parse(const std::string &expression, s
         fields.push_back(f);
     if (fields.size() != 5) {
         if (error)
-            *error = "expected exactly 5 fields, found " + std::to_string(fields.size()) + ": " + expression;
+            *error = "expected exactly 5 fields, found " + std::to_string(fields.size()) + ": "
+                     + expression;
         return std::nullopt;
     }
     CronSchedule s;

@@ -12,7 +12,8 @@ class CronSchedule final
 {
 public:
     // nullopt (with `error` set) for an invalid expression.
-    static std::optional<CronSchedule> parse(const std::string &expression, std::string *error = nullptr);
+    static std::optional<CronSchedule> parse(const std::string &expression,
+                                             std::string *error = nullptr);
     // The first scheduled minute strictly after `after` (unix seconds); 0 if none within 5 years.
     double next(double after) const;
 

@@ -30,7 +30,8 @@ void DaemonSetController::reconcile(double now)
         const std::string name = ds["metadata"].value("name", std::string());
         const json tmpl = ds["spec"].value("template", json::object());
         const std::string revision = DeploymentController::templateHash(tmpl);
-        const json nodeSelector = tmpl.value("spec", json::object()).value("nodeSelector", json::object());
+        const json nodeSelector =
+            tmpl.value("spec", json::object()).value("nodeSelector", json::object());
         std::map<std::string, std::vector<std::shared_ptr<const json>>> byNode;
         // The store's owner index: no walk over every pod of a large cluster.
         for (const auto &p : ctx_.store.ownedBy("pods", sim::str(ds, "/metadata/uid"_json_pointer)))
@@ -39,13 +40,16 @@ void DaemonSetController::reconcile(double now)
         int desired = 0, scheduled = 0, ready = 0, updated = 0, misscheduled = 0;
         bool rolling = false;
         const auto remove = [&](const json &pod) {
-            ctx_.store.modify("pods", ns, pod["metadata"].value("name", std::string()), [&](json &p) {
-                return PodTermination::begin(p, now, PodTermination::gracePeriod(p, std::nullopt));
-            });
+            ctx_.store.modify("pods", ns, pod["metadata"].value("name", std::string()),
+                              [&](json &p) {
+                                  return PodTermination::begin(
+                                      p, now, PodTermination::gracePeriod(p, std::nullopt));
+                              });
         };
         std::map<std::string, bool> wanted;
         for (const auto &n : nodes.items) {
-            if (!sim::mapSelectorMatches(nodeSelector, (*n)["metadata"].value("labels", json::object())))
+            if (!sim::mapSelectorMatches(nodeSelector,
+                                         (*n)["metadata"].value("labels", json::object())))
                 continue;
             const std::string node = (*n)["metadata"].value("name", std::string());
             wanted[node] = true;
@@ -53,10 +57,11 @@ void DaemonSetController::reconcile(double now)
             const auto it = byNode.find(node);
             if (it == byNode.end()) {
                 const std::string podName = name + "-" + ctx_.suffix(5);
-                json pod = PodFactory::fromTemplate(ds, tmpl, ns, podName, now,
-                                                    {{"controller-revision-hash", revision},
-                                                     {"pod-template-generation",
-                                                      std::to_string(ds["metadata"].value("generation", 1))}});
+                json pod = PodFactory::fromTemplate(
+                    ds, tmpl, ns, podName, now,
+                    {{"controller-revision-hash", revision},
+                     {"pod-template-generation",
+                      std::to_string(ds["metadata"].value("generation", 1))}});
                 pod["spec"]["nodeName"] = node;
                 try {
                     ctx_.store.create("pods", pod);
@@ -69,7 +74,8 @@ void DaemonSetController::reconcile(double now)
             ++scheduled;
             const json &pod = *it->second.front();
             ready += sim::podIsReady(pod) ? 1 : 0;
-            const bool upToDate = sim::str(pod, "/metadata/labels/controller-revision-hash"_json_pointer) == revision;
+            const bool upToDate =
+                sim::str(pod, "/metadata/labels/controller-revision-hash"_json_pointer) == revision;
             updated += upToDate ? 1 : 0;
             if (!sim::podIsReady(pod))
                 rolling = true;
@@ -84,7 +90,9 @@ void DaemonSetController::reconcile(double now)
             }
             for (std::size_t i = 1; i < pods.size(); ++i)
                 remove(*pods[i]); // duplicates
-            if (!rolling && sim::str(*pods.front(), "/metadata/labels/controller-revision-hash"_json_pointer) != revision) {
+            if (!rolling
+                && sim::str(*pods.front(), "/metadata/labels/controller-revision-hash"_json_pointer)
+                       != revision) {
                 remove(*pods.front());
                 rolling = true;
             }

@@ -36,7 +36,8 @@ json templateWithoutHash(const json &rs)
 
 std::int64_t revisionOf(const json &rs)
 {
-    const std::string r = sim::str(rs, "/metadata/annotations/deployment.kubernetes.io~1revision"_json_pointer, "0");
+    const std::string r = sim::str(
+        rs, "/metadata/annotations/deployment.kubernetes.io~1revision"_json_pointer, "0");
     try {
         return std::stoll(r);
     } catch (...) {
@@ -122,7 +123,8 @@ bool DeploymentController::reconcileChanged(double now, std::uint64_t since)
     for (const Id &id : sets) {
         const auto rs = ctx_.store.getShared("apps/replicasets", id.first, id.second);
         if (rs)
-            syncReplicaSet(*rs, ctx_.store.ownedBy("pods", sim::str(*rs, "/metadata/uid"_json_pointer)), now);
+            syncReplicaSet(
+                *rs, ctx_.store.ownedBy("pods", sim::str(*rs, "/metadata/uid"_json_pointer)), now);
     }
     return true;
 }
@@ -163,16 +165,19 @@ void DeploymentController::scaleReplicaSet(const json &deployment, const json &r
     const int desired = specReplicas(deployment);
     ctx_.store.modify("apps/replicasets", ns, name, [&](json &r) {
         r["spec"]["replicas"] = replicas;
-        r["metadata"]["annotations"]["deployment.kubernetes.io/desired-replicas"] = std::to_string(desired);
+        r["metadata"]["annotations"]["deployment.kubernetes.io/desired-replicas"] = std::to_string(
+            desired);
         return true;
     });
     ctx_.events.record(deployment, "Normal", "ScalingReplicaSet",
                        std::string("Scaled ") + (replicas > old ? "up" : "down") + " replica set "
-                           + name + " from " + std::to_string(old) + " to " + std::to_string(replicas),
+                           + name + " from " + std::to_string(old) + " to "
+                           + std::to_string(replicas),
                        "deployment-controller", now);
 }
 
-void DeploymentController::syncDeployment(const json &deployment, const ObjectList &owned, double now)
+void DeploymentController::syncDeployment(const json &deployment, const ObjectList &owned,
+                                          double now)
 {
     const std::string ns = deployment["metadata"].value("namespace", std::string());
     const std::string dname = deployment["metadata"].value("name", std::string());
@@ -198,24 +203,27 @@ void DeploymentController::syncDeployment(const json &deployment, const ObjectLi
         json selector = deployment["spec"].value("selector", json::object());
         selector["matchLabels"]["pod-template-hash"] = hash;
         json labels = rsTemplate["metadata"]["labels"];
-        const int maxSurge = sim::scaledValue(sim::str(deployment, "/spec/strategy/type"_json_pointer) == "Recreate"
-                                             ? json(0)
-                                             : deployment["spec"].value("strategy", json::object())
-                                                   .value("rollingUpdate", json::object())
-                                                   .value("maxSurge", json("25%")),
-                                         desired, true, 1);
-        json rs = {{"metadata",
-                    {{"name", dname + "-" + hash},
-                     {"namespace", ns},
-                     {"creationTimestamp", sim::formatTime(now)},
-                     {"labels", labels},
-                     {"annotations",
-                      {{"deployment.kubernetes.io/desired-replicas", std::to_string(desired)},
-                       {"deployment.kubernetes.io/max-replicas", std::to_string(desired + maxSurge)},
-                       {"deployment.kubernetes.io/revision", std::to_string(maxRevision + 1)}}},
-                     {"ownerReferences", json::array({sim::ownerReference(deployment)})}}},
-                   {"spec", {{"replicas", 0}, {"selector", selector}, {"template", rsTemplate}}},
-                   {"status", {{"replicas", 0}, {"observedGeneration", 0}}}};
+        const int maxSurge = sim::scaledValue(
+            sim::str(deployment, "/spec/strategy/type"_json_pointer) == "Recreate"
+                ? json(0)
+                : deployment["spec"]
+                      .value("strategy", json::object())
+                      .value("rollingUpdate", json::object())
+                      .value("maxSurge", json("25%")),
+            desired, true, 1);
+        json rs = {
+            {"metadata",
+             {{"name", dname + "-" + hash},
+              {"namespace", ns},
+              {"creationTimestamp", sim::formatTime(now)},
+              {"labels", labels},
+              {"annotations",
+               {{"deployment.kubernetes.io/desired-replicas", std::to_string(desired)},
+                {"deployment.kubernetes.io/max-replicas", std::to_string(desired + maxSurge)},
+                {"deployment.kubernetes.io/revision", std::to_string(maxRevision + 1)}}},
+              {"ownerReferences", json::array({sim::ownerReference(deployment)})}}},
+            {"spec", {{"replicas", 0}, {"selector", selector}, {"template", rsTemplate}}},
+            {"status", {{"replicas", 0}, {"observedGeneration", 0}}}};
         try {
             created = ctx_.store.create("apps/replicasets", rs);
             newRs = &*created;
@@ -229,10 +237,18 @@ void DeploymentController::syncDeployment(const json &deployment, const ObjectLi
         });
     }
     if (newRs && !paused) {
-        const bool recreate = sim::str(deployment, "/spec/strategy/type"_json_pointer) == "Recreate";
-        const json rolling = deployment["spec"].value("strategy", json::object()).value("rollingUpdate", json::object());
-        int maxSurge = recreate ? 0 : sim::scaledValue(rolling.value("maxSurge", json("25%")), desired, true, 1);
-        int maxUnavailable = recreate ? desired : sim::scaledValue(rolling.value("maxUnavailable", json("25%")), desired, false, 0);
+        const bool recreate = sim::str(deployment, "/spec/strategy/type"_json_pointer)
+                              == "Recreate";
+        const json rolling = deployment["spec"]
+                                 .value("strategy", json::object())
+                                 .value("rollingUpdate", json::object());
+        int maxSurge = recreate ? 0
+                                : sim::scaledValue(rolling.value("maxSurge", json("25%")), desired,
+                                                   true, 1);
+        int maxUnavailable = recreate
+                                 ? desired
+                                 : sim::scaledValue(rolling.value("maxUnavailable", json("25%")),
+                                                    desired, false, 0);
         if (maxSurge == 0 && maxUnavailable == 0)
             maxUnavailable = 1;
         int newReplicas = specReplicas(*newRs, 0);
@@ -268,9 +284,8 @@ void DeploymentController::syncDeployment(const json &deployment, const ObjectLi
             int canRemove = oldAvailable + newAvailable - minAvailable;
             // Unavailable old pods can always go: they serve nothing.
             std::vector<const json *> sorted = oldSets;
-            std::sort(sorted.begin(), sorted.end(), [](const json *a, const json *b) {
-                return revisionOf(*a) < revisionOf(*b);
-            });
+            std::sort(sorted.begin(), sorted.end(),
+                      [](const json *a, const json *b) { return revisionOf(*a) < revisionOf(*b); });
             for (const json *rs : sorted) {
                 int replicas = specReplicas(*rs, 0);
                 const int unhealthy = std::max(0, replicas - statusInt(*rs, "availableReplicas"));
@@ -292,10 +307,13 @@ void DeploymentController::syncDeployment(const json &deployment, const ObjectLi
     }
     if (newRs && !created)
         updated = statusInt(*newRs, "replicas");
-    const json rolling = deployment["spec"].value("strategy", json::object()).value("rollingUpdate", json::object());
-    const int maxUnavailable = sim::scaledValue(rolling.value("maxUnavailable", json("25%")), desired, false, 0);
+    const json rolling =
+        deployment["spec"].value("strategy", json::object()).value("rollingUpdate", json::object());
+    const int maxUnavailable = sim::scaledValue(rolling.value("maxUnavailable", json("25%")),
+                                                desired, false, 0);
     const bool isAvailable = available >= desired - maxUnavailable;
-    const bool complete = newRs && updated == desired && replicas == desired && available == desired;
+    const bool complete = newRs && updated == desired && replicas == desired
+                          && available == desired;
     const std::string newName = newRs ? (*newRs)["metadata"].value("name", std::string()) : "";
     const std::string when = sim::formatTime(now);
     ctx_.store.modify("apps/deployments", ns, dname, [&](json &d) {
@@ -313,7 +331,8 @@ void DeploymentController::syncDeployment(const json &deployment, const ObjectLi
         json conditions = json::array();
         const auto keep = [&](const json &c) {
             for (const json &old : before.value("conditions", json::array()))
-                if (old.value("type", std::string()) == c["type"] && old.value("status", std::string()) == c["status"]
+                if (old.value("type", std::string()) == c["type"]
+                    && old.value("status", std::string()) == c["status"]
                     && old.value("reason", std::string()) == c["reason"]) {
                     json same = c;
                     same["lastTransitionTime"] = old.value("lastTransitionTime", when);
@@ -323,20 +342,22 @@ void DeploymentController::syncDeployment(const json &deployment, const ObjectLi
                 }
             return c;
         };
-        conditions.push_back(keep({{"type", "Available"},
-                                   {"status", isAvailable ? "True" : "False"},
-                                   {"lastUpdateTime", when},
-                                   {"lastTransitionTime", when},
-                                   {"reason", isAvailable ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable"},
-                                   {"message", isAvailable ? "Deployment has minimum availability."
-                                                           : "Deployment does not have minimum availability."}}));
-        conditions.push_back(keep({{"type", "Progressing"},
-                                   {"status", "True"},
-                                   {"lastUpdateTime", when},
-                                   {"lastTransitionTime", when},
-                                   {"reason", complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated"},
-                                   {"message", "ReplicaSet \"" + newName + "\" "
-                                                   + (complete ? "has successfully progressed." : "is progressing.")}}));
+        conditions.push_back(keep(
+            {{"type", "Available"},
+             {"status", isAvailable ? "True" : "False"},
+             {"lastUpdateTime", when},
+             {"lastTransitionTime", when},
+             {"reason", isAvailable ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable"},
+             {"message", isAvailable ? "Deployment has minimum availability."
+                                     : "Deployment does not have minimum availability."}}));
+        conditions.push_back(keep(
+            {{"type", "Progressing"},
+             {"status", "True"},
+             {"lastUpdateTime", when},
+             {"lastTransitionTime", when},
+             {"reason", complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated"},
+             {"message", "ReplicaSet \"" + newName + "\" "
+                             + (complete ? "has successfully progressed." : "is progressing.")}}));
         status["conditions"] = conditions;
         if (status == before)
             return false;
@@ -344,15 +365,18 @@ void DeploymentController::syncDeployment(const json &deployment, const ObjectLi
         return true;
     });
     // Keep revisionHistoryLimit empty old sets.
-    const int historyLimit = static_cast<int>(sim::integer(deployment, "/spec/revisionHistoryLimit"_json_pointer, 10));
+    const int historyLimit = static_cast<int>(
+        sim::integer(deployment, "/spec/revisionHistoryLimit"_json_pointer, 10));
     std::vector<const json *> empty;
     for (const json *rs : oldSets)
         if (specReplicas(*rs, 0) == 0 && statusInt(*rs, "replicas") == 0)
             empty.push_back(rs);
-    std::sort(empty.begin(), empty.end(), [](const json *a, const json *b) { return revisionOf(*a) < revisionOf(*b); });
+    std::sort(empty.begin(), empty.end(),
+              [](const json *a, const json *b) { return revisionOf(*a) < revisionOf(*b); });
     for (std::size_t i = 0; static_cast<int>(empty.size() - i) > historyLimit; ++i) {
         try {
-            ctx_.store.remove("apps/replicasets", ns, (*empty[i])["metadata"].value("name", std::string()));
+            ctx_.store.remove("apps/replicasets", ns,
+                              (*empty[i])["metadata"].value("name", std::string()));
         } catch (const ApiError &) {
         }
     }
@@ -373,7 +397,8 @@ void DeploymentController::syncReplicaSet(const json &rs, const ObjectList &owne
         for (int i = 0; i < std::min(diff, 500); ++i) {
             const std::string podName = name + "-" + ctx_.suffix(5);
             try {
-                const json pod = ctx_.store.create("pods", PodFactory::fromTemplate(rs, tmpl, ns, podName, now));
+                const json pod = ctx_.store.create(
+                    "pods", PodFactory::fromTemplate(rs, tmpl, ns, podName, now));
                 ctx_.events.record(rs, "Normal", "SuccessfulCreate", "Created pod: " + podName,
                                    "replicaset-controller", now);
             } catch (const ApiError &) {
@@ -404,7 +429,8 @@ void DeploymentController::syncReplicaSet(const json &rs, const ObjectList &owne
                 }
             } else {
                 ctx_.store.modify("pods", ns, podName, [&](json &p) {
-                    return PodTermination::begin(p, now, PodTermination::gracePeriod(p, std::nullopt));
+                    return PodTermination::begin(p, now,
+                                                 PodTermination::gracePeriod(p, std::nullopt));
                 });
             }
             ctx_.events.record(rs, "Normal", "SuccessfulDelete", "Deleted pod: " + podName,

@@ -21,10 +21,11 @@ json ApiServer::Impl::versionInfo()
 
 json ApiServer::Impl::apiVersions(int port)
 {
-    return {{"kind", "APIVersions"},
-            {"versions", {"v1"}},
-            {"serverAddressByClientCIDRs",
-             {{{"clientCIDR", "0.0.0.0/0"}, {"serverAddress", "127.0.0.1:" + std::to_string(port)}}}}};
+    return {
+        {"kind", "APIVersions"},
+        {"versions", {"v1"}},
+        {"serverAddressByClientCIDRs",
+         {{{"clientCIDR", "0.0.0.0/0"}, {"serverAddress", "127.0.0.1:" + std::to_string(port)}}}}};
 }
 
 static json groupJson(const std::string &group)
@@ -32,7 +33,8 @@ static json groupJson(const std::string &group)
     json versions = json::array();
     for (const GroupVersion &gv : builtinGroupVersions())
         if (gv.group == group)
-            versions.push_back({{"groupVersion", gv.group + "/" + gv.version}, {"version", gv.version}});
+            versions.push_back(
+                {{"groupVersion", gv.group + "/" + gv.version}, {"version", gv.version}});
     if (versions.empty())
         return nullptr;
     return {{"name", group}, {"versions", versions}, {"preferredVersion", versions[0]}};
@@ -71,16 +73,21 @@ std::optional<json> ApiServer::Impl::apiResourceList(const std::string &group,
         if (t.group != group || t.version != version)
             continue;
         known = true;
-        json r = {{"name", t.resource}, {"singularName", t.singular}, {"namespaced", t.namespaced},
-                  {"kind", t.kind},     {"verbs", info.verbs}};
+        json r = {{"name", t.resource},
+                  {"singularName", t.singular},
+                  {"namespaced", t.namespaced},
+                  {"kind", t.kind},
+                  {"verbs", info.verbs}};
         if (!t.shortNames.empty())
             r["shortNames"] = t.shortNames;
         if (!info.categories.empty())
             r["categories"] = info.categories;
         resources.push_back(r);
         for (const Subresource &sub : info.subresources) {
-            json s = {{"name", t.resource + "/" + sub.name}, {"singularName", ""},
-                      {"namespaced", t.namespaced},          {"kind", sub.kind},
+            json s = {{"name", t.resource + "/" + sub.name},
+                      {"singularName", ""},
+                      {"namespaced", t.namespaced},
+                      {"kind", sub.kind},
                       {"verbs", sub.verbs}};
             if (sub.group != t.group || sub.version != t.version) {
                 s["group"] = sub.group;
@@ -92,7 +99,9 @@ std::optional<json> ApiServer::Impl::apiResourceList(const std::string &group,
     if (!known)
         return std::nullopt;
     const std::string gv = group.empty() ? version : group + "/" + version;
-    return json{{"kind", "APIResourceList"}, {"apiVersion", "v1"}, {"groupVersion", gv},
+    return json{{"kind", "APIResourceList"},
+                {"apiVersion", "v1"},
+                {"groupVersion", gv},
                 {"resources", resources}};
 }
 

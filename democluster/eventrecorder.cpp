@@ -58,24 +58,26 @@ void EventRecorder::record(const json &involved, const std::string &type, const 
         }
     }
     char suffix[20];
-    std::snprintf(suffix, sizeof suffix, "%016llx",
-                  static_cast<unsigned long long>(static_cast<std::uint64_t>(now * 1e6) + ++counter_));
+    std::snprintf(
+        suffix, sizeof suffix, "%016llx",
+        static_cast<unsigned long long>(static_cast<std::uint64_t>(now * 1e6) + ++counter_));
     const std::string name = meta.value("name", std::string("object")) + "." + suffix;
     json source = {{"component", component}};
     if (!host.empty())
         source["host"] = host;
-    json event = {{"metadata", {{"name", name}, {"namespace", ns}, {"creationTimestamp", timestamp}}},
-                  {"involvedObject", ref},
-                  {"reason", reason},
-                  {"message", message},
-                  {"source", source},
-                  {"firstTimestamp", timestamp},
-                  {"lastTimestamp", timestamp},
-                  {"count", 1},
-                  {"type", type},
-                  {"eventTime", nullptr},
-                  {"reportingComponent", component},
-                  {"reportingInstance", host}};
+    json event = {
+        {"metadata", {{"name", name}, {"namespace", ns}, {"creationTimestamp", timestamp}}},
+        {"involvedObject", ref},
+        {"reason", reason},
+        {"message", message},
+        {"source", source},
+        {"firstTimestamp", timestamp},
+        {"lastTimestamp", timestamp},
+        {"count", 1},
+        {"type", type},
+        {"eventTime", nullptr},
+        {"reportingComponent", component},
+        {"reportingInstance", host}};
     try {
         store_.createShared("events", std::move(event));
     } catch (const std::exception &) {

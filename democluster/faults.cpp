@@ -94,9 +94,12 @@ void Faults::apply(const nlohmann::json &spec)
 
 nlohmann::json Faults::state() const
 {
-    return {{"latencyMs", m_latencyMs.load()},       {"tooManyRequests", m_tooMany.load()},
-            {"retryAfterSeconds", m_retryAfter.load()}, {"internalErrors", m_internal.load()},
-            {"watchExpired", m_watchExpired.load()}, {"listExpired", m_listExpired.load()},
+    return {{"latencyMs", m_latencyMs.load()},
+            {"tooManyRequests", m_tooMany.load()},
+            {"retryAfterSeconds", m_retryAfter.load()},
+            {"internalErrors", m_internal.load()},
+            {"watchExpired", m_watchExpired.load()},
+            {"listExpired", m_listExpired.load()},
             {"watchGeneration", m_watchGeneration.load()}};
 }
 

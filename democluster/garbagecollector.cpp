@@ -30,11 +30,13 @@ const char *const kDependentKeys[] = {"apps/replicasets", "batch/jobs", "pods"};
 
 } // namespace
 
-void GarbageCollector::collect(const std::string &key, const json &object, const std::set<std::string> &kinds,
+void GarbageCollector::collect(const std::string &key, const json &object,
+                               const std::set<std::string> &kinds,
                                const std::function<bool(const json &)> &alive, double now)
 {
     static const json::json_pointer refsPath("/metadata/ownerReferences");
-    if (!object.contains(refsPath) || !object.at(refsPath).is_array() || object.at(refsPath).empty())
+    if (!object.contains(refsPath) || !object.at(refsPath).is_array()
+        || object.at(refsPath).empty())
         return;
     for (const json &ref : object.at(refsPath))
         if (!kinds.count(ref.value("kind", std::string())) || alive(ref))
@@ -75,7 +77,8 @@ void GarbageCollector::collectOrphans(double now, std::optional<std::uint64_t> s
         const auto changes = ctx_.store.changesSince(key, *since);
         if (!changes)
             everything = true;
-        else if (std::any_of(changes->begin(), changes->end(), [](const WatchEvent &e) { return e.type == "DELETED"; }))
+        else if (std::any_of(changes->begin(), changes->end(),
+                             [](const WatchEvent &e) { return e.type == "DELETED"; }))
             everything = true;
     }
     for (const char *key : kDependentKeys) {
@@ -93,8 +96,11 @@ void GarbageCollector::collectOrphans(double now, std::optional<std::uint64_t> s
             const auto key = keyOfKind.find(ref.value("kind", std::string()));
             if (key == keyOfKind.end())
                 return true;
-            const auto owner = ctx_.store.getShared(key->second, ns, ref.value("name", std::string()));
-            return owner && sim::str(*owner, "/metadata/uid"_json_pointer) == ref.value("uid", std::string());
+            const auto owner = ctx_.store.getShared(key->second, ns,
+                                                    ref.value("name", std::string()));
+            return owner
+                   && sim::str(*owner, "/metadata/uid"_json_pointer)
+                          == ref.value("uid", std::string());
         };
         for (const char *key : kDependentKeys) {
             std::set<std::pair<std::string, std::string>> seen;
@@ -108,8 +114,9 @@ void GarbageCollector::collectOrphans(double now, std::optional<std::uint64_t> s
                     continue;
                 const auto current = ctx_.store.getShared(key, id.first, id.second);
                 if (current)
-                    collect(key, *current, kinds,
-                            [&](const json &ref) { return alive(ref, id.first); }, now);
+                    collect(
+                        key, *current, kinds, [&](const json &ref) { return alive(ref, id.first); },
+                        now);
             }
         }
         return;
@@ -125,7 +132,10 @@ void GarbageCollector::collectOrphans(double now, std::optional<std::uint64_t> s
         if (!ctx_.store.type(key))
             continue;
         for (const auto &ptr : ctx_.store.list(key).items)
-            collect(key, *ptr, kinds, [&](const json &ref) { return alive.count(ref.value("uid", std::string())) > 0; }, now);
+            collect(
+                key, *ptr, kinds,
+                [&](const json &ref) { return alive.count(ref.value("uid", std::string())) > 0; },
+                now);
     }
 }
 
@@ -145,7 +155,8 @@ void GarbageCollector::finishNamespaces()
                 continue;
             for (const auto &o : ctx_.store.list(type.key(), name).items) {
                 try {
-                    ctx_.store.remove(type.key(), name, (*o)["metadata"].value("name", std::string()));
+                    ctx_.store.remove(type.key(), name,
+                                      (*o)["metadata"].value("name", std::string()));
                 } catch (const ApiError &) {
                     ++left;
                 }

@@ -26,8 +26,8 @@ public:
 private:
     void collectOrphans(double now, std::optional<std::uint64_t> since);
     void collect(const std::string &key, const nlohmann::json &object,
-                 const std::set<std::string> &kinds, const std::function<bool(const nlohmann::json &)> &alive,
-                 double now);
+                 const std::set<std::string> &kinds,
+                 const std::function<bool(const nlohmann::json &)> &alive, double now);
     void finishNamespaces();
     SimContext &ctx_;
 };

@@ -19,7 +19,8 @@ using ObjectPtr = std::shared_ptr<const json>;
 
 namespace {
 
-std::string escapeLabel(const std::string &value) {
+std::string escapeLabel(const std::string &value)
+{
     std::string out;
     out.reserve(value.size());
     for (char c : value) {
@@ -37,7 +38,8 @@ std::string escapeLabel(const std::string &value) {
 
 // Shortest text that reads back to the same double (the live endpoint prints 16 digits; a
 // history value must never round above the first live one).
-void appendNumber(std::string &out, double value) {
+void appendNumber(std::string &out, double value)
+{
     char buf[64];
     const auto result = std::to_chars(buf, buf + sizeof buf, value);
     out.append(buf, result.ptr);
@@ -45,7 +47,8 @@ void appendNumber(std::string &out, double value) {
 
 // One cgroup row's three series, formatted as they are computed: after the last computed
 // sample only a copy to the file remains, so the history ends as close to "now" as it can.
-struct Series {
+struct Series
+{
     std::string labels;    // {…} without the cpu label
     std::string cpuLabels; // {…} with cpu="total"
     std::string text[3];   // sample lines of cpu, working set, rss
@@ -57,7 +60,8 @@ constexpr const char *kSampleNames[3] = {"container_cpu_usage_seconds_total",
                                          "container_memory_working_set_bytes",
                                          "container_memory_rss"};
 
-void appendSample(Series &s, int family, double value, double t) {
+void appendSample(Series &s, int family, double value, double t)
+{
     std::string &line = s.text[family];
     line += kSampleNames[family];
     line += family == 0 ? s.cpuLabels : s.labels;
@@ -74,7 +78,8 @@ void appendSample(Series &s, int family, double value, double t) {
 
 // Labels in Prometheus' order (sorted by name), target labels included.
 std::string renderLabels(const CadvisorRow &row, const std::string &node, const HistoryOptions &o,
-                         bool withCpu) {
+                         bool withCpu)
+{
     std::string s = "{container=\"" + escapeLabel(row.container) + '"';
     if (withCpu)
         s += ",cpu=\"total\"";
@@ -89,7 +94,8 @@ std::string renderLabels(const CadvisorRow &row, const std::string &node, const 
 } // namespace
 
 HistoryStats HistoryWriter::write(const SimContext &ctx, double now, const HistoryOptions &o,
-                                  std::ostream &out) {
+                                  std::ostream &out)
+{
     if (!(o.stepSeconds >= 1) || !(o.seconds >= 0))
         throw std::invalid_argument(
             "the history needs a step of at least 1 s and a span of at least 0 s");

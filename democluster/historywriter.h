@@ -10,7 +10,8 @@ namespace demo {
 
 struct SimContext;
 
-struct HistoryOptions {
+struct HistoryOptions
+{
     double seconds = 6 * 3600; // how far back from now
     double stepSeconds = 15;   // the scrape interval the live Prometheus uses
     // The target labels Prometheus attaches when it scrapes a node through the API server proxy
@@ -19,14 +20,16 @@ struct HistoryOptions {
     std::string metricsPath = "/metrics/cadvisor";
 };
 
-struct HistoryStats {
+struct HistoryStats
+{
     std::size_t series = 0;  // distinct label sets over the three families
     std::size_t samples = 0; // sample lines written
     double from = 0;         // first and last timestamp, unix seconds
     double to = 0;
 };
 
-class HistoryWriter final {
+class HistoryWriter final
+{
 public:
     // The app containers' and the nodes' (root cgroup id="/") container_cpu_usage_seconds_total,
     // container_memory_working_set_bytes and container_memory_rss from `now - seconds` to `now`,

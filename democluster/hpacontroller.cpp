@@ -28,13 +28,17 @@ std::string keyForKind(const std::string &kind)
     return {};
 }
 
-json hpaCondition(const std::string &type, bool ok, const std::string &reason, const std::string &message,
-                  const std::string &when, const json &before)
+json hpaCondition(const std::string &type, bool ok, const std::string &reason,
+                  const std::string &message, const std::string &when, const json &before)
 {
-    json c = {{"type", type}, {"status", ok ? "True" : "False"}, {"lastTransitionTime", when},
-              {"reason", reason}, {"message", message}};
+    json c = {{"type", type},
+              {"status", ok ? "True" : "False"},
+              {"lastTransitionTime", when},
+              {"reason", reason},
+              {"message", message}};
     for (const json &old : before.value("conditions", json::array()))
-        if (old.value("type", std::string()) == type && old.value("status", std::string()) == c["status"])
+        if (old.value("type", std::string()) == type
+            && old.value("status", std::string()) == c["status"])
             c["lastTransitionTime"] = old.value("lastTransitionTime", when);
     return c;
 }
@@ -50,31 +54,42 @@ void HpaController::reconcile(double now)
         const std::string ns = hpa["metadata"].value("namespace", std::string());
         const std::string name = hpa["metadata"].value("name", std::string());
         const std::string uid = hpa["metadata"].value("uid", std::string());
-        if (const auto it = lastSync_.find(uid); it != lastSync_.end() && now - it->second < 15 && now >= it->second)
+        if (const auto it = lastSync_.find(uid);
+            it != lastSync_.end() && now - it->second < 15 && now >= it->second)
             continue;
         lastSync_[uid] = now;
         const json target = hpa["spec"].value("scaleTargetRef", json::object());
         const std::string key = keyForKind(target.value("kind", std::string()));
         const std::string targetName = target.value("name", std::string());
-        const int minReplicas = static_cast<int>(sim::integer(hpa, "/spec/minReplicas"_json_pointer, 1));
-        const int maxReplicas = static_cast<int>(sim::integer(hpa, "/spec/maxReplicas"_json_pointer, minReplicas));
+        const int minReplicas = static_cast<int>(
+            sim::integer(hpa, "/spec/minReplicas"_json_pointer, 1));
+        const int maxReplicas = static_cast<int>(
+            sim::integer(hpa, "/spec/maxReplicas"_json_pointer, minReplicas));
         int targetUtil = 80;
         for (const json &m : hpa["spec"].value("metrics", json::array()))
-            if (m.value("type", std::string()) == "Resource" && sim::str(m, "/resource/name"_json_pointer) == "cpu")
-                targetUtil = static_cast<int>(sim::integer(m, "/resource/target/averageUtilization"_json_pointer, 80));
+            if (m.value("type", std::string()) == "Resource"
+                && sim::str(m, "/resource/name"_json_pointer) == "cpu")
+                targetUtil = static_cast<int>(
+                    sim::integer(m, "/resource/target/averageUtilization"_json_pointer, 80));
         const auto object = key.empty() ? std::nullopt : ctx_.store.get(key, ns, targetName);
         const json before = hpa.value("status", json::object());
         json status = before;
         status["observedGeneration"] = hpa["metadata"].value("generation", 1);
         if (!object) {
-            status["conditions"] = json::array({hpaCondition("AbleToScale", false, "FailedGetScale",
-                "the HPA controller was unable to get the target's current scale: "
-                + std::string(key.empty() ? "unsupported kind" : "not found"), when, before)});
+            status["conditions"] = json::array(
+                {hpaCondition("AbleToScale", false, "FailedGetScale",
+                              "the HPA controller was unable to get the target's current scale: "
+                                  + std::string(key.empty() ? "unsupported kind" : "not found"),
+                              when, before)});
             if (status != before)
-                ctx_.store.modify("autoscaling/horizontalpodautoscalers", ns, name, [&](json &h) { h["status"] = status; return true; });
+                ctx_.store.modify("autoscaling/horizontalpodautoscalers", ns, name, [&](json &h) {
+                    h["status"] = status;
+                    return true;
+                });
             continue;
         }
-        const int current = static_cast<int>(sim::integer(*object, "/spec/replicas"_json_pointer, 1));
+        const int current = static_cast<int>(
+            sim::integer(*object, "/spec/replicas"_json_pointer, 1));
         const json selector = (*object)["spec"].value("selector", json::object());
         double usage = 0, requests = 0;
         int podsCounted = 0;
@@ -103,7 +118,8 @@ void HpaController::reconcile(double now)
         // Scale down only to the highest recommendation of the stabilization window.
         auto &history = recommendations_[uid];
         history.emplace_back(now, desired);
-        while (!history.empty() && now - history.front().first > ctx_.options.hpaDownscaleStabilizationSeconds)
+        while (!history.empty()
+               && now - history.front().first > ctx_.options.hpaDownscaleStabilizationSeconds)
             history.pop_front();
         int stabilized = desired;
         for (const auto &[t, r] : history)
@@ -119,9 +135,11 @@ void HpaController::reconcile(double now)
                 o["spec"]["replicas"] = stabilized;
                 return true;
             });
-            const std::string reason = current < minReplicas ? "Current number of replicas below Spec.MinReplicas"
-                                       : stabilized > current ? "cpu resource utilization (percentage of request) above target"
-                                                              : "All metrics below target";
+            const std::string reason =
+                current < minReplicas ? "Current number of replicas below Spec.MinReplicas"
+                : stabilized > current
+                    ? "cpu resource utilization (percentage of request) above target"
+                    : "All metrics below target";
             ctx_.events.record(hpa, "Normal", "SuccessfulRescale",
                                "New size: " + std::to_string(stabilized) + "; reason: " + reason,
                                "horizontal-pod-autoscaler", now);
@@ -132,25 +150,42 @@ void HpaController::reconcile(double now)
         if (utilization >= 0)
             status["currentMetrics"] = json::array(
                 {{{"type", "Resource"},
-                  {"resource", {{"name", "cpu"},
-                                {"current", {{"averageUtilization", utilization},
-                                             {"averageValue", sim::formatMilliCores(usage / podsCounted)}}}}}}});
+                  {"resource",
+                   {{"name", "cpu"},
+                    {"current",
+                     {{"averageUtilization", utilization},
+                      {"averageValue", sim::formatMilliCores(usage / podsCounted)}}}}}}});
         json conditions = json::array();
-        conditions.push_back(hpaCondition("AbleToScale", true, stabilized != current ? "SucceededRescale" : "ReadyForNewScale",
-            stabilized != current ? "the HPA controller was able to update the target scale to " + std::to_string(stabilized)
-                                  : "recommended size matches current size", when, before));
+        conditions.push_back(hpaCondition(
+            "AbleToScale", true, stabilized != current ? "SucceededRescale" : "ReadyForNewScale",
+            stabilized != current ? "the HPA controller was able to update the target scale to "
+                                        + std::to_string(stabilized)
+                                  : "recommended size matches current size",
+            when, before));
         if (utilization >= 0)
-            conditions.push_back(hpaCondition("ScalingActive", true, "ValidMetricFound",
-                "the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)", when, before));
+            conditions.push_back(
+                hpaCondition("ScalingActive", true, "ValidMetricFound",
+                             "the HPA was able to successfully calculate a replica count from cpu "
+                             "resource utilization (percentage of request)",
+                             when, before));
         else
-            conditions.push_back(hpaCondition("ScalingActive", false, "FailedGetResourceMetric",
-                "the HPA was unable to compute the replica count: failed to get cpu utilization: did not receive metrics for targeted pods (pods might be unready)", when, before));
+            conditions.push_back(hpaCondition(
+                "ScalingActive", false, "FailedGetResourceMetric",
+                "the HPA was unable to compute the replica count: failed to get cpu utilization: "
+                "did not receive metrics for targeted pods (pods might be unready)",
+                when, before));
         if (unclamped > maxReplicas)
-            conditions.push_back(hpaCondition("ScalingLimited", true, "TooManyReplicas", "the desired replica count is more than the maximum replica count", when, before));
+            conditions.push_back(hpaCondition(
+                "ScalingLimited", true, "TooManyReplicas",
+                "the desired replica count is more than the maximum replica count", when, before));
         else if (unclamped < minReplicas)
-            conditions.push_back(hpaCondition("ScalingLimited", true, "TooFewReplicas", "the desired replica count is less than the minimum replica count", when, before));
+            conditions.push_back(hpaCondition(
+                "ScalingLimited", true, "TooFewReplicas",
+                "the desired replica count is less than the minimum replica count", when, before));
         else
-            conditions.push_back(hpaCondition("ScalingLimited", false, "DesiredWithinRange", "the desired count is within the acceptable range", when, before));
+            conditions.push_back(hpaCondition("ScalingLimited", false, "DesiredWithinRange",
+                                              "the desired count is within the acceptable range",
+                                              when, before));
         status["conditions"] = conditions;
         if (status != before)
             ctx_.store.modify("autoscaling/horizontalpodautoscalers", ns, name, [&](json &h) {

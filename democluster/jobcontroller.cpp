@@ -26,8 +26,9 @@ bool hasCondition(const json &object, const std::string &type)
 json jobCondition(const std::string &type, const std::string &reason, const std::string &message,
                   const std::string &when)
 {
-    return {{"type", type}, {"status", "True"}, {"lastProbeTime", when}, {"lastTransitionTime", when},
-            {"reason", reason}, {"message", message}};
+    return {{"type", type},          {"status", "True"},
+            {"lastProbeTime", when}, {"lastTransitionTime", when},
+            {"reason", reason},      {"message", message}};
 }
 
 } // namespace
@@ -50,14 +51,18 @@ void JobController::syncJobs(double now)
     const std::string when = sim::formatTime(now);
     for (const auto &ptr : jobs.items) {
         const json &job = *ptr;
-        if (hasCondition(job, "Complete") || hasCondition(job, "Failed") || sim::podIsTerminating(job))
+        if (hasCondition(job, "Complete") || hasCondition(job, "Failed")
+            || sim::podIsTerminating(job))
             continue;
         const std::string ns = job["metadata"].value("namespace", std::string());
         const std::string name = job["metadata"].value("name", std::string());
         const std::string uid = job["metadata"].value("uid", std::string());
-        const int completions = static_cast<int>(sim::integer(job, "/spec/completions"_json_pointer, 1));
-        const int parallelism = static_cast<int>(sim::integer(job, "/spec/parallelism"_json_pointer, 1));
-        const int backoffLimit = static_cast<int>(sim::integer(job, "/spec/backoffLimit"_json_pointer, 6));
+        const int completions = static_cast<int>(
+            sim::integer(job, "/spec/completions"_json_pointer, 1));
+        const int parallelism = static_cast<int>(
+            sim::integer(job, "/spec/parallelism"_json_pointer, 1));
+        const int backoffLimit = static_cast<int>(
+            sim::integer(job, "/spec/backoffLimit"_json_pointer, 6));
         const bool suspended = job["spec"].value("suspend", false);
         int active = 0, ready = 0, succeeded = 0, failed = 0;
         // The store's owner index: no walk over every pod of a large cluster.
@@ -89,7 +94,8 @@ void JobController::syncJobs(double now)
                                {"controller-uid", uid},
                                {"job-name", name}};
                 try {
-                    ctx_.store.create("pods", PodFactory::fromTemplate(job, tmpl, ns, podName, now, labels));
+                    ctx_.store.create(
+                        "pods", PodFactory::fromTemplate(job, tmpl, ns, podName, now, labels));
                     ctx_.events.record(job, "Normal", "SuccessfulCreate", "Created pod: " + podName,
                                        "job-controller", now);
                     ++active;
@@ -101,7 +107,8 @@ void JobController::syncJobs(double now)
             ctx_.events.record(job, "Normal", "Completed", "Job completed", "job-controller", now);
         else if (finished == "Failed")
             ctx_.events.record(job, "Warning", "BackoffLimitExceeded",
-                               "Job has reached the specified backoff limit", "job-controller", now);
+                               "Job has reached the specified backoff limit", "job-controller",
+                               now);
         ctx_.store.modify("batch/jobs", ns, name, [&](json &j) {
             json status = j.value("status", json::object());
             const json before = status;
@@ -118,12 +125,16 @@ void JobController::syncJobs(double now)
             if (finished == "Complete") {
                 status["completionTime"] = when;
                 status["conditions"] = json::array(
-                    {jobCondition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", when),
-                     jobCondition("Complete", "CompletionsReached", "Reached expected number of succeeded pods", when)});
+                    {jobCondition("SuccessCriteriaMet", "CompletionsReached",
+                                  "Reached expected number of succeeded pods", when),
+                     jobCondition("Complete", "CompletionsReached",
+                                  "Reached expected number of succeeded pods", when)});
             } else if (finished == "Failed") {
                 status["conditions"] = json::array(
-                    {jobCondition("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", when),
-                     jobCondition("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", when)});
+                    {jobCondition("FailureTarget", "BackoffLimitExceeded",
+                                  "Job has reached the specified backoff limit", when),
+                     jobCondition("Failed", "BackoffLimitExceeded",
+                                  "Job has reached the specified backoff limit", when)});
             }
             if (status == before)
                 return false;
@@ -149,21 +160,26 @@ void JobController::syncCronJobs(double now)
         const std::string name = cj["metadata"].value("name", std::string());
         auto owned = jobsByOwner[sim::str(cj, "/metadata/uid"_json_pointer)];
         std::sort(owned.begin(), owned.end(), [](const auto &a, const auto &b) {
-            return sim::str(*a, "/metadata/creationTimestamp"_json_pointer) < sim::str(*b, "/metadata/creationTimestamp"_json_pointer);
+            return sim::str(*a, "/metadata/creationTimestamp"_json_pointer)
+                   < sim::str(*b, "/metadata/creationTimestamp"_json_pointer);
         });
         json active = json::array();
         std::vector<std::shared_ptr<const json>> succeeded, failed;
         std::string lastSuccess = sim::str(cj, "/status/lastSuccessfulTime"_json_pointer);
         for (const auto &j : owned) {
-            const json ref = {{"kind", "Job"}, {"namespace", ns}, {"name", (*j)["metadata"]["name"]},
-                              {"uid", (*j)["metadata"]["uid"]}, {"apiVersion", "batch/v1"}};
+            const json ref = {{"kind", "Job"},
+                              {"namespace", ns},
+                              {"name", (*j)["metadata"]["name"]},
+                              {"uid", (*j)["metadata"]["uid"]},
+                              {"apiVersion", "batch/v1"}};
             if (hasCondition(*j, "Complete")) {
                 succeeded.push_back(j);
                 const std::string done = sim::str(*j, "/status/completionTime"_json_pointer);
                 if (done > lastSuccess) {
                     lastSuccess = done;
                     ctx_.events.record(cj, "Normal", "SawCompletedJob",
-                                       "Saw completed job: " + ref["name"].get<std::string>() + ", condition: Complete",
+                                       "Saw completed job: " + ref["name"].get<std::string>()
+                                           + ", condition: Complete",
                                        "cronjob-controller", now);
                 }
             } else if (hasCondition(*j, "Failed")) {
@@ -188,9 +204,13 @@ void JobController::syncCronJobs(double now)
 
         std::string lastSchedule = sim::str(cj, "/status/lastScheduleTime"_json_pointer);
         std::string error;
-        const auto schedule = CronSchedule::parse(cj["spec"].value("schedule", std::string()), &error);
+        const auto schedule = CronSchedule::parse(cj["spec"].value("schedule", std::string()),
+                                                  &error);
         if (schedule && !cj["spec"].value("suspend", false)) {
-            const double since = sim::parseTime(lastSchedule.empty() ? sim::str(cj, "/metadata/creationTimestamp"_json_pointer) : lastSchedule, now);
+            const double since = sim::parseTime(
+                lastSchedule.empty() ? sim::str(cj, "/metadata/creationTimestamp"_json_pointer)
+                                     : lastSchedule,
+                now);
             // The most recent missed time only, like the real controller.
             double due = 0;
             for (double t = schedule->next(since); t > 0 && t <= now; t = schedule->next(t))
@@ -206,19 +226,25 @@ void JobController::syncCronJobs(double now)
                     }
                     active = json::array();
                 }
-                const std::string jobName = name + "-" + std::to_string(static_cast<long long>(due / 60));
+                const std::string jobName = name + "-"
+                                            + std::to_string(static_cast<long long>(due / 60));
                 const json jobTemplate = cj["spec"].value("jobTemplate", json::object());
                 json jobMeta = jobTemplate.value("metadata", json::object());
                 jobMeta["name"] = jobName;
                 jobMeta["namespace"] = ns;
                 jobMeta["creationTimestamp"] = sim::formatTime(now);
                 jobMeta["ownerReferences"] = json::array({sim::ownerReference(cj)});
-                jobMeta["annotations"]["batch.kubernetes.io/cronjob-scheduled-timestamp"] = sim::formatTime(due);
-                json job = {{"metadata", jobMeta}, {"spec", jobTemplate.value("spec", json::object())}};
+                jobMeta["annotations"]["batch.kubernetes.io/cronjob-scheduled-timestamp"] =
+                    sim::formatTime(due);
+                json job = {{"metadata", jobMeta},
+                            {"spec", jobTemplate.value("spec", json::object())}};
                 try {
                     const json created = ctx_.store.create("batch/jobs", job);
-                    active.push_back({{"kind", "Job"}, {"namespace", ns}, {"name", jobName},
-                                      {"uid", created["metadata"]["uid"]}, {"apiVersion", "batch/v1"}});
+                    active.push_back({{"kind", "Job"},
+                                      {"namespace", ns},
+                                      {"name", jobName},
+                                      {"uid", created["metadata"]["uid"]},
+                                      {"apiVersion", "batch/v1"}});
                     ctx_.events.record(cj, "Normal", "SuccessfulCreate", "Created job " + jobName,
                                        "cronjob-controller", now);
                 } catch (const ApiError &) {

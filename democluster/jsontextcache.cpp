@@ -6,7 +6,8 @@
 
 namespace demo {
 
-std::shared_ptr<const std::string> JsonTextCache::text(const std::shared_ptr<const nlohmann::json> &object)
+std::shared_ptr<const std::string> JsonTextCache::text(
+    const std::shared_ptr<const nlohmann::json> &object)
 {
     const nlohmann::json *key = object.get();
     {

@@ -18,7 +18,9 @@ namespace {
 json condition(const std::string &type, bool ok, const std::string &when,
                const std::string &reason = {}, const std::string &message = {})
 {
-    json c = {{"type", type}, {"status", ok ? "True" : "False"}, {"lastProbeTime", nullptr},
+    json c = {{"type", type},
+              {"status", ok ? "True" : "False"},
+              {"lastProbeTime", nullptr},
               {"lastTransitionTime", when}};
     if (!reason.empty())
         c["reason"] = reason;
@@ -89,7 +91,8 @@ std::string Kubelet::podIp(const SimContext &context, const json &pod)
 
 double Kubelet::backOff(std::int64_t restartCount)
 {
-    const double delay = 10.0 * std::pow(2.0, static_cast<double>(std::max<std::int64_t>(0, restartCount - 1)));
+    const double delay =
+        10.0 * std::pow(2.0, static_cast<double>(std::max<std::int64_t>(0, restartCount - 1)));
     return std::min(delay, 300.0);
 }
 
@@ -109,7 +112,8 @@ void Kubelet::reconcile(double now, const std::vector<WatchEvent> *podChanges)
             if (change.type == "DELETED")
                 continue;
             const json &meta = (*change.object)["metadata"];
-            visit.emplace(meta.value("namespace", std::string()), meta.value("name", std::string()));
+            visit.emplace(meta.value("namespace", std::string()),
+                          meta.value("name", std::string()));
         }
         if (visit.empty())
             return;
@@ -198,11 +202,14 @@ void Kubelet::startContainer(json &pod, const json &spec, json &cs, double now)
     ctx_.events.record(pod, "Normal", "Pulled",
                        "Container image \"" + image + "\" already present on machine", "kubelet",
                        now, node);
-    ctx_.events.record(pod, "Normal", "Created", "Created container: " + cname, "kubelet", now, node);
-    ctx_.events.record(pod, "Normal", "Started", "Started container " + cname, "kubelet", now, node);
+    ctx_.events.record(pod, "Normal", "Created", "Created container: " + cname, "kubelet", now,
+                       node);
+    ctx_.events.record(pod, "Normal", "Started", "Started container " + cname, "kubelet", now,
+                       node);
     const std::string digest = sim::hexId(sim::hashString(image, 42), 64);
     std::string repo = image.substr(0, image.find('@'));
-    if (const auto colon = repo.rfind(':'); colon != std::string::npos && repo.find('/', colon) == std::string::npos)
+    if (const auto colon = repo.rfind(':');
+        colon != std::string::npos && repo.find('/', colon) == std::string::npos)
         repo = repo.substr(0, colon);
     if (repo.find('/') == std::string::npos)
         repo = "docker.io/library/" + repo;
@@ -267,8 +274,11 @@ bool Kubelet::syncPod(json &pod, double now)
     bool changed = false;
     if (status.value("phase", std::string()) == "Pending") {
         // Sandbox and image pull take 1-3 s, deterministic per pod.
-        const double delay = 1 + 2 * sim::unitFromHash(sim::hashString(
-                                      sim::str(pod, "/metadata/name"_json_pointer), ctx_.options.seed));
+        const double delay = 1
+                             + 2
+                                   * sim::unitFromHash(
+                                       sim::hashString(sim::str(pod, "/metadata/name"_json_pointer),
+                                                       ctx_.options.seed));
         if (now < started + delay)
             return false;
         for (json &cs : status["containerStatuses"])
@@ -306,7 +316,8 @@ bool Kubelet::syncPod(json &pod, double now)
                 endAt = start + p.crashAfter;
                 exitCode = 1;
                 reason = "Error";
-            } else if (p.completeAfter > 0 && restartPolicy != "Always" && now >= start + p.completeAfter) {
+            } else if (p.completeAfter > 0 && restartPolicy != "Always"
+                       && now >= start + p.completeAfter) {
                 endAt = start + p.completeAfter;
                 reason = "Completed";
             }
@@ -318,17 +329,20 @@ bool Kubelet::syncPod(json &pod, double now)
                                    {"containerID", cs.value("containerID", std::string())}};
                 if (reason == "OOMKilled") {
                     if (const auto n = ctx_.store.get("nodes", "", node))
-                        ctx_.events.record(*n, "Warning", "OOMKilling",
-                                           "Memory cgroup out of memory: Killed process "
-                                               + std::to_string(1000 + sim::hashString(cname) % 30000)
-                                               + " (" + cname + ") total-vm:"
-                                               + std::to_string(static_cast<long long>(curve.memLimit / 1024) + 81234)
-                                               + "kB, anon-rss:"
-                                               + std::to_string(static_cast<long long>(curve.memLimit / 1024))
-                                               + "kB, file-rss:0kB, shmem-rss:0kB",
-                                           "kernel-monitor", now, node);
+                        ctx_.events.record(
+                            *n, "Warning", "OOMKilling",
+                            "Memory cgroup out of memory: Killed process "
+                                + std::to_string(1000 + sim::hashString(cname) % 30000) + " ("
+                                + cname + ") total-vm:"
+                                + std::to_string(static_cast<long long>(curve.memLimit / 1024)
+                                                 + 81234)
+                                + "kB, anon-rss:"
+                                + std::to_string(static_cast<long long>(curve.memLimit / 1024))
+                                + "kB, file-rss:0kB, shmem-rss:0kB",
+                            "kernel-monitor", now, node);
                 }
-                const bool restart = restartPolicy == "Always" || (restartPolicy == "OnFailure" && exitCode != 0);
+                const bool restart = restartPolicy == "Always"
+                                     || (restartPolicy == "OnFailure" && exitCode != 0);
                 cs["ready"] = false;
                 cs["started"] = false;
                 if (restart) {
@@ -337,7 +351,8 @@ bool Kubelet::syncPod(json &pod, double now)
                     cs["restartCount"] = restarts;
                     state = {{"waiting",
                               {{"reason", "CrashLoopBackOff"},
-                               {"message", "back-off " + std::to_string(static_cast<int>(backOff(restarts)))
+                               {"message", "back-off "
+                                               + std::to_string(static_cast<int>(backOff(restarts)))
                                                + "s restarting failed container=" + cname
                                                + " pod=" + podRef(pod)}}}};
                     ctx_.events.record(pod, "Warning", "BackOff",
@@ -351,9 +366,10 @@ bool Kubelet::syncPod(json &pod, double now)
             }
         } else if (state.contains("waiting")
                    && state["waiting"].value("reason", std::string()) == "CrashLoopBackOff") {
-            const double finished = sim::parseTime(
-                cs.value("lastState", json::object()).value("terminated", json::object()).value("finishedAt", json()),
-                now);
+            const double finished = sim::parseTime(cs.value("lastState", json::object())
+                                                       .value("terminated", json::object())
+                                                       .value("finishedAt", json()),
+                                                   now);
             if (now >= finished + backOff(cs.value("restartCount", std::int64_t(0)))) {
                 startContainer(pod, *spec, cs, now);
                 changed = true;

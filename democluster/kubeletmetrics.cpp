@@ -32,13 +32,14 @@ std::string machineHex(const SimContext &ctx, const std::string &node, const cha
 
 std::string uuidOf(const std::string &hex)
 {
-    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4)
-           + "-" + hex.substr(20, 12);
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-"
+           + hex.substr(16, 4) + "-" + hex.substr(20, 12);
 }
 
 } // namespace
 
-NodeUsage KubeletMetrics::nodeUsage(const SimContext &ctx, ObjectPtr node, const std::vector<ObjectPtr> &pods, double t)
+NodeUsage KubeletMetrics::nodeUsage(const SimContext &ctx, ObjectPtr node,
+                                    const std::vector<ObjectPtr> &pods, double t)
 {
     NodeUsage n;
     n.node = node;
@@ -63,7 +64,8 @@ NodeUsage KubeletMetrics::nodeUsage(const SimContext &ctx, ObjectPtr node, const
         std::string lower;
         for (char c : row.qos)
             lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        row.cgroup = row.qos == "Guaranteed" ? "/kubepods/pod" + uid : "/kubepods/" + lower + "/pod" + uid;
+        row.cgroup = row.qos == "Guaranteed" ? "/kubepods/pod" + uid
+                                             : "/kubepods/" + lower + "/pod" + uid;
         row.start = row.sandbox.curve.start;
         row.cpuSeconds = row.sandbox.cpuSeconds;
         row.cpuAverage = row.sandbox.cpuAverage;
@@ -75,7 +77,10 @@ NodeUsage KubeletMetrics::nodeUsage(const SimContext &ctx, ObjectPtr node, const
             addMemory(row.memory, c.memory);
         }
         for (const json &c : sim::field(sim::field(*p, "spec"), "containers")) {
-            const double limit = sim::parseQuantity(c.value("resources", json::object()).value("limits", json::object()).value("memory", json()), 0);
+            const double limit = sim::parseQuantity(c.value("resources", json::object())
+                                                        .value("limits", json::object())
+                                                        .value("memory", json()),
+                                                    0);
             allLimited = allLimited && limit > 0;
             row.memoryLimit += limit;
         }
@@ -100,20 +105,46 @@ std::vector<ObjectPtr> podsOn(const SimContext &ctx, const std::string &node)
 struct CadvisorFamilies
 {
     explicit CadvisorFamilies(prometheus::Registry &r)
-        : cpu(prometheus::BuildCounter().Name("container_cpu_usage_seconds_total").Help("Cumulative cpu time consumed in seconds.").Register(r))
-        , workingSet(prometheus::BuildGauge().Name("container_memory_working_set_bytes").Help("Current working set in bytes.").Register(r))
-        , rss(prometheus::BuildGauge().Name("container_memory_rss").Help("Size of RSS in bytes.").Register(r))
-        , usage(prometheus::BuildGauge().Name("container_memory_usage_bytes").Help("Current memory usage in bytes, including all memory regardless of when it was accessed").Register(r))
-        , cache(prometheus::BuildGauge().Name("container_memory_cache").Help("Number of bytes of page cache memory.").Register(r))
-        , limit(prometheus::BuildGauge().Name("container_spec_memory_limit_bytes").Help("Memory limit for the container.").Register(r))
-        , start(prometheus::BuildGauge().Name("container_start_time_seconds").Help("Start time of the container since unix epoch in seconds.").Register(r))
-        , lastSeen(prometheus::BuildGauge().Name("container_last_seen").Help("Last time a container was seen by the exporter").Register(r))
+        : cpu(prometheus::BuildCounter()
+                  .Name("container_cpu_usage_seconds_total")
+                  .Help("Cumulative cpu time consumed in seconds.")
+                  .Register(r))
+        , workingSet(prometheus::BuildGauge()
+                         .Name("container_memory_working_set_bytes")
+                         .Help("Current working set in bytes.")
+                         .Register(r))
+        , rss(prometheus::BuildGauge()
+                  .Name("container_memory_rss")
+                  .Help("Size of RSS in bytes.")
+                  .Register(r))
+        , usage(prometheus::BuildGauge()
+                    .Name("container_memory_usage_bytes")
+                    .Help("Current memory usage in bytes, including all memory regardless of when "
+                          "it was accessed")
+                    .Register(r))
+        , cache(prometheus::BuildGauge()
+                    .Name("container_memory_cache")
+                    .Help("Number of bytes of page cache memory.")
+                    .Register(r))
+        , limit(prometheus::BuildGauge()
+                    .Name("container_spec_memory_limit_bytes")
+                    .Help("Memory limit for the container.")
+                    .Register(r))
+        , start(prometheus::BuildGauge()
+                    .Name("container_start_time_seconds")
+                    .Help("Start time of the container since unix epoch in seconds.")
+                    .Register(r))
+        , lastSeen(prometheus::BuildGauge()
+                       .Name("container_last_seen")
+                       .Help("Last time a container was seen by the exporter")
+                       .Register(r))
     {}
 
     void row(const CadvisorRow &r, double now)
     {
-        const prometheus::Labels labels = {{"container", r.container}, {"id", r.id}, {"image", r.image},
-                                           {"name", r.name}, {"namespace", r.ns}, {"pod", r.pod}};
+        const prometheus::Labels labels = {{"container", r.container}, {"id", r.id},
+                                           {"image", r.image},         {"name", r.name},
+                                           {"namespace", r.ns},        {"pod", r.pod}};
         if (r.cpuSeconds > 0) { // cadvisor skips the CPU row while usage is 0
             prometheus::Labels cpuLabels = labels;
             cpuLabels["cpu"] = "total";
@@ -129,7 +160,8 @@ struct CadvisorFamilies
     }
 
     prometheus::Family<prometheus::Counter> &cpu;
-    prometheus::Family<prometheus::Gauge> &workingSet, &rss, &usage, &cache, &limit, &start, &lastSeen;
+    prometheus::Family<prometheus::Gauge> &workingSet, &rss, &usage, &cache, &limit, &start,
+        &lastSeen;
 };
 
 } // namespace
@@ -137,11 +169,11 @@ struct CadvisorFamilies
 std::vector<CadvisorRow> KubeletMetrics::cadvisorRows(const NodeUsage &n)
 {
     std::vector<CadvisorRow> rows;
-    const auto add = [&rows](std::string container, std::string id, std::string image, std::string name,
-                             std::string ns, std::string pod, double cpuSeconds, const MemorySample &m,
-                             double memoryLimit, double startTime) {
-        rows.push_back({std::move(container), std::move(id), std::move(image), std::move(name), std::move(ns),
-                        std::move(pod), cpuSeconds, m, memoryLimit, startTime});
+    const auto add = [&rows](std::string container, std::string id, std::string image,
+                             std::string name, std::string ns, std::string pod, double cpuSeconds,
+                             const MemorySample &m, double memoryLimit, double startTime) {
+        rows.push_back({std::move(container), std::move(id), std::move(image), std::move(name),
+                        std::move(ns), std::move(pod), cpuSeconds, m, memoryLimit, startTime});
     };
     const double boot = n.bootTime;
     // Aggregate cgroups: the kubepods tree per QoS class and the kubelet's own slice.
@@ -157,28 +189,32 @@ std::vector<CadvisorRow> KubeletMetrics::cadvisorRows(const NodeUsage &n)
     }
     add("", "/", "", "", "", "", n.cpuSeconds, n.memory, 0, boot);
     add("", "/kubepods", "", "", "", "", kubeCpu, kubeMem, 0, boot);
-    add("", "/kubepods/burstable", "", "", "", "", byQos["Burstable"].first, byQos["Burstable"].second, 0, boot);
-    add("", "/kubepods/besteffort", "", "", "", "", byQos["BestEffort"].first, byQos["BestEffort"].second, 0, boot);
+    add("", "/kubepods/burstable", "", "", "", "", byQos["Burstable"].first,
+        byQos["Burstable"].second, 0, boot);
+    add("", "/kubepods/besteffort", "", "", "", "", byQos["BestEffort"].first,
+        byQos["BestEffort"].second, 0, boot);
     MemorySample kubeletMem = n.systemMemory;
     kubeletMem.workingSet *= 0.15;
     kubeletMem.rss *= 0.15;
     kubeletMem.cache *= 0.15;
     kubeletMem.usage *= 0.15;
-    add("", "/system.slice/kubelet.service", "", "", "", "", n.systemCpuSeconds * 0.35, kubeletMem, 0, boot);
+    add("", "/system.slice/kubelet.service", "", "", "", "", n.systemCpuSeconds * 0.35, kubeletMem,
+        0, boot);
     for (const auto &p : n.pods) {
         const std::string ns = sim::str(*p.pod, "/metadata/namespace"_json_pointer);
         const std::string pod = sim::str(*p.pod, "/metadata/name"_json_pointer);
         add("", p.cgroup, "", "", ns, pod, p.cpuSeconds, p.memory, p.memoryLimit, p.start);
-        add("", p.cgroup + "/" + p.sandbox.id, p.sandbox.image, p.sandbox.id, ns, pod, p.sandbox.cpuSeconds,
-            p.sandbox.memory, 0, p.sandbox.curve.start);
+        add("", p.cgroup + "/" + p.sandbox.id, p.sandbox.image, p.sandbox.id, ns, pod,
+            p.sandbox.cpuSeconds, p.sandbox.memory, 0, p.sandbox.curve.start);
         for (const ContainerUsage &c : p.containers)
-            add(c.name, p.cgroup + "/" + c.id, c.image, c.id, ns, pod, c.cpuSeconds, c.memory, c.memoryLimit,
-                c.curve.start);
+            add(c.name, p.cgroup + "/" + c.id, c.image, c.id, ns, pod, c.cpuSeconds, c.memory,
+                c.memoryLimit, c.curve.start);
     }
     return rows;
 }
 
-std::optional<std::string> KubeletMetrics::cadvisor(const SimContext &ctx, const std::string &nodeName, double t)
+std::optional<std::string> KubeletMetrics::cadvisor(const SimContext &ctx,
+                                                    const std::string &nodeName, double t)
 {
     const auto node = ctx.store.getShared("nodes", "", nodeName);
     if (!node)
@@ -189,31 +225,66 @@ std::optional<std::string> KubeletMetrics::cadvisor(const SimContext &ctx, const
     for (const CadvisorRow &row : cadvisorRows(n))
         f.row(row, t);
     const json capacity = (*node)["status"].value("capacity", json::object());
-    const prometheus::Labels machine = {{"boot_id", uuidOf(machineHex(ctx, nodeName, "boot", 32))},
-                                        {"machine_id", machineHex(ctx, nodeName, "machine", 32)},
-                                        {"system_uuid", uuidOf(machineHex(ctx, nodeName, "uuid", 32))}};
-    prometheus::BuildGauge().Name("machine_cpu_cores").Help("Number of logical CPU cores.").Register(registry)
-        .Add(machine).Set(sim::parseQuantity(capacity.value("cpu", json()), 0));
-    prometheus::BuildGauge().Name("machine_memory_bytes").Help("Amount of memory installed on the machine.").Register(registry)
-        .Add(machine).Set(sim::parseQuantity(capacity.value("memory", json()), 0));
+    const prometheus::Labels machine = {
+        {"boot_id", uuidOf(machineHex(ctx, nodeName, "boot", 32))},
+        {"machine_id", machineHex(ctx, nodeName, "machine", 32)},
+        {"system_uuid", uuidOf(machineHex(ctx, nodeName, "uuid", 32))}};
+    prometheus::BuildGauge()
+        .Name("machine_cpu_cores")
+        .Help("Number of logical CPU cores.")
+        .Register(registry)
+        .Add(machine)
+        .Set(sim::parseQuantity(capacity.value("cpu", json()), 0));
+    prometheus::BuildGauge()
+        .Name("machine_memory_bytes")
+        .Help("Amount of memory installed on the machine.")
+        .Register(registry)
+        .Add(machine)
+        .Set(sim::parseQuantity(capacity.value("memory", json()), 0));
     return prometheus::TextSerializer().Serialize(registry.Collect());
 }
 
-std::optional<std::string> KubeletMetrics::resource(const SimContext &ctx, const std::string &nodeName, double t)
+std::optional<std::string> KubeletMetrics::resource(const SimContext &ctx,
+                                                    const std::string &nodeName, double t)
 {
     const auto node = ctx.store.getShared("nodes", "", nodeName);
     if (!node)
         return std::nullopt;
     const NodeUsage n = nodeUsage(ctx, node, podsOn(ctx, nodeName), t);
     prometheus::Registry r;
-    auto &nodeCpu = prometheus::BuildCounter().Name("node_cpu_usage_seconds_total").Help("[STABLE] Cumulative cpu time consumed by the node in core-seconds").Register(r);
-    auto &nodeMem = prometheus::BuildGauge().Name("node_memory_working_set_bytes").Help("[STABLE] Current working set of the node in bytes").Register(r);
-    auto &cCpu = prometheus::BuildCounter().Name("container_cpu_usage_seconds_total").Help("[STABLE] Cumulative cpu time consumed by the container in core-seconds").Register(r);
-    auto &cMem = prometheus::BuildGauge().Name("container_memory_working_set_bytes").Help("[STABLE] Current working set of the container in bytes").Register(r);
-    auto &cStart = prometheus::BuildGauge().Name("container_start_time_seconds").Help("[STABLE] Start time of the container since unix epoch in seconds").Register(r);
-    auto &pCpu = prometheus::BuildCounter().Name("pod_cpu_usage_seconds_total").Help("[STABLE] Cumulative cpu time consumed by the pod in core-seconds").Register(r);
-    auto &pMem = prometheus::BuildGauge().Name("pod_memory_working_set_bytes").Help("[STABLE] Current working set of the pod in bytes").Register(r);
-    auto &scrapeError = prometheus::BuildGauge().Name("resource_scrape_error").Help("[STABLE] 1 if there was an error while getting container metrics, 0 otherwise").Register(r);
+    auto &nodeCpu = prometheus::BuildCounter()
+                        .Name("node_cpu_usage_seconds_total")
+                        .Help("[STABLE] Cumulative cpu time consumed by the node in core-seconds")
+                        .Register(r);
+    auto &nodeMem = prometheus::BuildGauge()
+                        .Name("node_memory_working_set_bytes")
+                        .Help("[STABLE] Current working set of the node in bytes")
+                        .Register(r);
+    auto &cCpu = prometheus::BuildCounter()
+                     .Name("container_cpu_usage_seconds_total")
+                     .Help("[STABLE] Cumulative cpu time consumed by the container in core-seconds")
+                     .Register(r);
+    auto &cMem = prometheus::BuildGauge()
+                     .Name("container_memory_working_set_bytes")
+                     .Help("[STABLE] Current working set of the container in bytes")
+                     .Register(r);
+    auto &cStart = prometheus::BuildGauge()
+                       .Name("container_start_time_seconds")
+                       .Help("[STABLE] Start time of the container since unix epoch in seconds")
+                       .Register(r);
+    auto &pCpu = prometheus::BuildCounter()
+                     .Name("pod_cpu_usage_seconds_total")
+                     .Help("[STABLE] Cumulative cpu time consumed by the pod in core-seconds")
+                     .Register(r);
+    auto &pMem = prometheus::BuildGauge()
+                     .Name("pod_memory_working_set_bytes")
+                     .Help("[STABLE] Current working set of the pod in bytes")
+                     .Register(r);
+    auto &scrapeError =
+        prometheus::BuildGauge()
+            .Name("resource_scrape_error")
+            .Help("[STABLE] 1 if there was an error while getting container metrics, 0 otherwise")
+            .Register(r);
     nodeCpu.Add({}).Increment(n.cpuSeconds);
     nodeMem.Add({}).Set(n.memory.workingSet);
     for (const auto &p : n.pods) {
@@ -246,13 +317,15 @@ std::vector<json> KubeletMetrics::nodeMetrics(const SimContext &ctx, double t)
         const NodeUsage n = nodeUsage(ctx, node, byNode[name], t);
         out.push_back({{"kind", "NodeMetrics"},
                        {"apiVersion", "metrics.k8s.io/v1beta1"},
-                       {"metadata", {{"name", name},
-                                     {"creationTimestamp", sim::formatTime(t)},
-                                     {"labels", (*node)["metadata"].value("labels", json::object())}}},
+                       {"metadata",
+                        {{"name", name},
+                         {"creationTimestamp", sim::formatTime(t)},
+                         {"labels", (*node)["metadata"].value("labels", json::object())}}},
                        {"timestamp", sim::formatTime(t)},
                        {"window", "15s"},
-                       {"usage", {{"cpu", sim::formatNanoCores(n.cpuAverage)},
-                                  {"memory", sim::formatKibiBytes(n.memory.workingSet)}}}});
+                       {"usage",
+                        {{"cpu", sim::formatNanoCores(n.cpuAverage)},
+                         {"memory", sim::formatKibiBytes(n.memory.workingSet)}}}});
     }
     return out;
 }
@@ -269,14 +342,16 @@ std::vector<json> KubeletMetrics::podMetrics(const SimContext &ctx, const std::s
         json list = json::array();
         for (const ContainerUsage &c : containers)
             list.push_back({{"name", c.name},
-                            {"usage", {{"cpu", sim::formatNanoCores(c.cpuAverage)},
-                                       {"memory", sim::formatKibiBytes(c.memory.workingSet)}}}});
+                            {"usage",
+                             {{"cpu", sim::formatNanoCores(c.cpuAverage)},
+                              {"memory", sim::formatKibiBytes(c.memory.workingSet)}}}});
         out.push_back({{"kind", "PodMetrics"},
                        {"apiVersion", "metrics.k8s.io/v1beta1"},
-                       {"metadata", {{"name", (*p)["metadata"]["name"]},
-                                     {"namespace", (*p)["metadata"]["namespace"]},
-                                     {"creationTimestamp", sim::formatTime(t)},
-                                     {"labels", (*p)["metadata"].value("labels", json::object())}}},
+                       {"metadata",
+                        {{"name", (*p)["metadata"]["name"]},
+                         {"namespace", (*p)["metadata"]["namespace"]},
+                         {"creationTimestamp", sim::formatTime(t)},
+                         {"labels", (*p)["metadata"].value("labels", json::object())}}},
                        {"timestamp", sim::formatTime(t)},
                        {"window", "15s"},
                        {"containers", list}});

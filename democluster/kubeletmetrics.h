@@ -58,17 +58,22 @@ struct CadvisorRow
 class KubeletMetrics final
 {
 public:
-    static NodeUsage nodeUsage(const SimContext &context, std::shared_ptr<const nlohmann::json> node,
-                               const std::vector<std::shared_ptr<const nlohmann::json>> &pods, double t);
+    static NodeUsage nodeUsage(const SimContext &context,
+                               std::shared_ptr<const nlohmann::json> node,
+                               const std::vector<std::shared_ptr<const nlohmann::json>> &pods,
+                               double t);
 
     // Every cgroup row /metrics/cadvisor reports for a node: root, aggregates, pods, sandboxes
     // and app containers. The metrics history writes the same rows, so labels match exactly.
     static std::vector<CadvisorRow> cadvisorRows(const NodeUsage &usage);
 
-    static std::optional<std::string> cadvisor(const SimContext &context, const std::string &node, double t);
-    static std::optional<std::string> resource(const SimContext &context, const std::string &node, double t);
+    static std::optional<std::string> cadvisor(const SimContext &context, const std::string &node,
+                                               double t);
+    static std::optional<std::string> resource(const SimContext &context, const std::string &node,
+                                               double t);
     static std::vector<nlohmann::json> nodeMetrics(const SimContext &context, double t);
-    static std::vector<nlohmann::json> podMetrics(const SimContext &context, const std::string &ns, double t);
+    static std::vector<nlohmann::json> podMetrics(const SimContext &context, const std::string &ns,
+                                                  double t);
 };
 
 } // namespace demo

@@ -17,9 +17,10 @@ void defaultContainer(json &c)
 {
     const std::string image = c.value("image", std::string());
     const auto slash = image.rfind('/');
-    const bool tagged = image.find(':', slash == std::string::npos ? 0 : slash) != std::string::npos;
-    const bool latest = !tagged
-                        || (image.size() >= 7 && image.compare(image.size() - 7, 7, ":latest") == 0);
+    const bool tagged = image.find(':', slash == std::string::npos ? 0 : slash)
+                        != std::string::npos;
+    const bool latest =
+        !tagged || (image.size() >= 7 && image.compare(image.size() - 7, 7, ":latest") == 0);
     if (!c.contains("imagePullPolicy"))
         c["imagePullPolicy"] = latest ? "Always" : "IfNotPresent";
     if (!c.contains("terminationMessagePath"))
@@ -79,8 +80,8 @@ void ApiServer::Impl::prepareForCreate(const ResourceType &type, json &object) c
     } else if (key == "pods") {
         defaultPodSpec(object["spec"]);
         object["status"] = {{"phase", "Pending"}, {"qosClass", qosClass(object["spec"])}};
-    } else if (key == "apps/deployments" || key == "apps/replicasets"
-               || key == "apps/statefulsets" || key == "apps/daemonsets") {
+    } else if (key == "apps/deployments" || key == "apps/replicasets" || key == "apps/statefulsets"
+               || key == "apps/daemonsets") {
         json &spec = object["spec"];
         if (key != "apps/daemonsets" && !spec.contains("replicas"))
             spec["replicas"] = 1;
@@ -107,7 +108,8 @@ void ApiServer::Impl::prepareForCreate(const ResourceType &type, json &object) c
         if (!spec.contains("clusterIP") && spec.value("type", std::string()) != "ExternalName") {
             static std::atomic<int> next{100};
             const int n = next++;
-            spec["clusterIP"] = "10.0." + std::to_string((n / 250) % 250) + "." + std::to_string(n % 250 + 1);
+            spec["clusterIP"] = "10.0." + std::to_string((n / 250) % 250) + "."
+                                + std::to_string(n % 250 + 1);
             spec["clusterIPs"] = {spec["clusterIP"]};
         }
         if (!spec.contains("sessionAffinity"))
@@ -127,7 +129,8 @@ void ApiServer::Impl::checkNamespaceAccepts(const std::string &ns) const
 {
     const auto object = store.getShared("namespaces", {}, ns);
     if (!object) {
-        static const ResourceType namespaces{"", "v1", "namespaces", "Namespace", false, "namespace", {}};
+        static const ResourceType namespaces{"",          "v1", "namespaces", "Namespace", false,
+                                             "namespace", {}};
         throw errors::notFound(namespaces, ns);
     }
     if ((*object)["metadata"].contains("deletionTimestamp")) {
@@ -136,9 +139,10 @@ void ApiServer::Impl::checkNamespaceAccepts(const std::string &ns) const
                        + " because it is being terminated");
         e.details = {{"name", ns},
                      {"kind", "namespaces"},
-                     {"causes", {{{"reason", "NamespaceTerminating"},
-                                  {"message", "namespace " + ns + " is being terminated"},
-                                  {"field", "metadata.namespace"}}}}};
+                     {"causes",
+                      {{{"reason", "NamespaceTerminating"},
+                        {"message", "namespace " + ns + " is being terminated"},
+                        {"field", "metadata.namespace"}}}}};
         throw e;
     }
 }
@@ -154,7 +158,8 @@ void ApiServer::Impl::deleteDependents(const std::string &uid, const std::string
         // Owners and dependents share a namespace (cluster-scoped owners own cluster objects).
         if (info.type.namespaced && ns.empty())
             continue;
-        const ObjectStore::Snapshot snapshot = store.list(info.type.key(), info.type.namespaced ? ns : std::string());
+        const ObjectStore::Snapshot snapshot = store.list(
+            info.type.key(), info.type.namespaced ? ns : std::string());
         for (const auto &object : snapshot.items) {
             const json &meta = (*object)["metadata"];
             const auto refs = meta.find("ownerReferences");
@@ -167,7 +172,8 @@ void ApiServer::Impl::deleteDependents(const std::string &uid, const std::string
     }
     for (const auto &[key, meta] : dependents) {
         try {
-            store.remove(key, meta.value("namespace", std::string()), meta.value("name", std::string()));
+            store.remove(key, meta.value("namespace", std::string()),
+                         meta.value("name", std::string()));
         } catch (const ApiError &) {
             continue; // already gone
         }
@@ -191,7 +197,8 @@ void ApiServer::Impl::finalizeNamespaces()
                 continue;
             for (const auto &object : store.list(info.type.key(), name).items) {
                 try {
-                    store.remove(info.type.key(), name, (*object)["metadata"].value("name", std::string()));
+                    store.remove(info.type.key(), name,
+                                 (*object)["metadata"].value("name", std::string()));
                 } catch (const ApiError &) {
                 }
             }

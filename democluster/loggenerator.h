@@ -23,9 +23,9 @@ struct LogSource
     std::string containerId; // distinguishes instances
     UsageProfile profile;
     double start = 0;
-    double end = 0;        // 0 = still running
+    double end = 0; // 0 = still running
     int exitCode = 0;
-    std::string reason;    // termination reason (Error, OOMKilled, Completed)
+    std::string reason; // termination reason (Error, OOMKilled, Completed)
 };
 
 class LogGenerator final

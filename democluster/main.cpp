@@ -53,7 +53,8 @@ const char *usage()
            "                        /metrics/cadvisor series (container_cpu_usage_seconds_total,\n"
            "                        container_memory_working_set_bytes, container_memory_rss of\n"
            "                        the app containers and the root cgroup id=\"/\") as\n"
-           "                        OpenMetrics for `promtool tsdb create-blocks-from openmetrics`;\n"
+           "                        OpenMetrics for `promtool tsdb create-blocks-from "
+           "openmetrics`;\n"
            "                        with the target labels scripts/demo-prometheus' scrape adds\n"
            "                        (job=\"kubelet\", instance and node = the node's name,\n"
            "                        metrics_path=\"/metrics/cadvisor\"); the workshop preset then\n"
@@ -94,7 +95,8 @@ bool parseInt(const std::string &text, long long min, long long &out)
 
 // Written before the server listens, so whoever waits for the kubeconfig finds the history
 // complete; renamed into place so nobody reads half a file.
-void writeHistory(demo::Simulation &simulation, const std::string &file, double seconds, double step)
+void writeHistory(demo::Simulation &simulation, const std::string &file, double seconds,
+                  double step)
 {
     const std::string partial = file + ".partial";
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
@@ -107,8 +109,8 @@ void writeHistory(demo::Simulation &simulation, const std::string &file, double 
     out.close();
     if (!out || std::rename(partial.c_str(), file.c_str()) != 0)
         throw std::runtime_error("cannot write the metrics history to " + file);
-    std::printf("klarsicht-demo-cluster: wrote %zu samples of %zu series (%.1f h) to %s\n", stats.samples,
-                stats.series, (stats.to - stats.from) / 3600, file.c_str());
+    std::printf("klarsicht-demo-cluster: wrote %zu samples of %zu series (%.1f h) to %s\n",
+                stats.samples, stats.series, (stats.to - stats.from) / 3600, file.c_str());
     std::fflush(stdout);
 }
 
@@ -153,7 +155,8 @@ int main(int argc, char **argv)
             const std::string text = value("a number");
             long long n = 0;
             if (!parseInt(text, min, n)) {
-                std::fprintf(stderr, "klarsicht-demo-cluster: %s needs a number >= %lld, got \"%s\"\n",
+                std::fprintf(stderr,
+                             "klarsicht-demo-cluster: %s needs a number >= %lld, got \"%s\"\n",
                              arg.c_str(), min, text.c_str());
                 std::exit(2);
             }
@@ -219,7 +222,8 @@ int main(int argc, char **argv)
         simulation.start();
         if (!kubeconfigOut.empty())
             server.writeKubeconfig(kubeconfigOut);
-        std::printf("klarsicht-demo-cluster: serving the Kubernetes API at %s\n", server.url().c_str());
+        std::printf("klarsicht-demo-cluster: serving the Kubernetes API at %s\n",
+                    server.url().c_str());
         if (!kubeconfigOut.empty())
             std::printf("klarsicht-demo-cluster: export KUBECONFIG=%s\n", kubeconfigOut.c_str());
         std::fflush(stdout);

@@ -405,7 +405,7 @@ std::size_t ObjectStore::count(const std::string &key) const
 }
 
 std::vector<std::shared_ptr<const json>> ObjectStore::ownedBy(const std::string &key,
-                                                             const std::string &ownerUid) const
+                                                              const std::string &ownerUid) const
 {
     std::lock_guard lock(d->mutex);
     d->typeOf(key);
@@ -430,8 +430,9 @@ std::optional<std::vector<WatchEvent>> ObjectStore::changesSince(const std::stri
     if (sinceVersion < d->trimmedUpTo)
         return std::nullopt;
     std::vector<WatchEvent> events;
-    auto it = std::upper_bound(d->history.begin(), d->history.end(), sinceVersion,
-                               [](std::uint64_t v, const WatchEvent &e) { return v < e.resourceVersion; });
+    auto it = std::upper_bound(
+        d->history.begin(), d->history.end(), sinceVersion,
+        [](std::uint64_t v, const WatchEvent &e) { return v < e.resourceVersion; });
     for (; it != d->history.end(); ++it)
         if (it->resourceKey == key)
             events.push_back(*it);
@@ -472,12 +473,11 @@ std::vector<WatchEvent> ObjectStore::eventsSince(const std::string &key, std::ui
     std::vector<WatchEvent> events;
     for (;;) {
         if (sinceVersion < d->trimmedUpTo)
-            throw errors::expired("too old resource version: " + std::to_string(sinceVersion)
-                                  + " (" + std::to_string(d->trimmedUpTo) + ")");
-        auto it = std::upper_bound(d->history.begin(), d->history.end(), sinceVersion,
-                                   [](std::uint64_t v, const WatchEvent &e) {
-                                       return v < e.resourceVersion;
-                                   });
+            throw errors::expired("too old resource version: " + std::to_string(sinceVersion) + " ("
+                                  + std::to_string(d->trimmedUpTo) + ")");
+        auto it = std::upper_bound(
+            d->history.begin(), d->history.end(), sinceVersion,
+            [](std::uint64_t v, const WatchEvent &e) { return v < e.resourceVersion; });
         for (; it != d->history.end(); ++it)
             if (key.empty() || it->resourceKey == key)
                 events.push_back(*it);

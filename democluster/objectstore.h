@@ -50,7 +50,9 @@ class ApiError : public std::runtime_error
 {
 public:
     ApiError(int code, std::string reason, const std::string &message)
-        : std::runtime_error(message), code(code), reason(std::move(reason))
+        : std::runtime_error(message)
+        , code(code)
+        , reason(std::move(reason))
     {}
     int code;           // 404
     std::string reason; // "NotFound"
@@ -78,16 +80,16 @@ public:
     // create() without copying the stored object back; `complete` runs on the object after the
     // server-owned fields (uid, resourceVersion) are set and before it is stored and announced,
     // so fields derived from the uid are written with the object instead of a second update.
-    std::shared_ptr<const nlohmann::json>
-    createShared(const std::string &key, nlohmann::json object,
-                 const std::function<void(nlohmann::json &)> &complete = {});
+    std::shared_ptr<const nlohmann::json> createShared(
+        const std::string &key, nlohmann::json object,
+        const std::function<void(nlohmann::json &)> &complete = {});
     nlohmann::json update(const std::string &key, nlohmann::json object,
                           bool checkResourceVersion = false);
     // Read-modify-write under the store lock; `mutate` returns false to leave the object alone.
     // Returns the stored object (changed or not) without a copy; nullptr when absent.
-    std::shared_ptr<const nlohmann::json> modify(const std::string &key, const std::string &ns,
-                                                 const std::string &name,
-                                                 const std::function<bool(nlohmann::json &)> &mutate);
+    std::shared_ptr<const nlohmann::json> modify(
+        const std::string &key, const std::string &ns, const std::string &name,
+        const std::function<bool(nlohmann::json &)> &mutate);
     // Returns the deleted object as the DELETED event carries it (new resourceVersion).
     std::shared_ptr<const nlohmann::json> remove(const std::string &key, const std::string &ns,
                                                  const std::string &name);

@@ -14,18 +14,21 @@ using nlohmann::json;
 
 namespace {
 
-std::string gvPath(const std::string &group, const std::string &version) {
+std::string gvPath(const std::string &group, const std::string &version)
+{
     return group.empty() ? "api/" + version : "apis/" + group + "/" + version;
 }
 
-json queryParameter(const char *name, const char *description) {
+json queryParameter(const char *name, const char *description)
+{
     return {{"name", name},
             {"in", "query"},
             {"description", description},
             {"schema", {{"type", "string"}, {"uniqueItems", true}}}};
 }
 
-json operation(const ResourceType &t, const char *verb, const char *action) {
+json operation(const ResourceType &t, const char *verb, const char *action)
+{
     const std::string id = std::string(verb) + (t.namespaced ? "Namespaced" : "") + t.kind;
     return {{"operationId", id},
             {"x-kubernetes-action", action},
@@ -38,7 +41,8 @@ json operation(const ResourceType &t, const char *verb, const char *action) {
 } // namespace
 
 std::optional<json> ApiServer::Impl::openApiDocument(const std::string &group,
-                                                     const std::string &version) {
+                                                     const std::string &version)
+{
     json paths = json::object();
     for (const ResourceInfo &info : builtinResources()) {
         const ResourceType &t = info.type;
@@ -92,7 +96,8 @@ std::optional<json> ApiServer::Impl::openApiDocument(const std::string &group,
                 {"components", {{"schemas", json::object()}}}};
 }
 
-json ApiServer::Impl::openApiRoot() {
+json ApiServer::Impl::openApiRoot()
+{
     json paths = json::object();
     for (const GroupVersion &gv : builtinGroupVersions()) {
         const auto doc = openApiDocument(gv.group, gv.version);

@@ -14,13 +14,20 @@ namespace {
 std::string mergeKeyFor(const std::string &field, const json &sample)
 {
     static const std::map<std::string, std::string> keys = {
-        {"containers", "name"},        {"initContainers", "name"},
-        {"ephemeralContainers", "name"}, {"volumes", "name"},
-        {"env", "name"},               {"volumeMounts", "mountPath"},
-        {"imagePullSecrets", "name"},  {"conditions", "type"},
-        {"hostAliases", "ip"},         {"topologySpreadConstraints", "topologyKey"},
-        {"ownerReferences", "uid"},    {"containerStatuses", "name"},
-        {"initContainerStatuses", "name"}, {"volumeDevices", "devicePath"}};
+        {"containers", "name"},
+        {"initContainers", "name"},
+        {"ephemeralContainers", "name"},
+        {"volumes", "name"},
+        {"env", "name"},
+        {"volumeMounts", "mountPath"},
+        {"imagePullSecrets", "name"},
+        {"conditions", "type"},
+        {"hostAliases", "ip"},
+        {"topologySpreadConstraints", "topologyKey"},
+        {"ownerReferences", "uid"},
+        {"containerStatuses", "name"},
+        {"initContainerStatuses", "name"},
+        {"volumeDevices", "devicePath"}};
     if (field == "ports")
         return sample.is_object() && sample.contains("containerPort") ? "containerPort" : "port";
     const auto it = keys.find(field);
@@ -140,8 +147,8 @@ json strategicMergePatch(json target, const json &patch)
         const std::string field = it.key().substr(17);
         if (!target.contains(field) || !target[field].is_array() || !it.value().is_array())
             continue;
-        const std::string key = mergeKeyFor(
-            field, it.value().empty() ? json() : it.value().front());
+        const std::string key = mergeKeyFor(field,
+                                            it.value().empty() ? json() : it.value().front());
         if (!key.empty())
             target[field] = orderList(target[field], it.value(), key);
     }
@@ -170,7 +177,8 @@ json applyPatch(const json &target, const std::string &contentType, const std::s
         try {
             return target.patch(patch);
         } catch (const json::exception &e) {
-            ApiError error(422, "Invalid", std::string("the JSON patch could not be applied: ") + e.what());
+            ApiError error(422, "Invalid",
+                           std::string("the JSON patch could not be applied: ") + e.what());
             throw error;
         }
     }

@@ -73,10 +73,12 @@ Cert newCert(EVP_PKEY *key, X509_NAME *subject, X509 *issuer, EVP_PKEY *issuerKe
     X509_set_issuer_name(cert.get(), X509_get_subject_name(signer));
     if (isCa) {
         addExtension(cert.get(), signer, NID_basic_constraints, "critical,CA:TRUE");
-        addExtension(cert.get(), signer, NID_key_usage, "critical,keyCertSign,cRLSign,digitalSignature");
+        addExtension(cert.get(), signer, NID_key_usage,
+                     "critical,keyCertSign,cRLSign,digitalSignature");
     } else {
         addExtension(cert.get(), signer, NID_basic_constraints, "critical,CA:FALSE");
-        addExtension(cert.get(), signer, NID_key_usage, "critical,digitalSignature,keyEncipherment");
+        addExtension(cert.get(), signer, NID_key_usage,
+                     "critical,digitalSignature,keyEncipherment");
     }
     addExtension(cert.get(), signer, NID_subject_key_identifier, "hash");
     check(X509_sign(cert.get(), issuerKey ? issuerKey : key, EVP_sha256()) > 0, "sign");

@@ -46,10 +46,14 @@ void PodFactory::applyDefaults(json &pod)
     setDefault(spec, "preemptionPolicy", "PreemptLowerPriority");
     setDefault(spec, "priority", 0);
     setDefault(spec, "tolerations",
-               json::array({{{"key", "node.kubernetes.io/not-ready"}, {"operator", "Exists"},
-                             {"effect", "NoExecute"}, {"tolerationSeconds", 300}},
-                            {{"key", "node.kubernetes.io/unreachable"}, {"operator", "Exists"},
-                             {"effect", "NoExecute"}, {"tolerationSeconds", 300}}}));
+               json::array({{{"key", "node.kubernetes.io/not-ready"},
+                             {"operator", "Exists"},
+                             {"effect", "NoExecute"},
+                             {"tolerationSeconds", 300}},
+                            {{"key", "node.kubernetes.io/unreachable"},
+                             {"operator", "Exists"},
+                             {"effect", "NoExecute"},
+                             {"tolerationSeconds", 300}}}));
     if (!spec.contains("containers") || !spec["containers"].is_array())
         spec["containers"] = json::array();
     for (json &c : spec["containers"]) {
@@ -57,8 +61,10 @@ void PodFactory::applyDefaults(json &pod)
             continue;
         const std::string image = c.value("image", std::string());
         const auto slash = image.rfind('/');
-        const bool tagged = image.find(':', slash == std::string::npos ? 0 : slash) != std::string::npos;
-        const bool latest = !tagged || (image.size() >= 7 && image.compare(image.size() - 7, 7, ":latest") == 0);
+        const bool tagged = image.find(':', slash == std::string::npos ? 0 : slash)
+                            != std::string::npos;
+        const bool latest =
+            !tagged || (image.size() >= 7 && image.compare(image.size() - 7, 7, ":latest") == 0);
         setDefault(c, "imagePullPolicy", latest ? "Always" : "IfNotPresent");
         setDefault(c, "terminationMessagePath", "/dev/termination-log");
         setDefault(c, "terminationMessagePolicy", "File");

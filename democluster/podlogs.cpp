@@ -62,7 +62,8 @@ LogSource sourceFor(const json &pod, const std::string &container, bool previous
     const json last = status ? status->value("lastState", json::object()) : json::object();
     if (previous) {
         if (!last.contains("terminated"))
-            throw badRequest("previous terminated container \"" + container + "\" in pod \"" + podName + "\" not found");
+            throw badRequest("previous terminated container \"" + container + "\" in pod \""
+                             + podName + "\" not found");
         fromTerminated(last["terminated"]);
         return s;
     }
@@ -80,9 +81,11 @@ LogSource sourceFor(const json &pod, const std::string &container, bool previous
         fromTerminated(last["terminated"]);
         return s;
     }
-    const std::string reason = state.contains("waiting") ? state["waiting"].value("reason", std::string("ContainerCreating"))
+    const std::string reason = state.contains("waiting") ? state["waiting"].value(
+                                   "reason", std::string("ContainerCreating"))
                                                          : std::string("ContainerCreating");
-    throw badRequest("container \"" + container + "\" in pod \"" + podName + "\" is waiting to start: " + reason);
+    throw badRequest("container \"" + container + "\" in pod \"" + podName
+                     + "\" is waiting to start: " + reason);
 }
 
 std::string format(const std::vector<LogLine> &lines, const LogOptions &o)
@@ -122,16 +125,17 @@ std::vector<LogLine> select(SimContext &ctx, const LogSource &s, const LogOption
 
 } // namespace
 
-std::string PodLogs::read(SimContext &ctx, const std::string &ns, const std::string &pod, const LogOptions &o,
-                          double now)
+std::string PodLogs::read(SimContext &ctx, const std::string &ns, const std::string &pod,
+                          const LogOptions &o, double now)
 {
     const json object = podOrThrow(ctx, ns, pod);
     const LogSource s = sourceFor(object, o.container, o.previous);
     return format(select(ctx, s, o, now), o);
 }
 
-std::uint64_t PodLogs::follow(SimContext &ctx, const std::string &ns, const std::string &pod, const LogOptions &o,
-                              std::function<bool(const std::string &)> sink, double now)
+std::uint64_t PodLogs::follow(SimContext &ctx, const std::string &ns, const std::string &pod,
+                              const LogOptions &o, std::function<bool(const std::string &)> sink,
+                              double now)
 {
     const json object = podOrThrow(ctx, ns, pod);
     const LogSource s = sourceFor(object, o.container, o.previous); // validates, may throw

@@ -19,8 +19,8 @@ public:
     static std::string read(SimContext &ctx, const std::string &ns, const std::string &pod,
                             const LogOptions &options, double now);
     static std::uint64_t follow(SimContext &ctx, const std::string &ns, const std::string &pod,
-                                const LogOptions &options, std::function<bool(const std::string &)> sink,
-                                double now);
+                                const LogOptions &options,
+                                std::function<bool(const std::string &)> sink, double now);
     static void cancel(SimContext &ctx, std::uint64_t id);
     // Delivers new lines to every follower (tick thread).
     static void pump(SimContext &ctx, double now);

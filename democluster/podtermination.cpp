@@ -11,17 +11,19 @@ namespace demo {
 
 using nlohmann::json;
 
-std::int64_t PodTermination::gracePeriod(const json &pod, std::optional<std::int64_t> requested) {
+std::int64_t PodTermination::gracePeriod(const json &pod, std::optional<std::int64_t> requested)
+{
     if (sim::str(pod, "/spec/nodeName"_json_pointer).empty() || sim::podIsFinished(pod))
         return 0;
     if (requested)
         return *requested < 0 ? 1 : *requested;
-    const std::int64_t spec =
-        sim::integer(pod, "/spec/terminationGracePeriodSeconds"_json_pointer, 30);
+    const std::int64_t spec = sim::integer(pod, "/spec/terminationGracePeriodSeconds"_json_pointer,
+                                           30);
     return spec < 0 ? 1 : spec;
 }
 
-bool PodTermination::begin(json &pod, double now, std::int64_t grace) {
+bool PodTermination::begin(json &pod, double now, std::int64_t grace)
+{
     json &meta = pod["metadata"];
     const double deadline = std::floor(now) + static_cast<double>(grace);
     if (sim::podIsTerminating(pod)) {
@@ -34,7 +36,8 @@ bool PodTermination::begin(json &pod, double now, std::int64_t grace) {
     return true;
 }
 
-double PodTermination::preStopSeconds(const json &container) {
+double PodTermination::preStopSeconds(const json &container)
+{
     if (!container.is_object())
         return 0;
     const json hook = container.value("/lifecycle/preStop"_json_pointer, json());
@@ -56,9 +59,10 @@ double PodTermination::preStopSeconds(const json &container) {
     return seconds;
 }
 
-double PodTermination::stopTime(const json &pod) {
-    const double deadline =
-        sim::parseTime(pod.value("/metadata/deletionTimestamp"_json_pointer, json()), 0);
+double PodTermination::stopTime(const json &pod)
+{
+    const double deadline = sim::parseTime(
+        pod.value("/metadata/deletionTimestamp"_json_pointer, json()), 0);
     const double grace = static_cast<double>(std::max<std::int64_t>(
         0, sim::integer(pod, "/metadata/deletionGracePeriodSeconds"_json_pointer, 0)));
     double hooks = 0;

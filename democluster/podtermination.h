@@ -9,7 +9,8 @@
 
 namespace demo {
 
-class PodTermination final {
+class PodTermination final
+{
 public:
     // Simulated containers exit this long after SIGTERM (after their preStop hook), unless the
     // grace period ends first. Real processes usually exit within seconds; 5 s keeps a deleted

@@ -7,7 +7,8 @@ namespace demo {
 
 using nlohmann::json;
 
-std::vector<ContainerUsage> PodUsage::containers(const SimContext &context, const json &pod, double t)
+std::vector<ContainerUsage> PodUsage::containers(const SimContext &context, const json &pod,
+                                                 double t)
 {
     std::vector<ContainerUsage> out;
     const json &status = sim::field(pod, "status");

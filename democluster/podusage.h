@@ -15,8 +15,8 @@ struct SimContext;
 
 struct ContainerUsage
 {
-    std::string name;  // container name ("" for the sandbox)
-    std::string id;    // 64 hex containerd ID
+    std::string name; // container name ("" for the sandbox)
+    std::string id;   // 64 hex containerd ID
     std::string image;
     ContainerCurve curve;
     double cpuSeconds = 0; // since the instance started
@@ -31,8 +31,8 @@ public:
     static constexpr double kWindow = 15; // seconds, like metrics-server's resolution
 
     // Running app containers at time t (empty for pods not running on a kubelet).
-    static std::vector<ContainerUsage> containers(const SimContext &context, const nlohmann::json &pod,
-                                                  double t);
+    static std::vector<ContainerUsage> containers(const SimContext &context,
+                                                  const nlohmann::json &pod, double t);
     // The pod's pause container, if the kubelet started the sandbox before t.
     static bool sandbox(const SimContext &context, const nlohmann::json &pod, double t,
                         ContainerUsage &out);

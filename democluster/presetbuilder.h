@@ -18,12 +18,12 @@ struct NodeShape
     std::string zone = "westeurope-1";
     std::string internalIp;
     int index = 0;
-    double cpu = 4;               // cores
-    double memoryKi = 16374584;   // capacity
+    double cpu = 4;             // cores
+    double memoryKi = 16374584; // capacity
     double allocatableCpu = 3.86;
     double allocatableMemoryKi = 12880184;
     int pods = 110;
-    double created = 0;           // unix seconds
+    double created = 0; // unix seconds
 };
 
 struct WorkloadShape
@@ -43,13 +43,15 @@ public:
     explicit PresetBuilder(SimContext &context);
 
     nlohmann::json node(const NodeShape &shape) const;
-    nlohmann::json namespaceObject(const std::string &name, const nlohmann::json &labels, double created) const;
+    nlohmann::json namespaceObject(const std::string &name, const nlohmann::json &labels,
+                                   double created) const;
     nlohmann::json podTemplate(const WorkloadShape &shape) const;
     nlohmann::json deployment(const WorkloadShape &shape, double created) const;
     nlohmann::json statefulSet(const WorkloadShape &shape, double created) const;
     nlohmann::json daemonSet(const WorkloadShape &shape, double created) const;
-    nlohmann::json service(const std::string &ns, const std::string &name, const nlohmann::json &selector,
-                           int port, int targetPort, const std::string &clusterIp, double created,
+    nlohmann::json service(const std::string &ns, const std::string &name,
+                           const nlohmann::json &selector, int port, int targetPort,
+                           const std::string &clusterIp, double created,
                            bool headless = false) const;
 
     // Creates, ignoring AlreadyExists (the API server may have made default objects).

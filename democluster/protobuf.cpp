@@ -16,11 +16,11 @@ enum class F {
     String,
     Int,
     Bool,
-    Message,      // nested message `type`
-    StringMap,    // map<string,string>
-    QuantityMap,  // map<string,Quantity>
-    Strings,      // repeated string
-    Messages,     // repeated message `type`
+    Message,     // nested message `type`
+    StringMap,   // map<string,string>
+    QuantityMap, // map<string,Quantity>
+    Strings,     // repeated string
+    Messages,    // repeated message `type`
     IntOrString,
     Time,
     Quantity,
@@ -41,15 +41,23 @@ const std::map<std::string, Schema> &schemas()
     static const std::map<std::string, Schema> all = {
         {"TypeMeta", {{1, {"apiVersion", F::String}}, {2, {"kind", F::String}}}},
         {"ObjectMeta",
-         {{1, {"name", F::String}},           {2, {"generateName", F::String}},
-          {3, {"namespace", F::String}},      {5, {"uid", F::String}},
-          {6, {"resourceVersion", F::String}}, {7, {"generation", F::Int}},
-          {8, {"creationTimestamp", F::Time}}, {11, {"labels", F::StringMap}},
-          {12, {"annotations", F::StringMap}}, {13, {"ownerReferences", F::Messages, "OwnerReference"}},
+         {{1, {"name", F::String}},
+          {2, {"generateName", F::String}},
+          {3, {"namespace", F::String}},
+          {5, {"uid", F::String}},
+          {6, {"resourceVersion", F::String}},
+          {7, {"generation", F::Int}},
+          {8, {"creationTimestamp", F::Time}},
+          {11, {"labels", F::StringMap}},
+          {12, {"annotations", F::StringMap}},
+          {13, {"ownerReferences", F::Messages, "OwnerReference"}},
           {14, {"finalizers", F::Strings}}}},
         {"OwnerReference",
-         {{1, {"kind", F::String}}, {3, {"name", F::String}}, {4, {"uid", F::String}},
-          {5, {"apiVersion", F::String}}, {6, {"controller", F::Bool}},
+         {{1, {"kind", F::String}},
+          {3, {"name", F::String}},
+          {4, {"uid", F::String}},
+          {5, {"apiVersion", F::String}},
+          {6, {"controller", F::Bool}},
           {7, {"blockOwnerDeletion", F::Bool}}}},
         {"LabelSelector",
          {{1, {"matchLabels", F::StringMap}},
@@ -59,9 +67,9 @@ const std::map<std::string, Schema> &schemas()
         {"Namespace",
          {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "NamespaceSpec"}}}},
         {"NamespaceSpec", {{1, {"finalizers", F::Strings}}}},
-        {"ConfigMap",
-         {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"data", F::StringMap}}}},
-        {"Pod", {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "PodSpec"}}}},
+        {"ConfigMap", {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"data", F::StringMap}}}},
+        {"Pod",
+         {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "PodSpec"}}}},
         {"PodTemplateSpec",
          {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "PodSpec"}}}},
         {"PodSpec",
@@ -90,21 +98,30 @@ const std::map<std::string, Schema> &schemas()
           {14, {"imagePullPolicy", F::String}},
           {20, {"terminationMessagePolicy", F::String}}}},
         {"ContainerPort",
-         {{1, {"name", F::String}}, {2, {"hostPort", F::Int}}, {3, {"containerPort", F::Int}},
+         {{1, {"name", F::String}},
+          {2, {"hostPort", F::Int}},
+          {3, {"containerPort", F::Int}},
           {4, {"protocol", F::String}}}},
         {"EnvVar", {{1, {"name", F::String}}, {2, {"value", F::String}}}},
-        {"ResourceRequirements", {{1, {"limits", F::QuantityMap}}, {2, {"requests", F::QuantityMap}}}},
+        {"ResourceRequirements",
+         {{1, {"limits", F::QuantityMap}}, {2, {"requests", F::QuantityMap}}}},
         {"Service",
          {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "ServiceSpec"}}}},
         {"ServiceSpec",
-         {{1, {"ports", F::Messages, "ServicePort"}}, {2, {"selector", F::StringMap}},
-          {3, {"clusterIP", F::String}}, {4, {"type", F::String}},
+         {{1, {"ports", F::Messages, "ServicePort"}},
+          {2, {"selector", F::StringMap}},
+          {3, {"clusterIP", F::String}},
+          {4, {"type", F::String}},
           {10, {"externalName", F::String}}}},
         {"ServicePort",
-         {{1, {"name", F::String}}, {2, {"protocol", F::String}}, {3, {"port", F::Int}},
-          {4, {"targetPort", F::IntOrString}}, {5, {"nodePort", F::Int}}}},
+         {{1, {"name", F::String}},
+          {2, {"protocol", F::String}},
+          {3, {"port", F::Int}},
+          {4, {"targetPort", F::IntOrString}},
+          {5, {"nodePort", F::Int}}}},
         {"Deployment",
-         {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "DeploymentSpec"}}}},
+         {{1, {"metadata", F::Message, "ObjectMeta"}},
+          {2, {"spec", F::Message, "DeploymentSpec"}}}},
         {"DeploymentSpec",
          {{1, {"replicas", F::Int}},
           {2, {"selector", F::Message, "LabelSelector"}},
@@ -118,16 +135,22 @@ const std::map<std::string, Schema> &schemas()
          {{1, {"type", F::String}}, {2, {"rollingUpdate", F::Message, "RollingUpdateDeployment"}}}},
         {"RollingUpdateDeployment",
          {{1, {"maxUnavailable", F::IntOrString}}, {2, {"maxSurge", F::IntOrString}}}},
-        {"Job", {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "JobSpec"}}}},
+        {"Job",
+         {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "JobSpec"}}}},
         {"JobSpec",
-         {{1, {"parallelism", F::Int}}, {2, {"completions", F::Int}},
-          {3, {"activeDeadlineSeconds", F::Int}}, {4, {"selector", F::Message, "LabelSelector"}},
-          {6, {"template", F::Message, "PodTemplateSpec"}}, {7, {"backoffLimit", F::Int}}}},
+         {{1, {"parallelism", F::Int}},
+          {2, {"completions", F::Int}},
+          {3, {"activeDeadlineSeconds", F::Int}},
+          {4, {"selector", F::Message, "LabelSelector"}},
+          {6, {"template", F::Message, "PodTemplateSpec"}},
+          {7, {"backoffLimit", F::Int}}}},
         {"CronJob",
          {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "CronJobSpec"}}}},
         {"CronJobSpec",
-         {{1, {"schedule", F::String}}, {3, {"concurrencyPolicy", F::String}},
-          {4, {"suspend", F::Bool}}, {5, {"jobTemplate", F::Message, "JobTemplateSpec"}},
+         {{1, {"schedule", F::String}},
+          {3, {"concurrencyPolicy", F::String}},
+          {4, {"suspend", F::Bool}},
+          {5, {"jobTemplate", F::Message, "JobTemplateSpec"}},
           {8, {"timeZone", F::String}}}},
         {"JobTemplateSpec",
          {{1, {"metadata", F::Message, "ObjectMeta"}}, {2, {"spec", F::Message, "JobSpec"}}}},
@@ -138,20 +161,27 @@ const std::map<std::string, Schema> &schemas()
          {{1, {"resourceAttributes", F::Message, "ResourceAttributes"}},
           {2, {"nonResourceAttributes", F::Message, "NonResourceAttributes"}}}},
         {"ResourceAttributes",
-         {{1, {"namespace", F::String}}, {2, {"verb", F::String}}, {3, {"group", F::String}},
-          {4, {"version", F::String}}, {5, {"resource", F::String}},
-          {6, {"subresource", F::String}}, {7, {"name", F::String}}}},
+         {{1, {"namespace", F::String}},
+          {2, {"verb", F::String}},
+          {3, {"group", F::String}},
+          {4, {"version", F::String}},
+          {5, {"resource", F::String}},
+          {6, {"subresource", F::String}},
+          {7, {"name", F::String}}}},
         {"NonResourceAttributes", {{1, {"path", F::String}}, {2, {"verb", F::String}}}},
         {"SelfSubjectRulesReview",
          {{1, {"metadata", F::Message, "ObjectMeta"}},
           {2, {"spec", F::Message, "SelfSubjectRulesReviewSpec"}}}},
         {"SelfSubjectRulesReviewSpec", {{1, {"namespace", F::String}}}},
         {"Unknown",
-         {{1, {"typeMeta", F::Message, "TypeMeta"}}, {2, {"raw", F::String}},
-          {3, {"contentEncoding", F::String}}, {4, {"contentType", F::String}}}},
+         {{1, {"typeMeta", F::Message, "TypeMeta"}},
+          {2, {"raw", F::String}},
+          {3, {"contentEncoding", F::String}},
+          {4, {"contentType", F::String}}}},
         {"MapEntry", {{1, {"key", F::String}}, {2, {"value", F::String}}}},
         {"Quantity", {{1, {"string", F::String}}}},
-        {"IntOrString", {{1, {"type", F::Int}}, {2, {"intVal", F::Int}}, {3, {"strVal", F::String}}}},
+        {"IntOrString",
+         {{1, {"type", F::Int}}, {2, {"intVal", F::Int}}, {3, {"strVal", F::String}}}},
         {"Timestamp", {{1, {"seconds", F::Int}}, {2, {"nanos", F::Int}}}},
     };
     return all;
@@ -165,7 +195,10 @@ ApiError malformed()
 class Reader
 {
 public:
-    Reader(const char *data, std::size_t size) : m_p(data), m_end(data + size) {}
+    Reader(const char *data, std::size_t size)
+        : m_p(data)
+        , m_end(data + size)
+    {}
     bool atEnd() const { return m_p >= m_end; }
     std::uint64_t varint()
     {
@@ -249,7 +282,8 @@ json decodeValue(const Field &field, Reader &in, int wireType, int depth)
         const json entry = decodeMessage(in.bytes(), "MapEntry", depth + 1);
         json value = entry.value("value", std::string());
         if (field.kind == F::QuantityMap)
-            value = decodeMessage(value.get<std::string>(), "Quantity", depth + 1).value("string", std::string());
+            value = decodeMessage(value.get<std::string>(), "Quantity", depth + 1)
+                        .value("string", std::string());
         return json{{"key", entry.value("key", std::string())}, {"value", value}};
     }
     case F::IntOrString: {
@@ -326,7 +360,8 @@ json decodeProtobufObject(const std::string &body)
         throw errors::badRequest("the protobuf body does not start with the k8s magic number");
     const json unknown = decodeMessage(body.substr(4), "Unknown");
     const std::string kind = unknown.value("/typeMeta/kind"_json_pointer, std::string());
-    const std::string apiVersion = unknown.value("/typeMeta/apiVersion"_json_pointer, std::string());
+    const std::string apiVersion = unknown.value("/typeMeta/apiVersion"_json_pointer,
+                                                 std::string());
     if (kind.empty() || !schemas().count(kind) || kind == "Unknown" || kind == "TypeMeta") {
         ApiError e(415, "UnsupportedMediaType",
                    "the body of the request was in an unknown format - accepted media types "

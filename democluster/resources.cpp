@@ -13,8 +13,8 @@ ResourceInfo make(std::string group, std::string version, std::string resource, 
                   std::vector<std::string> categories = {})
 {
     ResourceInfo info;
-    info.type = ResourceType{std::move(group), std::move(version), std::move(resource),
-                             std::move(kind),  namespaced,         std::move(singular),
+    info.type = ResourceType{std::move(group),     std::move(version), std::move(resource),
+                             std::move(kind),      namespaced,         std::move(singular),
                              std::move(shortNames)};
     info.verbs = allVerbs;
     info.categories = std::move(categories);
@@ -23,7 +23,10 @@ ResourceInfo make(std::string group, std::string version, std::string resource, 
 
 Subresource status(const ResourceInfo &parent)
 {
-    return {"status", parent.type.group, parent.type.version, parent.type.kind,
+    return {"status",
+            parent.type.group,
+            parent.type.version,
+            parent.type.kind,
             {"get", "patch", "update"}};
 }
 
@@ -51,8 +54,9 @@ std::vector<ResourceInfo> build()
 
         auto nodes = make("", "v1", "nodes", "Node", false, "node", {"no"});
         nodes.fields = {{"spec.unschedulable", "/spec/unschedulable"}};
-        add(nodes, {{"proxy", "", "v1", "NodeProxyOptions", {"create", "delete", "get", "patch", "update"}},
-                    status(nodes)});
+        add(nodes,
+            {{"proxy", "", "v1", "NodeProxyOptions", {"create", "delete", "get", "patch", "update"}},
+             status(nodes)});
 
         auto pods = make("", "v1", "pods", "Pod", true, "pod", {"po"}, {"all"});
         pods.fields = {{"spec.nodeName", "/spec/nodeName"},
@@ -67,9 +71,12 @@ std::vector<ResourceInfo> build()
         add(pods, {{"log", "", "v1", "Pod", {"get"}}, status(pods)});
 
         auto services = make("", "v1", "services", "Service", true, "service", {"svc"}, {"all"});
-        add(services,
-            {{"proxy", "", "v1", "ServiceProxyOptions", {"create", "delete", "get", "patch", "update"}},
-             status(services)});
+        add(services, {{"proxy",
+                        "",
+                        "v1",
+                        "ServiceProxyOptions",
+                        {"create", "delete", "get", "patch", "update"}},
+                       status(services)});
 
         auto events = make("", "v1", "events", "Event", true, "event", {"ev"});
         events.fields = {{"involvedObject.kind", "/involvedObject/kind"},
@@ -103,8 +110,7 @@ std::vector<ResourceInfo> build()
         auto sts = make("apps", "v1", "statefulsets", "StatefulSet", true, "statefulset", {"sts"},
                         {"all"});
         add(sts, {scale(), status(sts)});
-        auto ds = make("apps", "v1", "daemonsets", "DaemonSet", true, "daemonset", {"ds"},
-                       {"all"});
+        auto ds = make("apps", "v1", "daemonsets", "DaemonSet", true, "daemonset", {"ds"}, {"all"});
         add(ds, {status(ds)});
     }
     // batch/v1
@@ -117,14 +123,13 @@ std::vector<ResourceInfo> build()
     }
     // autoscaling/v2
     {
-        auto hpa = make("autoscaling", "v2", "horizontalpodautoscalers",
-                        "HorizontalPodAutoscaler", true, "horizontalpodautoscaler", {"hpa"},
-                        {"all"});
+        auto hpa = make("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler",
+                        true, "horizontalpodautoscaler", {"hpa"}, {"all"});
         add(hpa, {status(hpa)});
     }
     // networking.k8s.io/v1
-    add(make("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true,
-             "networkpolicy", {"netpol"}),
+    add(make("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true, "networkpolicy",
+             {"netpol"}),
         {});
     // metrics.k8s.io/v1beta1: computed by the simulation on every request
     {

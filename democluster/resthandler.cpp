@@ -32,10 +32,10 @@ std::uint64_t parseVersion(const std::string &text)
 ApiError tooLarge(std::uint64_t asked, std::uint64_t current)
 {
     ApiError e(504, "Timeout",
-               "Timeout: Too large resource version: " + std::to_string(asked) + ", current: "
-                   + std::to_string(current));
-    e.details["causes"] = json::array({{{"reason", "ResourceVersionTooLarge"},
-                                        {"message", "Too large resource version"}}});
+               "Timeout: Too large resource version: " + std::to_string(asked)
+                   + ", current: " + std::to_string(current));
+    e.details["causes"] = json::array(
+        {{{"reason", "ResourceVersionTooLarge"}, {"message", "Too large resource version"}}});
     e.details["retryAfterSeconds"] = 1;
     return e;
 }
@@ -66,7 +66,8 @@ std::string ApiServer::Impl::tableFor(const ResourceType &type,
             // The row's keys in nlohmann's (sorted) order, the object from the text cache.
             out += first ? "" : ",";
             first = false;
-            out += R"({"cells":)" + row["cells"].dump() + R"(,"object":)" + *textCache.text(object) + "}";
+            out += R"({"cells":)" + row["cells"].dump() + R"(,"object":)" + *textCache.text(object)
+                   + "}";
             continue;
         }
         if (include != "None")
@@ -122,7 +123,8 @@ void ApiServer::Impl::get(RequestContext &ctx)
         throw errors::notFound(type, ctx.name);
     if (ctx.wantsTable()) {
         ctx.res.set_content(tableFor(type, {object}, ctx,
-                                     {{"resourceVersion", (*object)["metadata"].value("resourceVersion", std::string())}},
+                                     {{"resourceVersion", (*object)["metadata"].value(
+                                                              "resourceVersion", std::string())}},
                                      true),
                             "application/json");
         return;
@@ -142,9 +144,10 @@ void ApiServer::Impl::list(RequestContext &ctx)
     if (!cont.empty() && !rv.empty())
         throw errors::badRequest("specifying resource version is not allowed when using continue");
     if (!rvMatch.empty() && rv.empty())
-        throw errors::invalid("ListOptions", "meta.k8s.io", "", "resourceVersionMatch",
-                              "Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided",
-                              "FieldValueForbidden");
+        throw errors::invalid(
+            "ListOptions", "meta.k8s.io", "", "resourceVersionMatch",
+            "Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided",
+            "FieldValueForbidden");
     if (!rvMatch.empty() && rvMatch != "Exact" && rvMatch != "NotOlderThan")
         throw errors::invalid("ListOptions", "meta.k8s.io", "", "resourceVersionMatch",
                               "Unsupported value: \"" + rvMatch + "\"", "FieldValueNotSupported");
@@ -167,7 +170,8 @@ void ApiServer::Impl::list(RequestContext &ctx)
             throw errors::badRequest("continue key is not valid: illegal base64 data");
         }
         if (!token.is_object() || !token.contains("id") || !token.contains("pos"))
-            throw errors::badRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+            throw errors::badRequest("continue key is not valid: incorrect encoded start "
+                                     "resourceVersion (version meta.k8s.io/v1)");
         {
             std::lock_guard lock(pagesMutex);
             const auto it = pages.find(token.value("id", std::uint64_t(0)));
@@ -179,7 +183,8 @@ void ApiServer::Impl::list(RequestContext &ctx)
                                   "consistent list result. You can start a new list without the "
                                   "continue parameter.");
         if (page->key != type.key() || page->ns != ctx.ns)
-            throw errors::badRequest("continue key is not valid: the continue token belongs to a different list");
+            throw errors::badRequest(
+                "continue key is not valid: the continue token belongs to a different list");
         position = token.value("pos", std::size_t(0));
     } else {
         if (!rv.empty() && rv != "0") {
@@ -217,7 +222,8 @@ void ApiServer::Impl::list(RequestContext &ctx)
         if (limit > 0 && static_cast<std::int64_t>(selected.size()) >= limit)
             break;
         const json &object = *items[i];
-        if ((labels.empty() || labels.matches(object)) && (fields.empty() || fields.matches(object)))
+        if ((labels.empty() || labels.matches(object))
+            && (fields.empty() || fields.matches(object)))
             selected.push_back(items[i]);
     }
     json meta = {{"resourceVersion", std::to_string(page->snapshot.resourceVersion)}};
@@ -236,10 +242,12 @@ void ApiServer::Impl::list(RequestContext &ctx)
                     pages.erase(pages.begin());
             }
         }
-        meta["continue"] = base64Encode(
-            json{{"v", "meta.k8s.io/v1"}, {"rv", page->snapshot.resourceVersion},
-                 {"start", nsName(*items[i])}, {"id", id}, {"pos", i}}
-                .dump());
+        meta["continue"] = base64Encode(json{
+            {"v", "meta.k8s.io/v1"},
+            {"rv", page->snapshot.resourceVersion},
+            {"start", nsName(*items[i])},
+            {"id", id},
+            {"pos", i}}.dump());
         if (labels.empty() && fields.empty())
             meta["remainingItemCount"] = items.size() - i;
     }
@@ -298,11 +306,13 @@ void ApiServer::Impl::watch(RequestContext &ctx)
     const std::string rvMatch = ctx.param("resourceVersionMatch");
     if (!rvMatch.empty() && (!sendInitial || rvMatch != "NotOlderThan"))
         throw errors::invalid("ListOptions", "meta.k8s.io", "", "resourceVersionMatch",
-                              "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided",
+                              "Forbidden: resourceVersionMatch is forbidden for watch unless "
+                              "sendInitialEvents is provided",
                               "FieldValueForbidden");
     if (ctx.req.has_param("sendInitialEvents") && rvMatch != "NotOlderThan")
         throw errors::invalid("ListOptions", "meta.k8s.io", "", "sendInitialEvents",
-                              "Forbidden: sendInitialEvents is forbidden for watch unless resourceVersionMatch is set to NotOlderThan",
+                              "Forbidden: sendInitialEvents is forbidden for watch unless "
+                              "resourceVersionMatch is set to NotOlderThan",
                               "FieldValueForbidden");
     std::int64_t timeout = 0;
     if (!ctx.param("timeoutSeconds").empty()) {
@@ -351,10 +361,9 @@ void ApiServer::Impl::watch(RequestContext &ctx)
     // A Table row per event for kubectl get -w (columns only in the first), else the object.
     // Stored objects (`shared`) send their cached JSON text: every watcher of a busy resource
     // and every list page share one rendering per object version.
-    auto encodeEvent = [this, state, type, table, includeObject](const std::string &eventType,
-                                                                 const json &object,
-                                                                 std::uint64_t version,
-                                                                 const ObjectPtr &shared = nullptr) {
+    auto encodeEvent = [this, state, type, table,
+                        includeObject](const std::string &eventType, const json &object,
+                                       std::uint64_t version, const ObjectPtr &shared = nullptr) {
         std::string body;
         if (table && eventType != "BOOKMARK" && eventType != "ERROR") {
             json row = {{"cells", tableCells(type, object, std::time(nullptr))}};
@@ -364,11 +373,12 @@ void ApiServer::Impl::watch(RequestContext &ctx)
                 row["object"] = {{"kind", "PartialObjectMetadata"},
                                  {"apiVersion", "meta.k8s.io/v1"},
                                  {"metadata", object["metadata"]}};
-            json tableObject = {{"kind", "Table"},
-                                {"apiVersion", "meta.k8s.io/v1"},
-                                {"metadata", {{"resourceVersion", std::to_string(version)}}},
-                                {"columnDefinitions", state->columnsSent ? json::array() : tableColumns(type)},
-                                {"rows", json::array({row})}};
+            json tableObject = {
+                {"kind", "Table"},
+                {"apiVersion", "meta.k8s.io/v1"},
+                {"metadata", {{"resourceVersion", std::to_string(version)}}},
+                {"columnDefinitions", state->columnsSent ? json::array() : tableColumns(type)},
+                {"rows", json::array({row})}};
             state->columnsSent = true;
             body = tableObject.dump();
         } else if (shared) {
@@ -385,93 +395,92 @@ void ApiServer::Impl::watch(RequestContext &ctx)
     };
 
     ctx.res.status = 200;
-    ctx.res.set_chunked_content_provider(
-        "application/json",
-        [this, state, type, encodeEvent](std::size_t, httplib::DataSink &sink) {
-            auto send = [&sink](const std::string &line) {
-                return sink.write(line.data(), line.size());
-            };
-            auto bookmark = [&](std::uint64_t version, bool initialEnd) {
-                json object = {{"kind", type.kind},
-                               {"apiVersion", type.apiVersion()},
-                               {"metadata", {{"resourceVersion", std::to_string(version)}}}};
-                if (initialEnd)
-                    object["metadata"]["annotations"] = {{"k8s.io/initial-events-end", "true"}};
-                return send(encodeEvent("BOOKMARK", object, version));
-            };
-            auto expired = [&](const std::string &message) {
-                send(encodeEvent("ERROR", errors::status(errors::expired(message)), 0));
+    ctx.res.set_chunked_content_provider("application/json", [this, state, type, encodeEvent](
+                                                                 std::size_t,
+                                                                 httplib::DataSink &sink) {
+        auto send = [&sink](const std::string &line) {
+            return sink.write(line.data(), line.size());
+        };
+        auto bookmark = [&](std::uint64_t version, bool initialEnd) {
+            json object = {{"kind", type.kind},
+                           {"apiVersion", type.apiVersion()},
+                           {"metadata", {{"resourceVersion", std::to_string(version)}}}};
+            if (initialEnd)
+                object["metadata"]["annotations"] = {{"k8s.io/initial-events-end", "true"}};
+            return send(encodeEvent("BOOKMARK", object, version));
+        };
+        auto expired = [&](const std::string &message) {
+            send(encodeEvent("ERROR", errors::status(errors::expired(message)), 0));
+            sink.done();
+            return true;
+        };
+        if (state->expiredMessage)
+            return expired(*state->expiredMessage);
+        for (const ObjectPtr &object : state->initial) {
+            state->visible.insert(nsName(*object));
+            if (!send(encodeEvent("ADDED", *object, state->version, object)))
+                return false;
+        }
+        state->initial.clear();
+        if (state->initialEventsEnd && !bookmark(state->version, true))
+            return false;
+        auto lastBookmark = std::chrono::steady_clock::now();
+        for (;;) {
+            if (stopping || faults.watchGeneration() != state->generation
+                || listenerGeneration != state->listenerGeneration)
+                return false; // the connection is dropped, as a restarting server would
+            const auto now = std::chrono::steady_clock::now();
+            if (now >= state->deadline) {
                 sink.done();
                 return true;
-            };
-            if (state->expiredMessage)
-                return expired(*state->expiredMessage);
-            for (const ObjectPtr &object : state->initial) {
-                state->visible.insert(nsName(*object));
-                if (!send(encodeEvent("ADDED", *object, state->version, object)))
-                    return false;
             }
-            state->initial.clear();
-            if (state->initialEventsEnd && !bookmark(state->version, true))
+            if (!sink.is_writable())
                 return false;
-            auto lastBookmark = std::chrono::steady_clock::now();
-            for (;;) {
-                if (stopping || faults.watchGeneration() != state->generation
-                    || listenerGeneration != state->listenerGeneration)
-                    return false; // the connection is dropped, as a restarting server would
-                const auto now = std::chrono::steady_clock::now();
-                if (now >= state->deadline) {
-                    sink.done();
-                    return true;
-                }
-                if (!sink.is_writable())
-                    return false;
-                const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      state->deadline - now)
-                                      .count();
-                std::vector<WatchEvent> events;
-                std::uint64_t scannedTo = state->version;
-                try {
-                    events = store.eventsSince(type.key(), state->version,
-                                               static_cast<int>(std::min<long long>(left, 500)),
-                                               scannedTo);
-                } catch (const ApiError &e) {
-                    return expired(e.what());
-                }
-                for (const WatchEvent &event : events) {
-                    const json &object = *event.object;
-                    if (!state->ns.empty()
-                        && object["metadata"].value("namespace", std::string()) != state->ns)
-                        continue;
-                    const std::string id = nsName(object);
-                    const bool matches = state->labels.matches(object) && state->fields.matches(object);
-                    const bool wasVisible = state->visible.count(id) > 0;
-                    std::string eventType = event.type;
-                    if (event.type == "DELETED") {
-                        if (!matches && !wasVisible)
-                            continue;
-                        state->visible.erase(id);
-                    } else if (matches) {
-                        state->visible.insert(id);
-                    } else {
-                        if (!wasVisible)
-                            continue;
-                        // Left the selector: watchers see it go away.
-                        state->visible.erase(id);
-                        eventType = "DELETED";
-                    }
-                    if (!send(encodeEvent(eventType, object, event.resourceVersion, event.object)))
-                        return false;
-                }
-                state->version = std::max(scannedTo, state->version);
-                if (state->bookmarks
-                    && std::chrono::steady_clock::now() - lastBookmark > std::chrono::seconds(60)) {
-                    if (!bookmark(state->version, false))
-                        return false;
-                    lastBookmark = std::chrono::steady_clock::now();
-                }
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(state->deadline - now).count();
+            std::vector<WatchEvent> events;
+            std::uint64_t scannedTo = state->version;
+            try {
+                events = store.eventsSince(type.key(), state->version,
+                                           static_cast<int>(std::min<long long>(left, 500)),
+                                           scannedTo);
+            } catch (const ApiError &e) {
+                return expired(e.what());
             }
-        });
+            for (const WatchEvent &event : events) {
+                const json &object = *event.object;
+                if (!state->ns.empty()
+                    && object["metadata"].value("namespace", std::string()) != state->ns)
+                    continue;
+                const std::string id = nsName(object);
+                const bool matches = state->labels.matches(object) && state->fields.matches(object);
+                const bool wasVisible = state->visible.count(id) > 0;
+                std::string eventType = event.type;
+                if (event.type == "DELETED") {
+                    if (!matches && !wasVisible)
+                        continue;
+                    state->visible.erase(id);
+                } else if (matches) {
+                    state->visible.insert(id);
+                } else {
+                    if (!wasVisible)
+                        continue;
+                    // Left the selector: watchers see it go away.
+                    state->visible.erase(id);
+                    eventType = "DELETED";
+                }
+                if (!send(encodeEvent(eventType, object, event.resourceVersion, event.object)))
+                    return false;
+            }
+            state->version = std::max(scannedTo, state->version);
+            if (state->bookmarks
+                && std::chrono::steady_clock::now() - lastBookmark > std::chrono::seconds(60)) {
+                if (!bookmark(state->version, false))
+                    return false;
+                lastBookmark = std::chrono::steady_clock::now();
+            }
+        }
+    });
 }
 
 } // namespace demo

@@ -32,7 +32,8 @@ std::optional<std::int64_t> requestedGracePeriod(const RequestContext &ctx)
     if (!ctx.req.body.empty()) {
         const json options = parseBody(ctx.req);
         if (options.is_object())
-            if (const auto g = options.find("gracePeriodSeconds"); g != options.end() && !g->is_null()) {
+            if (const auto g = options.find("gracePeriodSeconds");
+                g != options.end() && !g->is_null()) {
                 if (!g->is_number_integer())
                     throw errors::badRequest("DeleteOptions.gracePeriodSeconds must be an integer");
                 grace = g->get<std::int64_t>();
@@ -58,8 +59,8 @@ void checkKind(const ResourceType &type, const json &body)
     if ((!kind.empty() && kind != type.kind)
         || (!apiVersion.empty() && apiVersion != type.apiVersion()))
         throw errors::badRequest("the API version in the data (" + apiVersion
-                                 + ") does not match the expected API version ("
-                                 + type.apiVersion() + ")");
+                                 + ") does not match the expected API version (" + type.apiVersion()
+                                 + ")");
 }
 
 std::string resourceVersionOf(const json &object)
@@ -155,7 +156,8 @@ void ApiServer::Impl::patch(RequestContext &ctx, bool statusOnly)
             throw errors::conflict(type, ctx.name, modifiedMessage);
         if (patched["metadata"].value("name", std::string()) != ctx.name)
             throw errors::invalid(type.kind, type.group, ctx.name, "metadata.name",
-                                  "Invalid value: \"" + patched["metadata"].value("name", std::string())
+                                  "Invalid value: \""
+                                      + patched["metadata"].value("name", std::string())
                                       + "\": field is immutable");
         if (statusOnly) {
             json next = current;
@@ -228,22 +230,26 @@ void ApiServer::Impl::remove(RequestContext &ctx)
         sendJson(ctx.res, 200, gone);
         return;
     }
-    sendJson(ctx.res, 200,
-             {{"kind", "Status"},
-              {"apiVersion", "v1"},
-              {"metadata", json::object()},
-              {"status", "Success"},
-              {"details", {{"name", ctx.name}, {"group", type.group}, {"kind", type.resource}, {"uid", uid}}}});
+    sendJson(
+        ctx.res, 200,
+        {{"kind", "Status"},
+         {"apiVersion", "v1"},
+         {"metadata", json::object()},
+         {"status", "Success"},
+         {"details",
+          {{"name", ctx.name}, {"group", type.group}, {"kind", type.resource}, {"uid", uid}}}});
 }
 
-std::optional<json> ApiServer::Impl::startPodTermination(const std::string &ns, const std::string &name,
+std::optional<json> ApiServer::Impl::startPodTermination(const std::string &ns,
+                                                         const std::string &name,
                                                          std::optional<std::int64_t> requested)
 {
     // As a real server does: a pod bound to a node gets deletionTimestamp = now + grace period
     // and stays (Terminating) until its kubelet has stopped the containers and deletes it;
     // grace 0 (--grace-period=0 --force), unscheduled and finished pods go at once.
     bool graceful = false;
-    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const double now =
+        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     const auto result = store.modify("pods", ns, name, [&](json &pod) {
         const std::int64_t grace = PodTermination::gracePeriod(pod, requested);
         if (grace <= 0)
@@ -279,8 +285,9 @@ void ApiServer::Impl::removeCollection(RequestContext &ctx)
         const json &meta = (*object)["metadata"];
         try {
             if (type.key() == "pods") {
-                if (const auto terminating = startPodTermination(meta.value("namespace", std::string()),
-                                                                 meta.value("name", std::string()), grace)) {
+                if (const auto terminating = startPodTermination(
+                        meta.value("namespace", std::string()), meta.value("name", std::string()),
+                        grace)) {
                     out += (first ? "" : ",") + terminating->dump();
                     first = false;
                     continue;
@@ -288,7 +295,8 @@ void ApiServer::Impl::removeCollection(RequestContext &ctx)
             }
             const auto removed = store.remove(type.key(), meta.value("namespace", std::string()),
                                               meta.value("name", std::string()));
-            deleteDependents(meta.value("uid", std::string()), meta.value("namespace", std::string()));
+            deleteDependents(meta.value("uid", std::string()),
+                             meta.value("namespace", std::string()));
             out += (first ? "" : ",") + removed->dump();
             first = false;
         } catch (const ApiError &) {

@@ -97,7 +97,8 @@ void Scheduler::reconcile(double now)
                 continue;
             }
             const json &node = *room.node;
-            if (!sim::mapSelectorMatches(nodeSelector, node["metadata"].value("labels", json::object()))) {
+            if (!sim::mapSelectorMatches(nodeSelector,
+                                         node["metadata"].value("labels", json::object()))) {
                 ++mismatch;
                 continue;
             }
@@ -108,7 +109,8 @@ void Scheduler::reconcile(double now)
                 ++tainted;
                 continue;
             }
-            const bool cpuOk = room.cpu >= cpu, memOk = room.memory >= memory, podsOk = room.pods >= 1;
+            const bool cpuOk = room.cpu >= cpu, memOk = room.memory >= memory,
+                       podsOk = room.pods >= 1;
             noCpu += !cpuOk;
             noMemory += !memOk;
             noPods += !podsOk;
@@ -137,8 +139,10 @@ void Scheduler::reconcile(double now)
                 for (const json &c : status.value("conditions", json::array()))
                     if (c.value("type", std::string()) != "PodScheduled")
                         conditions.push_back(c);
-                conditions.push_back({{"type", "PodScheduled"}, {"status", "True"},
-                                      {"lastProbeTime", nullptr}, {"lastTransitionTime", when}});
+                conditions.push_back({{"type", "PodScheduled"},
+                                      {"status", "True"},
+                                      {"lastProbeTime", nullptr},
+                                      {"lastTransitionTime", when}});
                 status["conditions"] = conditions;
                 return true;
             });
@@ -157,7 +161,8 @@ void Scheduler::reconcile(double now)
         if (noPods)
             reasons.push_back(std::to_string(noPods) + " Too many pods");
         if (mismatch)
-            reasons.push_back(std::to_string(mismatch) + " node(s) didn't match Pod's node affinity/selector");
+            reasons.push_back(std::to_string(mismatch)
+                              + " node(s) didn't match Pod's node affinity/selector");
         if (tainted)
             reasons.push_back(std::to_string(tainted) + " node(s) had untolerated taint");
         if (cordoned)
@@ -174,7 +179,8 @@ void Scheduler::reconcile(double now)
             if (!status.is_object())
                 status = json::object();
             for (const json &c : status.value("conditions", json::array()))
-                if (c.value("type", std::string()) == "PodScheduled" && c.value("message", std::string()) == message)
+                if (c.value("type", std::string()) == "PodScheduled"
+                    && c.value("message", std::string()) == message)
                     return false;
             status["phase"] = "Pending";
             status["conditions"] = json::array({{{"type", "PodScheduled"},

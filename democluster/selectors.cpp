@@ -209,8 +209,8 @@ FieldSelector::FieldSelector(const std::string &text, const ResourceInfo &resour
             }
         }
         if (opAt == std::string::npos)
-            throw errors::badRequest("invalid selector: '" + text
-                                     + "'; can't understand '" + term + "'");
+            throw errors::badRequest("invalid selector: '" + text + "'; can't understand '" + term
+                                     + "'");
         t.field = trim(term.substr(0, opAt));
         for (std::size_t i = opAt + opLen; i < term.size(); ++i) {
             if (term[i] == '\\' && i + 1 < term.size())

@@ -7,9 +7,11 @@ namespace demo {
 
 using nlohmann::json;
 
-std::optional<ClusterBackend::ProxyResponse> ServiceProxy::answer(const SimContext &ctx, const std::string &ns,
+std::optional<ClusterBackend::ProxyResponse> ServiceProxy::answer(const SimContext &ctx,
+                                                                  const std::string &ns,
                                                                   const std::string &service,
-                                                                  const std::string &path, double now)
+                                                                  const std::string &path,
+                                                                  double now)
 {
     const auto svc = ctx.store.get("services", ns, service);
     if (!svc)
@@ -19,17 +21,22 @@ std::optional<ClusterBackend::ProxyResponse> ServiceProxy::answer(const SimConte
         return std::nullopt; // no simulated endpoint behind a selector-less Service
     std::vector<std::shared_ptr<const json>> ready;
     for (const auto &p : ctx.store.list("pods", ns).items)
-        if (sim::mapSelectorMatches(selector, (*p)["metadata"].value("labels", json::object())) && sim::podIsReady(*p)
-            && !sim::podIsTerminating(*p))
+        if (sim::mapSelectorMatches(selector, (*p)["metadata"].value("labels", json::object()))
+            && sim::podIsReady(*p) && !sim::podIsTerminating(*p))
             ready.push_back(p);
     ClusterBackend::ProxyResponse r;
     if (ready.empty()) {
         r.status = 503;
         r.contentType = "application/json";
-        r.body = json{{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()}, {"status", "Failure"},
-                      {"message", "no endpoints available for service \"" + service + "\""},
-                      {"reason", "ServiceUnavailable"}, {"code", 503}}
-                     .dump();
+        r.body = json{
+            {"kind", "Status"},
+            {"apiVersion", "v1"},
+            {"metadata", json::object()},
+            {"status", "Failure"},
+            {"message", "no endpoints available for service \"" + service + "\""},
+            {"reason", "ServiceUnavailable"},
+            {"code",
+             503}}.dump();
         return r;
     }
     // Round-robin by time, like kube-proxy spreading connections.
@@ -39,21 +46,27 @@ std::optional<ClusterBackend::ProxyResponse> ServiceProxy::answer(const SimConte
     const std::string podName = sim::str(pod, "/metadata/name"_json_pointer);
     if (profile.name == "web") {
         r.contentType = "text/html";
-        r.body = "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n"
-                 "<h1>Welcome to nginx!</h1>\n<p>Served by " + podName + " in " + ns + " for /" + path
-                 + ".</p>\n</body>\n</html>\n";
+        r.body =
+            "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n"
+            "<h1>Welcome to nginx!</h1>\n<p>Served by "
+            + podName + " in " + ns + " for /" + path + ".</p>\n</body>\n</html>\n";
         return r;
     }
     if (profile.name == "api" || profile.name == "crashloop" || profile.name == "oom") {
         r.contentType = "application/json";
-        r.body = json{{"status", "ok"}, {"service", service}, {"pod", podName}, {"path", "/" + path},
+        r.body = json{{"status", "ok"},
+                      {"service", service},
+                      {"pod", podName},
+                      {"path", "/" + path},
                       {"time", sim::formatTime(now)}}
-                     .dump() + "\n";
+                     .dump()
+                 + "\n";
         return r;
     }
     r.status = 502;
     r.contentType = "text/plain; charset=utf-8";
-    r.body = "error: " + service + " does not speak HTTP (" + container.value("image", std::string()) + ")\n";
+    r.body = "error: " + service + " does not speak HTTP ("
+             + container.value("image", std::string()) + ")\n";
     return r;
 }
 

@@ -14,7 +14,8 @@ struct SimContext;
 class ServiceProxy final
 {
 public:
-    static std::optional<ClusterBackend::ProxyResponse> answer(const SimContext &ctx, const std::string &ns,
+    static std::optional<ClusterBackend::ProxyResponse> answer(const SimContext &ctx,
+                                                               const std::string &ns,
                                                                const std::string &service,
                                                                const std::string &path, double now);
 };

@@ -30,8 +30,14 @@ using nlohmann::json;
 struct Reconcilers
 {
     explicit Reconcilers(SimContext &ctx)
-        : scheduler(ctx), kubelet(ctx), deployments(ctx), statefulSets(ctx), daemonSets(ctx), jobs(ctx),
-          hpas(ctx), gc(ctx)
+        : scheduler(ctx)
+        , kubelet(ctx)
+        , deployments(ctx)
+        , statefulSets(ctx)
+        , daemonSets(ctx)
+        , jobs(ctx)
+        , hpas(ctx)
+        , gc(ctx)
     {}
     Scheduler scheduler;
     Kubelet kubelet;
@@ -76,7 +82,6 @@ std::uint64_t changeMark(const ObjectStore &store, const std::vector<std::string
 
 } // namespace
 
-
 Simulation::Simulation(ObjectStore &store, SimulationOptions options)
     : d(std::make_unique<SimContext>(store, std::move(options)))
     , r_(std::make_unique<Reconcilers>(*d))
@@ -113,8 +118,8 @@ void Simulation::seed()
         // Written settled (bound, Running, controllers' status current): the store-driven
         // controllers start from this state instead of re-reading 150,000 pods once to find
         // nothing to do. The kubelet still looks at every pod once.
-        for (Reconcilers::Gate *gate : {&r_->schedulerGate, &r_->deploymentGate, &r_->statefulSetGate,
-                                        &r_->daemonSetGate, &r_->gcGate}) {
+        for (Reconcilers::Gate *gate : {&r_->schedulerGate, &r_->deploymentGate,
+                                        &r_->statefulSetGate, &r_->daemonSetGate, &r_->gcGate}) {
             gate->seen = changeMark(d->store, gate->inputs);
             gate->ran = true;
         }
@@ -123,11 +128,13 @@ void Simulation::seed()
         LargePreset::seed(*d, o.nodes > 0 ? o.nodes : 1, 0, t);
         return;
     } else {
-        throw std::invalid_argument("unknown preset \"" + o.preset + "\" (choose workshop, large or empty)");
+        throw std::invalid_argument("unknown preset \"" + o.preset
+                                    + "\" (choose workshop, large or empty)");
     }
     // Let the cluster run for a while before anyone looks: pods have ages, restart counts,
     // the CronJob has history and the HPA has settled.
-    const double warmup = std::max({0.0, o.warmupSeconds, o.historySeconds > 0 ? o.historySeconds + 600 : 0.0});
+    const double warmup = std::max(
+        {0.0, o.warmupSeconds, o.historySeconds > 0 ? o.historySeconds + 600 : 0.0});
     // Hours of warm-up for a metrics history run in 30 s steps until the last 15 minutes, which
     // keep the 5 s steps (and with them the state a default warm-up leaves).
     constexpr double kFineSeconds = 900;
@@ -176,7 +183,8 @@ void Simulation::run()
         }
         const auto spent = std::chrono::steady_clock::now() - begin;
         // Never take more than half a core on big clusters: rest at least as long as we worked.
-        const auto rest = std::max<std::chrono::steady_clock::duration>(std::chrono::milliseconds(d->options.tickMs), spent);
+        const auto rest = std::max<std::chrono::steady_clock::duration>(
+            std::chrono::milliseconds(d->options.tickMs), spent);
         std::unique_lock lock(waitMutex_);
         wake_.wait_for(lock, rest, [this] { return !running_; });
     }
@@ -215,9 +223,11 @@ void Simulation::reconcileAt(double t)
         if (!run && mark != gate.seen) {
             // Every change up to `mark` is among these (the history is read after the mark).
             const auto changes = d->store.changesSince("pods", gate.seen);
-            run = !changes || std::any_of(changes->begin(), changes->end(), [](const WatchEvent &e) {
-                return e.type != "DELETED" && sim::str(*e.object, "/spec/nodeName"_json_pointer).empty();
-            });
+            run = !changes
+                  || std::any_of(changes->begin(), changes->end(), [](const WatchEvent &e) {
+                         return e.type != "DELETED"
+                                && sim::str(*e.object, "/spec/nodeName"_json_pointer).empty();
+                     });
         }
         if (!run)
             gate.seen = mark;
@@ -248,7 +258,8 @@ void Simulation::reconcileAt(double t)
     const auto since = [](const Reconcilers::Gate &gate) {
         return gate.ran ? std::optional<std::uint64_t>(gate.seen) : std::nullopt;
     };
-    gated("deployment controller", r.deploymentGate, false, [&] { r.deployments.reconcile(t, since(r.deploymentGate)); });
+    gated("deployment controller", r.deploymentGate, false,
+          [&] { r.deployments.reconcile(t, since(r.deploymentGate)); });
     gated("statefulset controller", r.statefulSetGate, false, [&] { r.statefulSets.reconcile(t); });
     gated("daemonset controller", r.daemonSetGate, false, [&] { r.daemonSets.reconcile(t); });
     // Time drives these (CronJob schedules, HPA sync period on usage); they are cheap without objects.
@@ -279,12 +290,14 @@ std::optional<std::string> Simulation::kubeletResourceMetrics(const std::string 
     return KubeletMetrics::resource(*d, node, d->now());
 }
 
-std::string Simulation::logs(const std::string &ns, const std::string &pod, const LogOptions &options) const
+std::string Simulation::logs(const std::string &ns, const std::string &pod,
+                             const LogOptions &options) const
 {
     return PodLogs::read(*d, ns, pod, options, d->now());
 }
 
-std::uint64_t Simulation::followLogs(const std::string &ns, const std::string &pod, const LogOptions &options,
+std::uint64_t Simulation::followLogs(const std::string &ns, const std::string &pod,
+                                     const LogOptions &options,
                                      std::function<bool(const std::string &)> sink)
 {
     return PodLogs::follow(*d, ns, pod, options, std::move(sink), d->now());
@@ -295,7 +308,8 @@ void Simulation::cancelFollow(std::uint64_t id)
     PodLogs::cancel(*d, id);
 }
 
-std::optional<ClusterBackend::ProxyResponse> Simulation::serviceProxy(const std::string &ns, const std::string &service,
+std::optional<ClusterBackend::ProxyResponse> Simulation::serviceProxy(const std::string &ns,
+                                                                      const std::string &service,
                                                                       const std::string &path) const
 {
     return ServiceProxy::answer(*d, ns, service, path, d->now());

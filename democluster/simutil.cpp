@@ -36,8 +36,8 @@ double parseTime(const std::string &text, double fallback)
     int year, mon, day, hour, min;
     double sec;
     int consumed = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%lf%n", &year, &mon, &day, &hour, &min,
-                    &sec, &consumed)
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%lf%n", &year, &mon, &day, &hour, &min, &sec,
+                    &consumed)
         != 6)
         return fallback;
     std::tm tm{};
@@ -52,7 +52,8 @@ double parseTime(const std::string &text, double fallback)
         return t;
     int oh = 0, om = 0;
     char sign = 0;
-    if (std::sscanf(rest.c_str(), "%c%2d:%2d", &sign, &oh, &om) == 3 && (sign == '+' || sign == '-'))
+    if (std::sscanf(rest.c_str(), "%c%2d:%2d", &sign, &oh, &om) == 3
+        && (sign == '+' || sign == '-'))
         return t - (sign == '+' ? 1 : -1) * (oh * 3600.0 + om * 60.0);
     return fallback;
 }
@@ -74,12 +75,22 @@ double parseQuantity(const std::string &text, double fallback)
         return fallback;
     }
     const std::string suffix = text.substr(pos);
-    static const std::map<std::string, double> factors = {
-        {"", 1},         {"n", 1e-9},          {"u", 1e-6},          {"m", 1e-3},
-        {"k", 1e3},      {"M", 1e6},           {"G", 1e9},           {"T", 1e12},
-        {"P", 1e15},     {"E", 1e18},          {"Ki", 1024.0},       {"Mi", 1048576.0},
-        {"Gi", 1073741824.0}, {"Ti", 1099511627776.0}, {"Pi", 1125899906842624.0},
-        {"Ei", 1152921504606846976.0}};
+    static const std::map<std::string, double> factors = {{"", 1},
+                                                          {"n", 1e-9},
+                                                          {"u", 1e-6},
+                                                          {"m", 1e-3},
+                                                          {"k", 1e3},
+                                                          {"M", 1e6},
+                                                          {"G", 1e9},
+                                                          {"T", 1e12},
+                                                          {"P", 1e15},
+                                                          {"E", 1e18},
+                                                          {"Ki", 1024.0},
+                                                          {"Mi", 1048576.0},
+                                                          {"Gi", 1073741824.0},
+                                                          {"Ti", 1099511627776.0},
+                                                          {"Pi", 1125899906842624.0},
+                                                          {"Ei", 1152921504606846976.0}};
     const auto it = factors.find(suffix);
     if (it == factors.end())
         return fallback; // exponents are parsed by stod already
@@ -97,7 +108,8 @@ double parseQuantity(const json &value, double fallback)
 
 std::string formatNanoCores(double cores)
 {
-    return std::to_string(static_cast<std::int64_t>(std::llround(std::max(0.0, cores) * 1e9))) + "n";
+    return std::to_string(static_cast<std::int64_t>(std::llround(std::max(0.0, cores) * 1e9)))
+           + "n";
 }
 
 std::string formatKibiBytes(double bytes)
@@ -253,7 +265,8 @@ bool selectorMatches(const json &selector, const json &labels)
         const std::string key = e.value("key", std::string());
         const std::string op = e.value("operator", std::string());
         const bool has = labels.is_object() && labels.contains(key);
-        const std::string value = has && labels[key].is_string() ? labels[key].get<std::string>() : "";
+        const std::string value = has && labels[key].is_string() ? labels[key].get<std::string>()
+                                                                 : "";
         bool inValues = false;
         for (const json &v : e.value("values", json::array()))
             inValues = inValues || (v.is_string() && v.get<std::string>() == value);

@@ -50,7 +50,8 @@ bool selectorMatches(const json &selector, const json &labels);
 // A plain map selector (Service.spec.selector, nodeSelector).
 bool mapSelectorMatches(const json &selector, const json &labels);
 
-std::string str(const json &object, const json::json_pointer &path, const std::string &fallback = {});
+std::string str(const json &object, const json::json_pointer &path,
+                const std::string &fallback = {});
 // The member `key` of an object by reference, or a null value (iterates as empty) when absent:
 // `value(key, json::object())` copies the whole member, which dominated the warm-up reconciles.
 const json &field(const json &object, const char *key);

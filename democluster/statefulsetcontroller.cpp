@@ -51,7 +51,8 @@ void StatefulSetController::reconcile(double now)
         const std::string revision = name + "-" + DeploymentController::templateHash(tmpl);
         std::map<int, std::shared_ptr<const json>> byOrdinal;
         // The store's owner index: no walk over every pod of a large cluster.
-        for (const auto &p : ctx_.store.ownedBy("pods", sim::str(sts, "/metadata/uid"_json_pointer))) {
+        for (const auto &p :
+             ctx_.store.ownedBy("pods", sim::str(sts, "/metadata/uid"_json_pointer))) {
             const std::string podName = (*p)["metadata"].value("name", std::string());
             const auto dash = podName.rfind('-');
             try {
@@ -75,7 +76,8 @@ void StatefulSetController::reconcile(double now)
                 try {
                     ctx_.store.create("pods", pod);
                     ctx_.events.record(sts, "Normal", "SuccessfulCreate",
-                                       "create Pod " + podName + " in StatefulSet " + name + " successful",
+                                       "create Pod " + podName + " in StatefulSet " + name
+                                           + " successful",
                                        "statefulset-controller", now);
                 } catch (const ApiError &) {
                 }
@@ -91,7 +93,9 @@ void StatefulSetController::reconcile(double now)
                 continue;
             ++existing;
             ready += sim::podIsReady(*pod) ? 1 : 0;
-            const bool upToDate = sim::str(*pod, "/metadata/labels/controller-revision-hash"_json_pointer) == revision;
+            const bool upToDate = sim::str(*pod,
+                                           "/metadata/labels/controller-revision-hash"_json_pointer)
+                                  == revision;
             updated += upToDate ? 1 : 0;
             current += upToDate ? 1 : 0;
         }
@@ -109,7 +113,8 @@ void StatefulSetController::reconcile(double now)
             for (auto it = byOrdinal.rbegin(); it != byOrdinal.rend(); ++it) {
                 if (it->first >= replicas)
                     continue;
-                if (sim::str(*it->second, "/metadata/labels/controller-revision-hash"_json_pointer) != revision) {
+                if (sim::str(*it->second, "/metadata/labels/controller-revision-hash"_json_pointer)
+                    != revision) {
                     markDeleted(ctx_, *it->second, now);
                     break;
                 }

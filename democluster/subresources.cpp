@@ -96,7 +96,8 @@ void ApiServer::Impl::serveLogs(RequestContext &ctx)
         throw invalid("sinceSeconds", "Invalid value: " + std::to_string(*options.sinceSeconds)
                                           + ": must be greater than 0");
     if (options.sinceSeconds && !ctx.param("sinceTime").empty())
-        throw invalid("sinceSeconds", "Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified");
+        throw invalid("sinceSeconds",
+                      "Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified");
 
     const auto pod = store.getShared("pods", ctx.ns, ctx.name);
     if (!pod)
@@ -193,9 +194,11 @@ void ApiServer::Impl::serveScale(RequestContext &ctx)
     const std::string &m = ctx.req.method;
     auto toScale = [&](const json &object) {
         std::string selector;
-        const json matchLabels = object.value("/spec/selector/matchLabels"_json_pointer, json::object());
+        const json matchLabels = object.value("/spec/selector/matchLabels"_json_pointer,
+                                              json::object());
         for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it)
-            selector += (selector.empty() ? "" : ",") + it.key() + "=" + it.value().get<std::string>();
+            selector += (selector.empty() ? "" : ",") + it.key() + "="
+                        + it.value().get<std::string>();
         const json &meta = object["metadata"];
         json scaleMeta = {{"name", meta.value("name", std::string())},
                           {"namespace", meta.value("namespace", std::string())},
@@ -206,8 +209,9 @@ void ApiServer::Impl::serveScale(RequestContext &ctx)
                     {"apiVersion", "autoscaling/v1"},
                     {"metadata", scaleMeta},
                     {"spec", {{"replicas", object.value("/spec/replicas"_json_pointer, 0)}}},
-                    {"status", {{"replicas", object.value("/status/replicas"_json_pointer, 0)},
-                                {"selector", selector}}}};
+                    {"status",
+                     {{"replicas", object.value("/status/replicas"_json_pointer, 0)},
+                      {"selector", selector}}}};
     };
     if (m == "GET") {
         const auto object = store.getShared(type.key(), ctx.ns, ctx.name);
@@ -223,7 +227,8 @@ void ApiServer::Impl::serveScale(RequestContext &ctx)
         json next;
         if (m == "PUT") {
             next = parseBody(ctx.req);
-            const std::string rv = next.value("/metadata/resourceVersion"_json_pointer, std::string());
+            const std::string rv = next.value("/metadata/resourceVersion"_json_pointer,
+                                              std::string());
             if (!rv.empty() && rv != current["metadata"]["resourceVersion"])
                 throw errors::conflict(type, ctx.name,
                                        "the object has been modified; please apply your changes "
@@ -286,7 +291,8 @@ void ApiServer::Impl::serveServiceProxy(RequestContext &ctx)
         throw ApiError(503, "ServiceUnavailable",
                        "no endpoints available for service \"" + service + "\"");
     ctx.res.status = answer->status;
-    ctx.res.set_content(answer->body, answer->contentType.empty() ? "text/plain" : answer->contentType);
+    ctx.res.set_content(answer->body,
+                        answer->contentType.empty() ? "text/plain" : answer->contentType);
 }
 
 void ApiServer::Impl::serveMetrics(RequestContext &ctx)
@@ -347,9 +353,14 @@ void ApiServer::Impl::serveReview(RequestContext &ctx)
         RequestAttributes a;
         if (spec.contains("resourceAttributes")) {
             const json &r = spec["resourceAttributes"];
-            a = {true, r.value("verb", std::string()), r.value("group", std::string()),
-                 r.value("resource", std::string()), r.value("subresource", std::string()),
-                 r.value("namespace", std::string()), r.value("name", std::string()), {}};
+            a = {true,
+                 r.value("verb", std::string()),
+                 r.value("group", std::string()),
+                 r.value("resource", std::string()),
+                 r.value("subresource", std::string()),
+                 r.value("namespace", std::string()),
+                 r.value("name", std::string()),
+                 {}};
         } else if (spec.contains("nonResourceAttributes")) {
             const json &r = spec["nonResourceAttributes"];
             a.verb = r.value("verb", std::string());
@@ -357,12 +368,15 @@ void ApiServer::Impl::serveReview(RequestContext &ctx)
         } else {
             throw errors::invalid("SelfSubjectAccessReview", "authorization.k8s.io", "",
                                   "spec.resourceAttributes",
-                                  "Required value: exactly one of nonResourceAttributes or resourceAttributes must be specified",
+                                  "Required value: exactly one of nonResourceAttributes or "
+                                  "resourceAttributes must be specified",
                                   "FieldValueRequired");
         }
         const bool allowed = Authorizer::allowed(ctx.user, a);
         review["status"] = {{"allowed", allowed}};
-        if (allowed && std::find(ctx.user.groups.begin(), ctx.user.groups.end(), "system:masters") != ctx.user.groups.end())
+        if (allowed
+            && std::find(ctx.user.groups.begin(), ctx.user.groups.end(), "system:masters")
+                   != ctx.user.groups.end())
             review["status"]["reason"] = "allowed by the demo cluster: group system:masters";
         sendJson(ctx.res, 201, review);
         return;
@@ -371,15 +385,21 @@ void ApiServer::Impl::serveReview(RequestContext &ctx)
     const std::string ns = spec.value("namespace", std::string());
     json resourceRules = json::array();
     json nonResourceRules = json::array(
-        {{{"verbs", {"get"}}, {"nonResourceURLs", {"/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/readyz", "/version", "/version/", "/openapi", "/openapi/*"}}}});
-    resourceRules.push_back({{"verbs", {"create"}},
-                             {"apiGroups", {"authorization.k8s.io"}},
-                             {"resources", {"selfsubjectaccessreviews", "selfsubjectrulesreviews"}}});
-    if (std::find(ctx.user.groups.begin(), ctx.user.groups.end(), "system:masters") != ctx.user.groups.end()) {
+        {{{"verbs", {"get"}},
+          {"nonResourceURLs",
+           {"/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/readyz", "/version",
+            "/version/", "/openapi", "/openapi/*"}}}});
+    resourceRules.push_back(
+        {{"verbs", {"create"}},
+         {"apiGroups", {"authorization.k8s.io"}},
+         {"resources", {"selfsubjectaccessreviews", "selfsubjectrulesreviews"}}});
+    if (std::find(ctx.user.groups.begin(), ctx.user.groups.end(), "system:masters")
+        != ctx.user.groups.end()) {
         resourceRules.push_back({{"verbs", {"*"}}, {"apiGroups", {"*"}}, {"resources", {"*"}}});
         nonResourceRules.push_back({{"verbs", {"*"}}, {"nonResourceURLs", {"*"}}});
     } else if (ctx.user.name == "viewer" && ns == Authorizer::viewerNamespace) {
-        resourceRules.push_back({{"verbs", {"get", "list", "watch"}}, {"apiGroups", {"*"}}, {"resources", {"*"}}});
+        resourceRules.push_back(
+            {{"verbs", {"get", "list", "watch"}}, {"apiGroups", {"*"}}, {"resources", {"*"}}});
     }
     review["status"] = {{"resourceRules", resourceRules},
                         {"nonResourceRules", nonResourceRules},

@@ -20,7 +20,10 @@ json columns(std::initializer_list<Column> list)
 {
     json defs = json::array();
     for (const Column &c : list) {
-        json def = {{"name", c.name}, {"type", c.type}, {"format", ""}, {"description", ""},
+        json def = {{"name", c.name},
+                    {"type", c.type},
+                    {"format", ""},
+                    {"description", ""},
                     {"priority", c.priority}};
         if (std::string(c.name) == "Name")
             def["format"] = "name";
@@ -130,14 +133,18 @@ json podCells(const json &pod, std::time_t now)
             continue;
         if (state.contains("terminated")) {
             const std::string r = state["terminated"].value("reason", std::string());
-            reason = "Init:" + (r.empty() ? "ExitCode:" + std::to_string(state["terminated"].value("exitCode", 0)) : r);
+            reason = "Init:"
+                     + (r.empty()
+                            ? "ExitCode:" + std::to_string(state["terminated"].value("exitCode", 0))
+                            : r);
         } else if (state.contains("waiting")
                    && !state["waiting"].value("reason", std::string()).empty()
                    && state["waiting"].value("reason", std::string()) != "PodInitializing") {
             reason = "Init:" + state["waiting"].value("reason", std::string());
         } else {
             reason = "Init:" + std::to_string(i) + "/"
-                     + std::to_string(pod.value("/spec/initContainers"_json_pointer, json::array()).size());
+                     + std::to_string(
+                         pod.value("/spec/initContainers"_json_pointer, json::array()).size());
         }
         initializing = true;
         break;
@@ -153,7 +160,8 @@ json podCells(const json &pod, std::time_t now)
             if (!finished.empty())
                 lastRestart = std::max(lastRestart, parseTime(finished));
             const json state = c.value("state", json::object());
-            if (state.contains("waiting") && !state["waiting"].value("reason", std::string()).empty())
+            if (state.contains("waiting")
+                && !state["waiting"].value("reason", std::string()).empty())
                 reason = state["waiting"].value("reason", std::string());
             else if (state.contains("terminated")
                      && !state["terminated"].value("reason", std::string()).empty())
@@ -161,7 +169,8 @@ json podCells(const json &pod, std::time_t now)
             else if (state.contains("terminated")) {
                 const int signal = state["terminated"].value("signal", 0);
                 reason = signal ? "Signal:" + std::to_string(signal)
-                                : "ExitCode:" + std::to_string(state["terminated"].value("exitCode", 0));
+                                : "ExitCode:"
+                                      + std::to_string(state["terminated"].value("exitCode", 0));
             } else if (c.value("ready", false) && state.contains("running")) {
                 hasRunning = true;
                 ++ready;
@@ -230,9 +239,13 @@ json nodeCells(const json &node, std::time_t now)
         if (a.value("type", std::string()) == "ExternalIP" && externalIp == "<none>")
             externalIp = a.value("address", std::string());
     }
-    return {str(node, "/metadata/name"), status, roleText.empty() ? "<none>" : roleText,
+    return {str(node, "/metadata/name"),
+            status,
+            roleText.empty() ? "<none>" : roleText,
             age(node, "/metadata/creationTimestamp", now),
-            str(node, "/status/nodeInfo/kubeletVersion"), internalIp, externalIp,
+            str(node, "/status/nodeInfo/kubeletVersion"),
+            internalIp,
+            externalIp,
             str(node, "/status/nodeInfo/osImage", "<unknown>"),
             str(node, "/status/nodeInfo/kernelVersion", "<unknown>"),
             str(node, "/status/nodeInfo/containerRuntimeVersion", "<unknown>")};
@@ -258,8 +271,12 @@ json serviceCells(const json &svc, std::time_t now)
         one += "/" + p.value("protocol", std::string("TCP"));
         ports += (ports.empty() ? "" : ",") + one;
     }
-    return {str(svc, "/metadata/name"), type, str(svc, "/spec/clusterIP", "<none>"), external,
-            ports.empty() ? "<none>" : ports, age(svc, "/metadata/creationTimestamp", now),
+    return {str(svc, "/metadata/name"),
+            type,
+            str(svc, "/spec/clusterIP", "<none>"),
+            external,
+            ports.empty() ? "<none>" : ports,
+            age(svc, "/metadata/creationTimestamp", now),
             mapSelector(svc.value("/spec/selector"_json_pointer, json()))};
 }
 
@@ -286,14 +303,22 @@ json eventCells(const json &ev, std::time_t now)
     std::string message = str(ev, "/message");
     while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back())))
         message.pop_back();
-    return {last, str(ev, "/type"), str(ev, "/reason"), name.empty() ? kind : kind + "/" + name,
-            str(ev, "/involvedObject/fieldPath"), source, message, first, count,
+    return {last,
+            str(ev, "/type"),
+            str(ev, "/reason"),
+            name.empty() ? kind : kind + "/" + name,
+            str(ev, "/involvedObject/fieldPath"),
+            source,
+            message,
+            first,
+            count,
             str(ev, "/metadata/name")};
 }
 
 json podTemplateCells(const json &object)
 {
-    const json containers = object.value("/spec/template/spec/containers"_json_pointer, json::array());
+    const json containers = object.value("/spec/template/spec/containers"_json_pointer,
+                                         json::array());
     return {joined(containers, "name"), joined(containers, "image"),
             selectorString(object.value("/spec/selector"_json_pointer, json()))};
 }
@@ -312,10 +337,13 @@ json jobCells(const json &job, std::time_t now)
         status = "Terminating";
     const std::int64_t succeeded = num(job, "/status/succeeded");
     std::string completions;
-    if (job.contains("/spec/completions"_json_pointer) && !job.at("/spec/completions"_json_pointer).is_null())
-        completions = std::to_string(succeeded) + "/" + std::to_string(num(job, "/spec/completions"));
+    if (job.contains("/spec/completions"_json_pointer)
+        && !job.at("/spec/completions"_json_pointer).is_null())
+        completions = std::to_string(succeeded) + "/"
+                      + std::to_string(num(job, "/spec/completions"));
     else if (num(job, "/spec/parallelism") > 1)
-        completions = std::to_string(succeeded) + "/1 of " + std::to_string(num(job, "/spec/parallelism"));
+        completions = std::to_string(succeeded) + "/1 of "
+                      + std::to_string(num(job, "/spec/parallelism"));
     else
         completions = std::to_string(succeeded) + "/1";
     std::string duration;
@@ -343,19 +371,25 @@ json hpaCells(const json &hpa, std::time_t now)
         const std::string name = str(m, "/resource/name");
         std::string cur = "<unknown>";
         for (const json &c : current)
-            if (str(c, "/resource/name") == name && c.contains("/resource/current/averageUtilization"_json_pointer))
+            if (str(c, "/resource/name") == name
+                && c.contains("/resource/current/averageUtilization"_json_pointer))
                 cur = std::to_string(num(c, "/resource/current/averageUtilization")) + "%";
         std::string target = m.contains("/resource/target/averageUtilization"_json_pointer)
-                                 ? std::to_string(num(m, "/resource/target/averageUtilization")) + "%"
+                                 ? std::to_string(num(m, "/resource/target/averageUtilization"))
+                                       + "%"
                                  : str(m, "/resource/target/averageValue", "<unknown>");
         targets += (targets.empty() ? "" : ", ") + name + ": " + cur + "/" + target;
     }
-    json minPods = hpa.contains("/spec/minReplicas"_json_pointer) ? json(num(hpa, "/spec/minReplicas"))
-                                                                 : json("<unset>");
+    json minPods = hpa.contains("/spec/minReplicas"_json_pointer)
+                       ? json(num(hpa, "/spec/minReplicas"))
+                       : json("<unset>");
     return {str(hpa, "/metadata/name"),
             str(hpa, "/spec/scaleTargetRef/kind") + "/" + str(hpa, "/spec/scaleTargetRef/name"),
-            targets.empty() ? "<none>" : targets, minPods, num(hpa, "/spec/maxReplicas"),
-            num(hpa, "/status/currentReplicas"), age(hpa, "/metadata/creationTimestamp", now)};
+            targets.empty() ? "<none>" : targets,
+            minPods,
+            num(hpa, "/spec/maxReplicas"),
+            num(hpa, "/status/currentReplicas"),
+            age(hpa, "/metadata/creationTimestamp", now)};
 }
 
 } // namespace
@@ -402,70 +436,120 @@ json tableColumns(const ResourceType &type)
 {
     const std::string key = type.key();
     if (key == "pods")
-        return columns({{"Name", "string", 0}, {"Ready", "string", 0}, {"Status", "string", 0},
-                        {"Restarts", "string", 0}, {"Age", "string", 0}, {"IP", "string", 1},
-                        {"Node", "string", 1}, {"Nominated Node", "string", 1},
+        return columns({{"Name", "string", 0},
+                        {"Ready", "string", 0},
+                        {"Status", "string", 0},
+                        {"Restarts", "string", 0},
+                        {"Age", "string", 0},
+                        {"IP", "string", 1},
+                        {"Node", "string", 1},
+                        {"Nominated Node", "string", 1},
                         {"Readiness Gates", "string", 1}});
     if (key == "nodes")
-        return columns({{"Name", "string", 0}, {"Status", "string", 0}, {"Roles", "string", 0},
-                        {"Age", "string", 0}, {"Version", "string", 0},
-                        {"Internal-IP", "string", 1}, {"External-IP", "string", 1},
-                        {"OS-Image", "string", 1}, {"Kernel-Version", "string", 1},
+        return columns({{"Name", "string", 0},
+                        {"Status", "string", 0},
+                        {"Roles", "string", 0},
+                        {"Age", "string", 0},
+                        {"Version", "string", 0},
+                        {"Internal-IP", "string", 1},
+                        {"External-IP", "string", 1},
+                        {"OS-Image", "string", 1},
+                        {"Kernel-Version", "string", 1},
                         {"Container-Runtime", "string", 1}});
     if (key == "namespaces")
         return columns({{"Name", "string", 0}, {"Status", "string", 0}, {"Age", "string", 0}});
     if (key == "services")
-        return columns({{"Name", "string", 0}, {"Type", "string", 0}, {"Cluster-IP", "string", 0},
-                        {"External-IP", "string", 0}, {"Port(s)", "string", 0},
-                        {"Age", "string", 0}, {"Selector", "string", 1}});
+        return columns({{"Name", "string", 0},
+                        {"Type", "string", 0},
+                        {"Cluster-IP", "string", 0},
+                        {"External-IP", "string", 0},
+                        {"Port(s)", "string", 0},
+                        {"Age", "string", 0},
+                        {"Selector", "string", 1}});
     if (key == "events")
-        return columns({{"Last Seen", "string", 0}, {"Type", "string", 0}, {"Reason", "string", 0},
-                        {"Object", "string", 0}, {"Subobject", "string", 1},
-                        {"Source", "string", 1}, {"Message", "string", 0},
-                        {"First Seen", "string", 1}, {"Count", "string", 1},
+        return columns({{"Last Seen", "string", 0},
+                        {"Type", "string", 0},
+                        {"Reason", "string", 0},
+                        {"Object", "string", 0},
+                        {"Subobject", "string", 1},
+                        {"Source", "string", 1},
+                        {"Message", "string", 0},
+                        {"First Seen", "string", 1},
+                        {"Count", "string", 1},
                         {"Name", "string", 1}});
     if (key == "apps/deployments")
-        return columns({{"Name", "string", 0}, {"Ready", "string", 0},
-                        {"Up-to-date", "string", 0}, {"Available", "string", 0},
-                        {"Age", "string", 0}, {"Containers", "string", 1},
-                        {"Images", "string", 1}, {"Selector", "string", 1}});
+        return columns({{"Name", "string", 0},
+                        {"Ready", "string", 0},
+                        {"Up-to-date", "string", 0},
+                        {"Available", "string", 0},
+                        {"Age", "string", 0},
+                        {"Containers", "string", 1},
+                        {"Images", "string", 1},
+                        {"Selector", "string", 1}});
     if (key == "apps/replicasets")
-        return columns({{"Name", "string", 0}, {"Desired", "integer", 0},
-                        {"Current", "integer", 0}, {"Ready", "integer", 0}, {"Age", "string", 0},
-                        {"Containers", "string", 1}, {"Images", "string", 1},
+        return columns({{"Name", "string", 0},
+                        {"Desired", "integer", 0},
+                        {"Current", "integer", 0},
+                        {"Ready", "integer", 0},
+                        {"Age", "string", 0},
+                        {"Containers", "string", 1},
+                        {"Images", "string", 1},
                         {"Selector", "string", 1}});
     if (key == "apps/statefulsets")
-        return columns({{"Name", "string", 0}, {"Ready", "string", 0}, {"Age", "string", 0},
-                        {"Containers", "string", 1}, {"Images", "string", 1}});
+        return columns({{"Name", "string", 0},
+                        {"Ready", "string", 0},
+                        {"Age", "string", 0},
+                        {"Containers", "string", 1},
+                        {"Images", "string", 1}});
     if (key == "apps/daemonsets")
-        return columns({{"Name", "string", 0}, {"Desired", "integer", 0},
-                        {"Current", "integer", 0}, {"Ready", "integer", 0},
-                        {"Up-to-date", "integer", 0}, {"Available", "integer", 0},
-                        {"Node Selector", "string", 0}, {"Age", "string", 0},
-                        {"Containers", "string", 1}, {"Images", "string", 1},
+        return columns({{"Name", "string", 0},
+                        {"Desired", "integer", 0},
+                        {"Current", "integer", 0},
+                        {"Ready", "integer", 0},
+                        {"Up-to-date", "integer", 0},
+                        {"Available", "integer", 0},
+                        {"Node Selector", "string", 0},
+                        {"Age", "string", 0},
+                        {"Containers", "string", 1},
+                        {"Images", "string", 1},
                         {"Selector", "string", 1}});
     if (key == "batch/jobs")
-        return columns({{"Name", "string", 0}, {"Status", "string", 0},
-                        {"Completions", "string", 0}, {"Duration", "string", 0},
-                        {"Age", "string", 0}, {"Containers", "string", 1},
-                        {"Images", "string", 1}, {"Selector", "string", 1}});
+        return columns({{"Name", "string", 0},
+                        {"Status", "string", 0},
+                        {"Completions", "string", 0},
+                        {"Duration", "string", 0},
+                        {"Age", "string", 0},
+                        {"Containers", "string", 1},
+                        {"Images", "string", 1},
+                        {"Selector", "string", 1}});
     if (key == "batch/cronjobs")
-        return columns({{"Name", "string", 0}, {"Schedule", "string", 0},
-                        {"Timezone", "string", 0}, {"Suspend", "boolean", 0},
-                        {"Active", "integer", 0}, {"Last Schedule", "string", 0},
-                        {"Age", "string", 0}, {"Containers", "string", 1},
-                        {"Images", "string", 1}, {"Selector", "string", 1}});
+        return columns({{"Name", "string", 0},
+                        {"Schedule", "string", 0},
+                        {"Timezone", "string", 0},
+                        {"Suspend", "boolean", 0},
+                        {"Active", "integer", 0},
+                        {"Last Schedule", "string", 0},
+                        {"Age", "string", 0},
+                        {"Containers", "string", 1},
+                        {"Images", "string", 1},
+                        {"Selector", "string", 1}});
     if (key == "autoscaling/horizontalpodautoscalers")
-        return columns({{"Name", "string", 0}, {"Reference", "string", 0},
-                        {"Targets", "string", 0}, {"MinPods", "string", 0},
-                        {"MaxPods", "integer", 0}, {"Replicas", "integer", 0},
+        return columns({{"Name", "string", 0},
+                        {"Reference", "string", 0},
+                        {"Targets", "string", 0},
+                        {"MinPods", "string", 0},
+                        {"MaxPods", "integer", 0},
+                        {"Replicas", "integer", 0},
                         {"Age", "string", 0}});
     if (key == "networking.k8s.io/networkpolicies")
-        return columns({{"Name", "string", 0}, {"Pod-Selector", "string", 0}, {"Age", "string", 0}});
+        return columns(
+            {{"Name", "string", 0}, {"Pod-Selector", "string", 0}, {"Age", "string", 0}});
     if (key == "configmaps")
         return columns({{"Name", "string", 0}, {"Data", "integer", 0}, {"Age", "string", 0}});
     if (key == "resourcequotas")
-        return columns({{"Name", "string", 0}, {"Age", "string", 0}, {"Request", "string", 0},
+        return columns({{"Name", "string", 0},
+                        {"Age", "string", 0},
+                        {"Request", "string", 0},
                         {"Limit", "string", 0}});
     // The generic convertor of apiserver/pkg/registry/rest/table.go.
     json defs = columns({{"Name", "string", 0}, {"Created At", "date", 0}});
@@ -515,27 +599,39 @@ json tableCells(const ResourceType &type, const json &o, std::time_t now)
     } else if (key == "batch/jobs") {
         return jobCells(o, now);
     } else if (key == "batch/cronjobs") {
-        const json containers = o.value("/spec/jobTemplate/spec/template/spec/containers"_json_pointer, json::array());
+        const json containers = o.value(
+            "/spec/jobTemplate/spec/template/spec/containers"_json_pointer, json::array());
         const std::string last = str(o, "/status/lastScheduleTime");
-        return {name, str(o, "/spec/schedule"), str(o, "/spec/timeZone", "<none>"),
-                o.contains("/spec/suspend"_json_pointer) ? json(o.at("/spec/suspend"_json_pointer).get<bool>() ? "True" : "False") : json("False"),
-                static_cast<std::int64_t>(o.value("/status/active"_json_pointer, json::array()).size()),
-                last.empty() ? "<none>" : age(o, "/status/lastScheduleTime", now), created,
-                joined(containers, "name"), joined(containers, "image"),
-                selectorString(o.value("/spec/jobTemplate/spec/selector"_json_pointer, json()))};
+        return {
+            name,
+            str(o, "/spec/schedule"),
+            str(o, "/spec/timeZone", "<none>"),
+            o.contains("/spec/suspend"_json_pointer)
+                ? json(o.at("/spec/suspend"_json_pointer).get<bool>() ? "True" : "False")
+                : json("False"),
+            static_cast<std::int64_t>(o.value("/status/active"_json_pointer, json::array()).size()),
+            last.empty() ? "<none>" : age(o, "/status/lastScheduleTime", now),
+            created,
+            joined(containers, "name"),
+            joined(containers, "image"),
+            selectorString(o.value("/spec/jobTemplate/spec/selector"_json_pointer, json()))};
     } else if (key == "autoscaling/horizontalpodautoscalers") {
         return hpaCells(o, now);
     } else if (key == "networking.k8s.io/networkpolicies") {
-        return {name, selectorString(o.value("/spec/podSelector"_json_pointer, json())) == "<none>"
-                          ? "<none>" : selectorString(o.value("/spec/podSelector"_json_pointer, json())),
+        return {name,
+                selectorString(o.value("/spec/podSelector"_json_pointer, json())) == "<none>"
+                    ? "<none>"
+                    : selectorString(o.value("/spec/podSelector"_json_pointer, json())),
                 created};
     } else if (key == "configmaps") {
-        return {name, static_cast<std::int64_t>(o.value("data", json::object()).size()
-                                                + o.value("binaryData", json::object()).size()),
+        return {name,
+                static_cast<std::int64_t>(o.value("data", json::object()).size()
+                                          + o.value("binaryData", json::object()).size()),
                 created};
     } else if (key == "resourcequotas") {
         std::string requests, limits;
-        const json hard = o.value("/status/hard"_json_pointer, o.value("/spec/hard"_json_pointer, json::object()));
+        const json hard = o.value("/status/hard"_json_pointer,
+                                  o.value("/spec/hard"_json_pointer, json::object()));
         const json used = o.value("/status/used"_json_pointer, json::object());
         for (auto it = hard.begin(); it != hard.end(); ++it) {
             const std::string entry = it.key() + ": " + used.value(it.key(), std::string("0")) + "/"

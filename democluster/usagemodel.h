@@ -11,30 +11,30 @@ namespace demo {
 
 struct UsageProfile
 {
-    std::string name;       // web, api, db, dns, proxy, agent, dashboard, batch, crashloop, oom
-    double cpuFraction = 0.3;      // baseline as a fraction of the CPU request
-    double cpuDefault = 0.01;      // baseline cores without a request
-    double wave = 0.25;            // daily wave amplitude (fraction of baseline)
-    double noise1 = 0.08;          // slow noise (5-15 min periods)
-    double noise2 = 0.04;          // fast noise (40-90 s periods)
-    double ramp = 0.0;             // load ramp amplitude (fraction of baseline)
-    double rampPeriod = 1800;      // seconds between ramp peaks
-    double memFraction = 0.5;      // baseline working set as a fraction of the memory request
+    std::string name;         // web, api, db, dns, proxy, agent, dashboard, batch, crashloop, oom
+    double cpuFraction = 0.3; // baseline as a fraction of the CPU request
+    double cpuDefault = 0.01; // baseline cores without a request
+    double wave = 0.25;       // daily wave amplitude (fraction of baseline)
+    double noise1 = 0.08;     // slow noise (5-15 min periods)
+    double noise2 = 0.04;     // fast noise (40-90 s periods)
+    double ramp = 0.0;        // load ramp amplitude (fraction of baseline)
+    double rampPeriod = 1800; // seconds between ramp peaks
+    double memFraction = 0.5; // baseline working set as a fraction of the memory request
     double memDefault = 32.0 * 1048576;
-    double memGrowth = 0.1;        // working set grows by this fraction over the first hour
-    double oomAfter = 0;           // seconds until the working set reaches the limit (0: never)
-    double crashAfter = 0;         // seconds a crash-looping container runs (0: never crashes)
-    double completeAfter = 0;      // seconds a batch container runs before exiting 0
+    double memGrowth = 0.1;   // working set grows by this fraction over the first hour
+    double oomAfter = 0;      // seconds until the working set reaches the limit (0: never)
+    double crashAfter = 0;    // seconds a crash-looping container runs (0: never crashes)
+    double completeAfter = 0; // seconds a batch container runs before exiting 0
 };
 
 // The curve parameters of one container instance.
 struct ContainerCurve
 {
     UsageProfile profile;
-    double cpuBase = 0;   // cores
-    double memBase = 0;   // bytes
-    double memLimit = 0;  // bytes, 0 = unlimited
-    double start = 0;     // unix seconds the instance started
+    double cpuBase = 0;  // cores
+    double memBase = 0;  // bytes
+    double memLimit = 0; // bytes, 0 = unlimited
+    double start = 0;    // unix seconds the instance started
     double phase[4] = {0, 0, 0, 0};
     double noisePeriod[2] = {600, 60};
 };
@@ -74,7 +74,8 @@ public:
     std::uint64_t seed() const { return seed_; }
 
 private:
-    double cpuIntegral(const ContainerCurve &c, double t) const; // antiderivative without the linear term
+    double cpuIntegral(const ContainerCurve &c,
+                       double t) const; // antiderivative without the linear term
     std::uint64_t seed_;
 };
 

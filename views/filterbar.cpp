@@ -83,9 +83,12 @@ FilterBar::FilterBar(InsightsFilter *filter, QWidget *parent)
         m_currentContext = m_context->currentText();
         Q_EMIT contextRequested(m_currentContext);
     });
-    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT metricChanged(metric()); });
-    connect(m_statistic, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT statisticChanged(statistic()); });
-    connect(m_range, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT timeRangeChanged(timeRange()); });
+    connect(m_metric, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT metricChanged(metric()); });
+    connect(m_statistic, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT statisticChanged(statistic()); });
+    connect(m_range, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT timeRangeChanged(timeRange()); });
     connect(m_search, &QLineEdit::textChanged, m_filter, &InsightsFilter::setNameSearch);
     connect(m_labels, &QLineEdit::editingFinished, this, &FilterBar::applyLabels);
     connect(m_labels, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -117,17 +120,30 @@ bool FilterBar::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-Metric FilterBar::metric() const { return Metric(m_metric->currentData().toInt()); }
-Statistic FilterBar::statistic() const { return Statistic(m_statistic->currentData().toInt()); }
-TimeRange FilterBar::timeRange() const { return TimeRange(m_range->currentData().toInt()); }
-QStringList FilterBar::chipTexts() const { return m_chipTexts; }
+Metric FilterBar::metric() const
+{
+    return Metric(m_metric->currentData().toInt());
+}
+Statistic FilterBar::statistic() const
+{
+    return Statistic(m_statistic->currentData().toInt());
+}
+TimeRange FilterBar::timeRange() const
+{
+    return TimeRange(m_range->currentData().toInt());
+}
+QStringList FilterBar::chipTexts() const
+{
+    return m_chipTexts;
+}
 
 void FilterBar::applyLabels()
 {
     QString error;
     if (m_filter->setLabelSelector(m_labels->text(), &error)) {
         m_labels->setStyleSheet(QString());
-        m_labels->setToolTip(tr("Label selector in kubectl syntax, e.g. app=web,tier!=db,env in (prod,stage)"));
+        m_labels->setToolTip(
+            tr("Label selector in kubectl syntax, e.g. app=web,tier!=db,env in (prod,stage)"));
     } else {
         // The last valid selector stays applied; the field says what is wrong.
         m_labels->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #c62828; }"));
@@ -201,7 +217,8 @@ void FilterBar::rebuildChips()
     };
     const InsightsFilter &f = *m_filter;
     if (!f.namespaces().isEmpty())
-        chip(tr("Namespace: %1").arg(f.namespaces().join(QStringLiteral(", "))), [this] { m_filter->setNamespaces({}); });
+        chip(tr("Namespace: %1").arg(f.namespaces().join(QStringLiteral(", "))),
+             [this] { m_filter->setNamespaces({}); });
     if (!f.labelSelectorText().isEmpty())
         chip(tr("Labels: %1").arg(f.labelSelectorText()), [this] {
             m_labels->clear();
@@ -214,10 +231,13 @@ void FilterBar::rebuildChips()
     if (!f.service().isEmpty())
         chip(tr("Service: %1").arg(f.service()), [this] { m_filter->setService({}); });
     if (!f.controller().isEmpty())
-        chip(tr("Controller: %1").arg(m_store ? m_store->controllerRef(f.controller()).kindAndName() : f.controller()),
+        chip(tr("Controller: %1")
+                 .arg(m_store ? m_store->controllerRef(f.controller()).kindAndName()
+                              : f.controller()),
              [this] { m_filter->setController({}); });
     if (!f.pod().isEmpty())
-        chip(tr("Pod: %1").arg(f.podName().isEmpty() ? f.pod() : f.podName()), [this] { m_filter->setPod({}); });
+        chip(tr("Pod: %1").arg(f.podName().isEmpty() ? f.pod() : f.podName()),
+             [this] { m_filter->setPod({}); });
     if (!m_chipTexts.isEmpty()) {
         auto *clearAll = new QToolButton(m_chipRow);
         clearAll->setText(tr("Clear all"));
@@ -234,8 +254,9 @@ void FilterBar::rebuildChips()
     if (m_labels->text() != f.labelSelectorText() && !m_labels->hasFocus())
         m_labels->setText(f.labelSelectorText());
     const QStringList ns = f.namespaces();
-    m_namespaces->setText(ns.isEmpty() ? tr("All namespaces")
-                                       : (ns.size() == 1 ? ns.first() : tr("%1 namespaces").arg(ns.size())));
+    m_namespaces->setText(ns.isEmpty()
+                              ? tr("All namespaces")
+                              : (ns.size() == 1 ? ns.first() : tr("%1 namespaces").arg(ns.size())));
 }
 
 void FilterBar::changeEvent(QEvent *event)
@@ -251,7 +272,8 @@ void FilterBar::retranslate()
     for (int i = 0; i < m_metric->count(); ++i)
         m_metric->setItemText(i, InsightsNames::metric(Metric(m_metric->itemData(i).toInt())));
     for (int i = 0; i < m_statistic->count(); ++i)
-        m_statistic->setItemText(i, InsightsNames::statistic(Statistic(m_statistic->itemData(i).toInt())));
+        m_statistic->setItemText(
+            i, InsightsNames::statistic(Statistic(m_statistic->itemData(i).toInt())));
     for (int i = 0; i < m_range->count(); ++i)
         m_range->setItemText(i, TimeRanges::label(TimeRange(m_range->itemData(i).toInt())));
     m_search->setPlaceholderText(tr("Search by name"));

@@ -37,9 +37,9 @@ bool Language::set(const QString &code)
     QCoreApplication::installTranslator(translator);
     m_translator = translator;
     // Numbers and dates follow the language too ("1,5 GiB", "26.11.2026 14:03").
-    QLocale::setDefault(QLocale(code == QLatin1String("de") ? QLocale::German : QLocale::English,
-                                code == QLatin1String("de") ? QLocale::Germany
-                                                            : QLocale::UnitedStates));
+    QLocale::setDefault(
+        QLocale(code == QLatin1String("de") ? QLocale::German : QLocale::English,
+                code == QLatin1String("de") ? QLocale::Germany : QLocale::UnitedStates));
     m_current = code;
     Q_EMIT changed(code);
     return true;

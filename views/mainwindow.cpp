@@ -8,11 +8,11 @@
 #include "models/insights/insightsmodel.h"
 #include "models/insights/nodesmodel.h"
 #include "models/metrics/metricssampler.h"
-#include "views/pages/clusterpage.h"
 #include "views/details/detailspane.h"
 #include "views/filterbar.h"
-#include "views/pages/insightspage.h"
 #include "views/language.h"
+#include "views/pages/clusterpage.h"
+#include "views/pages/insightspage.h"
 
 #include <QAbstractProxyModel>
 #include <QActionGroup>
@@ -180,9 +180,8 @@ void MainWindow::createMenus()
     m_languageGroup = new QActionGroup(this);
     for (const QString &code : Language::available()) {
         // Each language is named in itself, so a user who cannot read the current one finds it.
-        auto *action = m_languageMenu->addAction(code == QLatin1String("de")
-                                                     ? QStringLiteral("Deutsch")
-                                                     : QStringLiteral("English"));
+        auto *action = m_languageMenu->addAction(
+            code == QLatin1String("de") ? QStringLiteral("Deutsch") : QStringLiteral("English"));
         action->setCheckable(true);
         action->setData(code);
         action->setChecked(code == Language::instance().current());
@@ -241,10 +240,10 @@ void MainWindow::updateIndicator()
     const int total = int(m_resourceStates.size());
     // Red when something fails; amber when RBAC hides some of the cluster (a viewer's normal
     // state, not a failure); green when everything is live.
-    const QString text = down > 0 ? tr("%1 of %2 resources not live").arg(down).arg(total)
-                         : limited > 0
-                             ? tr("live, limited access to %1 of %2 resources").arg(limited).arg(total)
-                             : tr("live");
+    const QString text =
+        down > 0      ? tr("%1 of %2 resources not live").arg(down).arg(total)
+        : limited > 0 ? tr("live, limited access to %1 of %2 resources").arg(limited).arg(total)
+                      : tr("live");
     const QString color = down > 0      ? QStringLiteral("#c62828")
                           : limited > 0 ? QStringLiteral("#ef6c00")
                                         : QStringLiteral("#2e7d32");
@@ -255,9 +254,10 @@ void MainWindow::updateIndicator()
 
 void MainWindow::setMetricsState(const QString &text, const QString &details, bool healthy)
 {
-    m_metricsLabel->setText(healthy ? text.toHtmlEscaped()
-                                    : QStringLiteral("<span style=\"color:#c62828\">%1</span>")
-                                          .arg(text.toHtmlEscaped()));
+    m_metricsLabel->setText(
+        healthy
+            ? text.toHtmlEscaped()
+            : QStringLiteral("<span style=\"color:#c62828\">%1</span>").arg(text.toHtmlEscaped()));
     m_metricsLabel->setToolTip(details);
 }
 
@@ -289,7 +289,6 @@ void MainWindow::retranslate()
     m_aboutAction->setText(tr("&About Klarsicht"));
     for (int i = 0; i < m_tabs->count(); ++i)
         m_tabs->setTabText(i, tr(kTabTitles[i]));
-    m_connectionLabel->setText(m_connectionText.isEmpty() ? tr("Not connected")
-                                                          : m_connectionText);
+    m_connectionLabel->setText(m_connectionText.isEmpty() ? tr("Not connected") : m_connectionText);
     updateIndicator();
 }

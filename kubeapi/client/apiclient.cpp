@@ -33,8 +33,8 @@ QNetworkProxy proxyFor(const QUrl &url)
     const auto type = scheme.startsWith(QLatin1String("socks")) ? QNetworkProxy::Socks5Proxy
                                                                 : QNetworkProxy::HttpProxy;
     const quint16 defaultPort = type == QNetworkProxy::Socks5Proxy ? 1080
-                                : scheme == QLatin1String("https")  ? 443
-                                                                    : 80;
+                                : scheme == QLatin1String("https") ? 443
+                                                                   : 80;
     return QNetworkProxy(type, url.host(), quint16(url.port(defaultPort)), url.userName(),
                          url.password());
 }
@@ -157,8 +157,8 @@ QString ApiClient::currentToken() const
                 m_tokenFileContent = QString::fromUtf8(file.readAll()).trimmed();
                 m_tokenFileModified = modified;
             } else {
-                qCWarning(lcKubeApi) << "cannot read the token file of context"
-                                     << m_connection.contextName;
+                qCWarning(lcKubeApi)
+                    << "cannot read the token file of context" << m_connection.contextName;
             }
         }
         if (!m_tokenFileContent.isEmpty())
@@ -201,7 +201,8 @@ QNetworkRequest ApiClient::buildRequest(const ApiRequest &request) const
     if (!token.isEmpty()) {
         r.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     } else if (!m_connection.username.isEmpty()) {
-        const QByteArray pair = m_connection.username.toUtf8() + ':' + m_connection.password.toUtf8();
+        const QByteArray pair = m_connection.username.toUtf8() + ':'
+                                + m_connection.password.toUtf8();
         r.setRawHeader("Authorization", "Basic " + pair.toBase64());
     }
     return r;
@@ -236,7 +237,8 @@ void ApiClient::whenCredentialReady(ApiReply *reply)
 void ApiClient::startReply(ApiReply *reply)
 {
     // Start from the event loop so that callers can connect to the reply's signals first.
-    QMetaObject::invokeMethod(reply, [reply] { reply->start(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        reply, [reply] { reply->start(); }, Qt::QueuedConnection);
 }
 
 void ApiClient::onExecCredential(const ExecCredential &credential)

@@ -199,7 +199,7 @@ ApiError ApiError::cancelled(const Context &context)
 bool ApiError::isExpired() const
 {
     return m_httpStatus == 410 || m_reason == QLatin1String("Expired")
-        || m_reason == QLatin1String("Gone");
+           || m_reason == QLatin1String("Gone");
 }
 
 bool ApiError::isTransient() const
@@ -232,14 +232,14 @@ QString ApiError::explanation() const
             untrusted = untrusted || isUntrustedIssuer(e);
             mismatch = mismatch || e == QSslError::HostNameMismatch;
             expired = expired || e == QSslError::CertificateExpired
-                || e == QSslError::CertificateNotYetValid;
+                      || e == QSslError::CertificateNotYetValid;
         }
         if (untrusted)
             return Tr::tr("The certificate of %1 is not signed by the CA in your kubeconfig.")
                 .arg(server);
         if (mismatch)
             return Tr::tr("The certificate of %1 is not issued for this host name; "
-                      "tls-server-name in your kubeconfig can name the expected one.")
+                          "tls-server-name in your kubeconfig can name the expected one.")
                 .arg(server);
         if (expired)
             return Tr::tr("The certificate of %1 has expired or is not valid yet.").arg(server);
@@ -249,11 +249,11 @@ QString ApiError::explanation() const
         switch (m_networkError) {
         case QNetworkReply::ConnectionRefusedError:
             return Tr::tr("The server at %1 cannot be reached: it refused the connection. "
-                      "Check that the cluster is running.")
+                          "Check that the cluster is running.")
                 .arg(server);
         case QNetworkReply::HostNotFoundError:
             return Tr::tr("The server at %1 cannot be reached: its host name is unknown. "
-                      "Check the server address in your kubeconfig.")
+                          "Check the server address in your kubeconfig.")
                 .arg(server);
         case QNetworkReply::TimeoutError:
         case QNetworkReply::OperationCanceledError:
@@ -275,7 +275,7 @@ QString ApiError::explanation() const
     switch (m_httpStatus) {
     case 401:
         return Tr::tr("The server at %1 does not accept your credentials. "
-                  "Log in again or renew the credential in your kubeconfig.")
+                      "Log in again or renew the credential in your kubeconfig.")
             .arg(server);
     case 403:
         return forbiddenText(m_context);
@@ -285,7 +285,8 @@ QString ApiError::explanation() const
     case 410:
         return Tr::tr("The data Klarsicht had is too old for the server; it is loaded again.");
     case 429:
-        return Tr::tr("The server at %1 is busy and asked Klarsicht to wait; it tries again shortly.")
+        return Tr::tr(
+                   "The server at %1 is busy and asked Klarsicht to wait; it tries again shortly.")
             .arg(server);
     default:
         break;
@@ -310,8 +311,8 @@ QString ApiError::toLogString() const
         s += QLatin1Char(' ') + m_reason;
     if (!m_context.verb.isEmpty())
         s += QStringLiteral(" (") + m_context.verb + QLatin1Char(' ') + resourceText(m_context)
-            + (m_context.ns.isEmpty() ? QString() : QStringLiteral(" in ") + m_context.ns)
-            + QLatin1Char(')');
+             + (m_context.ns.isEmpty() ? QString() : QStringLiteral(" in ") + m_context.ns)
+             + QLatin1Char(')');
     if (!m_message.isEmpty())
         s += QStringLiteral(": ") + m_message;
     return s;

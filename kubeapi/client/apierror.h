@@ -31,11 +31,11 @@ public:
     // What the request was about, used to word the explanation ("You may not list nodes").
     struct Context
     {
-        QUrl server;       // scheme://host:port only; never with user info
-        QString verb;      // list, watch, get
-        QString resource;  // plural, e.g. "pods"
-        QString group;     // "" for core
-        QString ns;        // namespace or ""
+        QUrl server;      // scheme://host:port only; never with user info
+        QString verb;     // list, watch, get
+        QString resource; // plural, e.g. "pods"
+        QString group;    // "" for core
+        QString ns;       // namespace or ""
     };
 
     static ApiError transport(const Context &context, QNetworkReply::NetworkError code,
@@ -56,14 +56,17 @@ public:
     bool isOk() const { return m_kind == Kind::None; }
     Kind kind() const { return m_kind; }
     int httpStatus() const { return m_httpStatus; }
-    QString reason() const { return m_reason; }   // Status.reason, e.g. Forbidden, Expired
-    QString message() const { return m_message; } // Status.message or the transport detail
+    QString reason() const { return m_reason; }            // Status.reason, e.g. Forbidden, Expired
+    QString message() const { return m_message; }          // Status.message or the transport detail
     int retryAfterSeconds() const { return m_retryAfter; } // -1 when the server named none
     QNetworkReply::NetworkError networkError() const { return m_networkError; }
     const QList<QSslError::SslError> &sslErrors() const { return m_sslErrors; }
     const Context &context() const { return m_context; }
 
-    bool isForbidden() const { return m_httpStatus == 403 || m_reason == QLatin1String("Forbidden"); }
+    bool isForbidden() const
+    {
+        return m_httpStatus == 403 || m_reason == QLatin1String("Forbidden");
+    }
     bool isUnauthorized() const { return m_httpStatus == 401; }
     // 410 Gone / reason Expired (or Gone): the resourceVersion or continue token is too old.
     bool isExpired() const;

@@ -11,8 +11,7 @@ namespace kube {
 ApiReply::ApiReply(ApiClient *client, ApiRequest request)
     : m_client(client)
     , m_request(std::move(request))
-{
-}
+{}
 
 ApiReply::~ApiReply()
 {
@@ -22,8 +21,8 @@ ApiReply::~ApiReply()
 ApiError::Context ApiReply::errorContext() const
 {
     return m_client ? m_client->contextOf(m_request)
-                    : ApiError::Context{{}, m_request.verb, m_request.resource, m_request.group,
-                                        m_request.ns};
+                    : ApiError::Context{
+                        {}, m_request.verb, m_request.resource, m_request.group, m_request.ns};
 }
 
 void ApiReply::start()
@@ -130,8 +129,8 @@ void ApiReply::onFinished()
         }
         // A transfer timeout shows up as "cancelled" although nobody cancelled.
         const auto code = netError == QNetworkReply::OperationCanceledError
-            ? QNetworkReply::TimeoutError
-            : netError;
+                              ? QNetworkReply::TimeoutError
+                              : netError;
         finish(ApiError::transport(context, code, reply->errorString()));
         return;
     }
@@ -146,8 +145,8 @@ void ApiReply::onFinished()
         if (netError != QNetworkReply::NoError) {
             // The body was cut off (connection dropped mid-stream, or went silent).
             const auto code = netError == QNetworkReply::OperationCanceledError
-                ? QNetworkReply::TimeoutError
-                : netError;
+                                  ? QNetworkReply::TimeoutError
+                                  : netError;
             finish(ApiError::transport(context, code, reply->errorString()));
             return;
         }

@@ -10,8 +10,7 @@ Backoff::Backoff(int initialMs, int maxMs, double factor, double jitter)
     , m_factor(factor)
     , m_jitter(jitter)
     , m_random(QRandomGenerator::global()->generate())
-{
-}
+{}
 
 int Backoff::nextDelayMs(int retryAfterSeconds)
 {

@@ -38,8 +38,8 @@ public:
     static QList<QByteArray> takeLines(QByteArray &buffer);
 
 Q_SIGNALS:
-    void opened();                       // the server answered 2xx
-    void line(const QByteArray &line);   // one complete, non-empty line
+    void opened();                              // the server answered 2xx
+    void line(const QByteArray &line);          // one complete, non-empty line
     void lines(const QList<QByteArray> &lines); // batched: the complete lines of one arrival
     void finished(const kube::ApiError &error); // isOk() = the server ended the stream
 

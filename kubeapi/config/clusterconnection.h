@@ -3,11 +3,11 @@
 // Everything needed to reach one cluster, resolved from a kubeconfig context (kubeconfig.*) and
 // consumed by the REST/watch client (apiclient.*). Holds secrets: never log or print it.
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
-#include <QList>
-#include <QPair>
 
 namespace kube {
 

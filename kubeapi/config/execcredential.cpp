@@ -37,7 +37,8 @@ QString stderrTail(const QByteArray &err)
 } // namespace
 
 ExecCredentialProvider::ExecCredentialProvider(const ClusterConnection &connection, QObject *parent)
-    : QObject(parent), m_connection(connection)
+    : QObject(parent)
+    , m_connection(connection)
 {
     qRegisterMetaType<kube::ExecCredential>();
 }
@@ -83,11 +84,16 @@ QStringList ExecCredentialProvider::searchPath(const QString &loginShellPath)
     QStringList dirs = qEnvironmentVariable("PATH").split(u':', Qt::SkipEmptyParts);
     const QString home = QDir::homePath();
     const QStringList extra = loginShellPath.split(u':', Qt::SkipEmptyParts)
-        + QStringList{home + QStringLiteral("/.local/bin"), home + QStringLiteral("/bin"),
-                      home + QStringLiteral("/go/bin"), home + QStringLiteral("/.krew/bin"),
-                      home + QStringLiteral("/google-cloud-sdk/bin"), QStringLiteral("/usr/local/bin"),
-                      QStringLiteral("/opt/homebrew/bin"), QStringLiteral("/snap/bin"),
-                      QStringLiteral("/usr/bin"), QStringLiteral("/bin")};
+                              + QStringList{home + QStringLiteral("/.local/bin"),
+                                            home + QStringLiteral("/bin"),
+                                            home + QStringLiteral("/go/bin"),
+                                            home + QStringLiteral("/.krew/bin"),
+                                            home + QStringLiteral("/google-cloud-sdk/bin"),
+                                            QStringLiteral("/usr/local/bin"),
+                                            QStringLiteral("/opt/homebrew/bin"),
+                                            QStringLiteral("/snap/bin"),
+                                            QStringLiteral("/usr/bin"),
+                                            QStringLiteral("/bin")};
     for (const QString &d : extra) {
         if (!dirs.contains(d))
             dirs.append(d);
@@ -161,7 +167,8 @@ QByteArray ExecCredentialProvider::execInfo(bool interactive) const
     if (m_connection.exec.provideClusterInfo) {
         nlohmann::json cluster = {{"server", m_connection.server.toString().toStdString()}};
         if (!m_connection.certificateAuthorityPem.isEmpty())
-            cluster["certificate-authority-data"] = m_connection.certificateAuthorityPem.toBase64().toStdString();
+            cluster["certificate-authority-data"] =
+                m_connection.certificateAuthorityPem.toBase64().toStdString();
         if (!m_connection.tlsServerName.isEmpty())
             cluster["tls-server-name"] = m_connection.tlsServerName.toStdString();
         if (m_connection.insecureSkipTlsVerify)
@@ -185,8 +192,10 @@ void ExecCredentialProvider::startWithPath(const QStringList &path)
     else if (!QFileInfo(program).isExecutable())
         program.clear();
     if (program.isEmpty()) {
-        QString message = tr("exec: executable %1 not found (user “%2”; searched PATH and your login shell’s PATH). "
-                             "It looks like you are trying to use a client-go credential plugin that is not installed.")
+        QString message = tr("exec: executable %1 not found (user “%2”; searched PATH and your "
+                             "login shell’s PATH). "
+                             "It looks like you are trying to use a client-go credential plugin "
+                             "that is not installed.")
                               .arg(exec.command, m_connection.userName);
         if (!exec.installHint.isEmpty())
             message += u'\n' + exec.installHint.trimmed();
@@ -198,9 +207,10 @@ void ExecCredentialProvider::startWithPath(const QStringList &path)
     const bool haveTerminal = isatty(STDIN_FILENO) == 1;
     const bool interactive = exec.interactiveMode != u"Never" && haveTerminal;
     if (exec.interactiveMode == u"Always" && !haveTerminal) {
-        finishWithError(tr("exec: the credential plugin %1 of user “%2” needs an interactive terminal "
-                           "(interactiveMode: Always); run it once in a terminal or start Klarsicht from one")
-                            .arg(exec.command, m_connection.userName));
+        finishWithError(
+            tr("exec: the credential plugin %1 of user “%2” needs an interactive terminal "
+               "(interactiveMode: Always); run it once in a terminal or start Klarsicht from one")
+                .arg(exec.command, m_connection.userName));
         return;
     }
 
@@ -257,14 +267,15 @@ void ExecCredentialProvider::onFinished(int exitCode, QProcess::ExitStatus statu
     m_stdout += m_process->readAllStandardOutput();
     if (m_timedOut) {
         finishWithError(tr("exec: executable %1 did not answer within %n second(s)", nullptr,
-                                   std::max(1, m_timeoutMs / 1000))
+                           std::max(1, m_timeoutMs / 1000))
                             .arg(m_program));
         return;
     }
     if (status != QProcess::NormalExit || exitCode != 0) {
-        QString message = status == QProcess::NormalExit
-            ? tr("exec: executable %1 failed with exit code %2").arg(m_program).arg(exitCode)
-            : tr("exec: executable %1 crashed").arg(m_program);
+        QString message =
+            status == QProcess::NormalExit
+                ? tr("exec: executable %1 failed with exit code %2").arg(m_program).arg(exitCode)
+                : tr("exec: executable %1 crashed").arg(m_program);
         const QString tail = stderrTail(m_stderr);
         if (!tail.isEmpty())
             message += u'\n' + tail;
@@ -297,7 +308,8 @@ void ExecCredentialProvider::finishWithError(const QString &error)
     QTimer::singleShot(0, this, [this, error] { emit failed(error); });
 }
 
-bool ExecCredentialProvider::parseOutput(const QByteArray &bytes, ExecCredential *out, QString *error) const
+bool ExecCredentialProvider::parseOutput(const QByteArray &bytes, ExecCredential *out,
+                                         QString *error) const
 {
     const QString prefix = tr("exec plugin %1").arg(m_connection.exec.command);
     const nlohmann::json j = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
@@ -308,7 +320,8 @@ bool ExecCredentialProvider::parseOutput(const QByteArray &bytes, ExecCredential
     }
     auto str = [](const nlohmann::json &o, const char *key) -> QString {
         const auto it = o.find(key);
-        return it != o.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+        return it != o.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
+                                                : QString();
     };
     if (str(j, "kind") != u"ExecCredential") {
         *error = tr("%1 printed an object whose kind is not ExecCredential").arg(prefix);
@@ -340,7 +353,8 @@ bool ExecCredentialProvider::parseOutput(const QByteArray &bytes, ExecCredential
     if (!expiry.isEmpty()) {
         const Timestamp t = parseRfc3339(QStringView(expiry));
         if (!t.isValid()) {
-            *error = tr("%1 returned an expirationTimestamp that is not an RFC 3339 time").arg(prefix);
+            *error =
+                tr("%1 returned an expirationTimestamp that is not an RFC 3339 time").arg(prefix);
             return false;
         }
         out->expiry = t.toDateTime();

@@ -19,10 +19,10 @@ namespace kube {
 
 struct ExecCredential
 {
-    QString token;                 // bearer token, or empty when a client certificate is used
+    QString token; // bearer token, or empty when a client certificate is used
     QByteArray clientCertificatePem;
     QByteArray clientKeyPem;
-    QDateTime expiry;              // UTC; invalid = valid until a 401
+    QDateTime expiry; // UTC; invalid = valid until a 401
 };
 
 class ExecCredentialProvider final : public QObject

@@ -38,7 +38,10 @@ struct ParseError
 class KubeconfigParser final
 {
 public:
-    KubeconfigParser(const QString &file) : m_file(file), m_dir(QFileInfo(file).absolutePath()) {}
+    KubeconfigParser(const QString &file)
+        : m_file(file)
+        , m_dir(QFileInfo(file).absolutePath())
+    {}
 
     void parse(const QByteArray &bytes, Kubeconfig *file)
     {
@@ -57,78 +60,103 @@ public:
         if (!root || root.IsNull())
             return;
         if (!root.IsMap())
-            throw ParseError{Tr::tr("%1, line %2: the kubeconfig must be a mapping (clusters:, users:, contexts:, …)")
+            throw ParseError{Tr::tr("%1, line %2: the kubeconfig must be a mapping (clusters:, "
+                                    "users:, contexts:, …)")
                                  .arg(m_file)
                                  .arg(root.Mark().line + 1)};
         file->m_currentContext = string(root, "current-context", QStringLiteral("current-context"));
-        forEachNamed(root, "clusters", "cluster", [&](const QString &name, const YAML::Node &c, int line, const QString &path) {
-            KubeconfigCluster k;
-            k.name = name;
-            k.origin = {m_file, line};
-            k.server = string(c, "server", path + QStringLiteral(".server"));
-            k.certificateAuthority = resolvePath(string(c, "certificate-authority", path + QStringLiteral(".certificate-authority")));
-            k.certificateAuthorityData = base64(c, "certificate-authority-data", path + QStringLiteral(".certificate-authority-data"));
-            k.insecureSkipTlsVerify = boolean(c, "insecure-skip-tls-verify", path + QStringLiteral(".insecure-skip-tls-verify"));
-            k.tlsServerName = string(c, "tls-server-name", path + QStringLiteral(".tls-server-name"));
-            k.proxyUrl = string(c, "proxy-url", path + QStringLiteral(".proxy-url"));
-            file->m_clusters.append(k);
-        });
-        forEachNamed(root, "users", "user", [&](const QString &name, const YAML::Node &u, int line, const QString &path) {
-            KubeconfigUser k;
-            k.name = name;
-            k.origin = {m_file, line};
-            k.clientCertificate = resolvePath(string(u, "client-certificate", path + QStringLiteral(".client-certificate")));
-            k.clientCertificateData = base64(u, "client-certificate-data", path + QStringLiteral(".client-certificate-data"));
-            k.clientKey = resolvePath(string(u, "client-key", path + QStringLiteral(".client-key")));
-            k.clientKeyData = base64(u, "client-key-data", path + QStringLiteral(".client-key-data"));
-            k.token = string(u, "token", path + QStringLiteral(".token"));
-            k.tokenFile = resolvePath(string(u, "tokenFile", path + QStringLiteral(".tokenFile")));
-            k.username = string(u, "username", path + QStringLiteral(".username"));
-            k.password = string(u, "password", path + QStringLiteral(".password"));
-            if (const auto execNode = map(u, "exec", path + QStringLiteral(".exec"))) {
-                const YAML::Node &exec = *execNode;
-                const QString ep = path + QStringLiteral(".exec");
-                k.hasExec = true;
-                k.exec.apiVersion = string(exec, "apiVersion", ep + QStringLiteral(".apiVersion"));
-                k.exec.command = string(exec, "command", ep + QStringLiteral(".command"));
-                // kubectl: relative to the kubeconfig only if it names a path, else looked up in PATH.
-                if (k.exec.command.contains(u'/'))
-                    k.exec.command = resolvePath(k.exec.command);
-                k.exec.args = stringList(exec, "args", ep + QStringLiteral(".args"));
-                const YAML::Node env = exec["env"];
-                if (env && !env.IsNull()) {
-                    if (!env.IsSequence())
-                        throw typeError(env, ep + QStringLiteral(".env"), Tr::tr("a list"));
-                    for (std::size_t i = 0; i < env.size(); ++i) {
-                        const QString vp = ep + QStringLiteral(".env[%1]").arg(i);
-                        if (!env[i].IsMap())
-                            throw typeError(env[i], vp, Tr::tr("a mapping"));
-                        k.exec.env.append({string(env[i], "name", vp + QStringLiteral(".name")),
-                                           string(env[i], "value", vp + QStringLiteral(".value"))});
+        forEachNamed(root, "clusters", "cluster",
+                     [&](const QString &name, const YAML::Node &c, int line, const QString &path) {
+                         KubeconfigCluster k;
+                         k.name = name;
+                         k.origin = {m_file, line};
+                         k.server = string(c, "server", path + QStringLiteral(".server"));
+                         k.certificateAuthority = resolvePath(
+                             string(c, "certificate-authority",
+                                    path + QStringLiteral(".certificate-authority")));
+                         k.certificateAuthorityData = base64(
+                             c, "certificate-authority-data",
+                             path + QStringLiteral(".certificate-authority-data"));
+                         k.insecureSkipTlsVerify = boolean(
+                             c, "insecure-skip-tls-verify",
+                             path + QStringLiteral(".insecure-skip-tls-verify"));
+                         k.tlsServerName = string(c, "tls-server-name",
+                                                  path + QStringLiteral(".tls-server-name"));
+                         k.proxyUrl = string(c, "proxy-url", path + QStringLiteral(".proxy-url"));
+                         file->m_clusters.append(k);
+                     });
+        forEachNamed(
+            root, "users", "user",
+            [&](const QString &name, const YAML::Node &u, int line, const QString &path) {
+                KubeconfigUser k;
+                k.name = name;
+                k.origin = {m_file, line};
+                k.clientCertificate = resolvePath(
+                    string(u, "client-certificate", path + QStringLiteral(".client-certificate")));
+                k.clientCertificateData = base64(u, "client-certificate-data",
+                                                 path + QStringLiteral(".client-certificate-data"));
+                k.clientKey = resolvePath(
+                    string(u, "client-key", path + QStringLiteral(".client-key")));
+                k.clientKeyData = base64(u, "client-key-data",
+                                         path + QStringLiteral(".client-key-data"));
+                k.token = string(u, "token", path + QStringLiteral(".token"));
+                k.tokenFile = resolvePath(
+                    string(u, "tokenFile", path + QStringLiteral(".tokenFile")));
+                k.username = string(u, "username", path + QStringLiteral(".username"));
+                k.password = string(u, "password", path + QStringLiteral(".password"));
+                if (const auto execNode = map(u, "exec", path + QStringLiteral(".exec"))) {
+                    const YAML::Node &exec = *execNode;
+                    const QString ep = path + QStringLiteral(".exec");
+                    k.hasExec = true;
+                    k.exec.apiVersion = string(exec, "apiVersion",
+                                               ep + QStringLiteral(".apiVersion"));
+                    k.exec.command = string(exec, "command", ep + QStringLiteral(".command"));
+                    // kubectl: relative to the kubeconfig only if it names a path, else looked up in PATH.
+                    if (k.exec.command.contains(u'/'))
+                        k.exec.command = resolvePath(k.exec.command);
+                    k.exec.args = stringList(exec, "args", ep + QStringLiteral(".args"));
+                    const YAML::Node env = exec["env"];
+                    if (env && !env.IsNull()) {
+                        if (!env.IsSequence())
+                            throw typeError(env, ep + QStringLiteral(".env"), Tr::tr("a list"));
+                        for (std::size_t i = 0; i < env.size(); ++i) {
+                            const QString vp = ep + QStringLiteral(".env[%1]").arg(i);
+                            if (!env[i].IsMap())
+                                throw typeError(env[i], vp, Tr::tr("a mapping"));
+                            k.exec.env.append(
+                                {string(env[i], "name", vp + QStringLiteral(".name")),
+                                 string(env[i], "value", vp + QStringLiteral(".value"))});
+                        }
                     }
+                    k.exec.installHint = string(exec, "installHint",
+                                                ep + QStringLiteral(".installHint"));
+                    k.exec.provideClusterInfo = boolean(exec, "provideClusterInfo",
+                                                        ep + QStringLiteral(".provideClusterInfo"));
+                    k.exec.interactiveMode = string(exec, "interactiveMode",
+                                                    ep + QStringLiteral(".interactiveMode"));
                 }
-                k.exec.installHint = string(exec, "installHint", ep + QStringLiteral(".installHint"));
-                k.exec.provideClusterInfo = boolean(exec, "provideClusterInfo", ep + QStringLiteral(".provideClusterInfo"));
-                k.exec.interactiveMode = string(exec, "interactiveMode", ep + QStringLiteral(".interactiveMode"));
-            }
-            if (const auto apNode = map(u, "auth-provider", path + QStringLiteral(".auth-provider"))) {
-                const YAML::Node &ap = *apNode;
-                const QString ep = path + QStringLiteral(".auth-provider");
-                k.authProvider = string(ap, "name", ep + QStringLiteral(".name"));
-                if (const auto cfg = map(ap, "config", ep + QStringLiteral(".config")))
-                    k.oidcIdToken = string(*cfg, "id-token", ep + QStringLiteral(".config.id-token"));
-            }
-            file->m_users.append(k);
-        });
-        forEachNamed(root, "contexts", "context", [&](const QString &name, const YAML::Node &c, int line, const QString &path) {
-            KubeconfigContext k;
-            k.name = name;
-            k.origin = {m_file, line};
-            k.cluster = string(c, "cluster", path + QStringLiteral(".cluster"));
-            k.user = string(c, "user", path + QStringLiteral(".user"));
-            k.namespaceName = string(c, "namespace", path + QStringLiteral(".namespace"));
-            file->m_contexts.append(k);
-        });
+                if (const auto apNode = map(u, "auth-provider",
+                                            path + QStringLiteral(".auth-provider"))) {
+                    const YAML::Node &ap = *apNode;
+                    const QString ep = path + QStringLiteral(".auth-provider");
+                    k.authProvider = string(ap, "name", ep + QStringLiteral(".name"));
+                    if (const auto cfg = map(ap, "config", ep + QStringLiteral(".config")))
+                        k.oidcIdToken = string(*cfg, "id-token",
+                                               ep + QStringLiteral(".config.id-token"));
+                }
+                file->m_users.append(k);
+            });
+        forEachNamed(root, "contexts", "context",
+                     [&](const QString &name, const YAML::Node &c, int line, const QString &path) {
+                         KubeconfigContext k;
+                         k.name = name;
+                         k.origin = {m_file, line};
+                         k.cluster = string(c, "cluster", path + QStringLiteral(".cluster"));
+                         k.user = string(c, "user", path + QStringLiteral(".user"));
+                         k.namespaceName = string(c, "namespace",
+                                                  path + QStringLiteral(".namespace"));
+                         file->m_contexts.append(k);
+                     });
     }
 
 private:
@@ -170,8 +198,16 @@ private:
         const YAML::Node v = parent[key];
         if (isNull(v))
             return false;
-        static const QSet<QString> yes = {QStringLiteral("y"), QStringLiteral("Y"), QStringLiteral("yes"), QStringLiteral("Yes"), QStringLiteral("YES"), QStringLiteral("true"), QStringLiteral("True"), QStringLiteral("TRUE"), QStringLiteral("on"), QStringLiteral("On"), QStringLiteral("ON")};
-        static const QSet<QString> no = {QStringLiteral("n"), QStringLiteral("N"), QStringLiteral("no"), QStringLiteral("No"), QStringLiteral("NO"), QStringLiteral("false"), QStringLiteral("False"), QStringLiteral("FALSE"), QStringLiteral("off"), QStringLiteral("Off"), QStringLiteral("OFF")};
+        static const QSet<QString> yes = {
+            QStringLiteral("y"),    QStringLiteral("Y"),    QStringLiteral("yes"),
+            QStringLiteral("Yes"),  QStringLiteral("YES"),  QStringLiteral("true"),
+            QStringLiteral("True"), QStringLiteral("TRUE"), QStringLiteral("on"),
+            QStringLiteral("On"),   QStringLiteral("ON")};
+        static const QSet<QString> no = {
+            QStringLiteral("n"),     QStringLiteral("N"),     QStringLiteral("no"),
+            QStringLiteral("No"),    QStringLiteral("NO"),    QStringLiteral("false"),
+            QStringLiteral("False"), QStringLiteral("FALSE"), QStringLiteral("off"),
+            QStringLiteral("Off"),   QStringLiteral("OFF")};
         if (v.IsScalar() && v.Tag() == "?") {
             const QString s = qs(v.Scalar());
             if (yes.contains(s))
@@ -188,7 +224,8 @@ private:
         if (text.isEmpty())
             return {};
         text.remove(u'\n').remove(u'\r');
-        auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(),
+                                                      QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
             throw ParseError{Tr::tr("%1, line %2: %3 is not valid base64")
                                  .arg(m_file)
@@ -213,7 +250,8 @@ private:
         return out;
     }
 
-    std::optional<YAML::Node> map(const YAML::Node &parent, const char *key, const QString &path) const
+    std::optional<YAML::Node> map(const YAML::Node &parent, const char *key,
+                                  const QString &path) const
     {
         const YAML::Node v = parent[key];
         if (isNull(v))
@@ -246,7 +284,8 @@ private:
                                      .arg(QString::fromLatin1(entryKey), name)};
             seen.insert(name);
             const auto body = map(item, entryKey, path + u'.' + QString::fromLatin1(entryKey));
-            f(name, body ? *body : YAML::Node(YAML::NodeType::Map), int(item.Mark().line) + 1, path + u'.' + QString::fromLatin1(entryKey));
+            f(name, body ? *body : YAML::Node(YAML::NodeType::Map), int(item.Mark().line) + 1,
+              path + u'.' + QString::fromLatin1(entryKey));
         }
     }
 
@@ -299,7 +338,8 @@ std::optional<Kubeconfig> Kubeconfig::loadFiles(const QStringList &files, bool e
         }
         if (!f.open(QIODevice::ReadOnly)) {
             if (error)
-                *error = Tr::tr("Cannot read the kubeconfig file %1: %2").arg(file, f.errorString());
+                *error =
+                    Tr::tr("Cannot read the kubeconfig file %1: %2").arg(file, f.errorString());
             return std::nullopt;
         }
         Kubeconfig one;

@@ -24,7 +24,7 @@ struct KubeconfigCluster
 {
     QString name;
     QString server;
-    QString certificateAuthority; // absolute path ("" = none)
+    QString certificateAuthority;        // absolute path ("" = none)
     QByteArray certificateAuthorityData; // decoded PEM; overrides the file when both are set
     bool insecureSkipTlsVerify = false;
     QString tlsServerName;
@@ -44,7 +44,7 @@ struct KubeconfigUser
     QString username;
     QString password;
     bool hasExec = false;
-    ExecConfig exec; // command made absolute only when it contains a '/'
+    ExecConfig exec;      // command made absolute only when it contains a '/'
     QString authProvider; // auth-provider.name ("oidc", ...)
     QString oidcIdToken;  // auth-provider.config.id-token for oidc
     KubeconfigOrigin origin;

@@ -34,20 +34,21 @@ bool readFile(const QString &path, QByteArray *out, QString *why)
 // The server URL for messages: scheme, host and port only (never user info or a query).
 QString safeUrl(const QUrl &url)
 {
-    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
-        .toString();
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
 }
 
 } // namespace
 
-std::optional<ClusterConnection> Kubeconfig::resolve(const QString &contextName, QString *error) const
+std::optional<ClusterConnection> Kubeconfig::resolve(const QString &contextName,
+                                                     QString *error) const
 {
     auto fail = [error](const QString &message) -> std::optional<ClusterConnection> {
         if (error)
             *error = message;
         return std::nullopt;
     };
-    const QString files = m_files.isEmpty() ? Tr::tr("(no kubeconfig file found)") : m_files.join(QStringLiteral(", "));
+    const QString files = m_files.isEmpty() ? Tr::tr("(no kubeconfig file found)")
+                                            : m_files.join(QStringLiteral(", "));
     const QString name = contextName.isEmpty() ? m_currentContext : contextName;
     if (name.isEmpty())
         return fail(Tr::tr("No current context is set in %1; choose a context").arg(files));
@@ -63,17 +64,20 @@ std::optional<ClusterConnection> Kubeconfig::resolve(const QString &contextName,
 
     const KubeconfigCluster *cl = cluster(ctx->cluster);
     if (ctx->cluster.isEmpty())
-        return fail(Tr::tr("The context “%1” (%2) names no cluster").arg(ctx->name, where(ctx->origin)));
+        return fail(
+            Tr::tr("The context “%1” (%2) names no cluster").arg(ctx->name, where(ctx->origin)));
     if (!cl)
-        return fail(Tr::tr("The context “%1” (%2) refers to the cluster “%3”, which is not defined in %4")
-                        .arg(ctx->name, where(ctx->origin), ctx->cluster, files));
+        return fail(
+            Tr::tr("The context “%1” (%2) refers to the cluster “%3”, which is not defined in %4")
+                .arg(ctx->name, where(ctx->origin), ctx->cluster, files));
     if (cl->server.isEmpty())
         return fail(Tr::tr("The cluster “%1” (%2) has no server").arg(cl->name, where(cl->origin)));
     conn.server = QUrl(cl->server, QUrl::StrictMode);
     if (!conn.server.isValid() || conn.server.host().isEmpty()
         || (conn.server.scheme() != u"https" && conn.server.scheme() != u"http"))
-        return fail(Tr::tr("The server of the cluster “%1” (%2) is not an https:// or http:// URL: %3")
-                        .arg(cl->name, where(cl->origin), safeUrl(conn.server)));
+        return fail(
+            Tr::tr("The server of the cluster “%1” (%2) is not an https:// or http:// URL: %3")
+                .arg(cl->name, where(cl->origin), safeUrl(conn.server)));
     conn.insecureSkipTlsVerify = cl->insecureSkipTlsVerify;
     conn.tlsServerName = cl->tlsServerName;
     if (!cl->proxyUrl.isEmpty()) {
@@ -87,20 +91,23 @@ std::optional<ClusterConnection> Kubeconfig::resolve(const QString &contextName,
         conn.certificateAuthorityPem = cl->certificateAuthorityData;
     } else if (!cl->certificateAuthority.isEmpty()
                && !readFile(cl->certificateAuthority, &conn.certificateAuthorityPem, &why)) {
-        return fail(Tr::tr("Cannot read the certificate authority file %1 of the cluster “%2” (%3): %4")
-                        .arg(cl->certificateAuthority, cl->name, where(cl->origin), why));
+        return fail(
+            Tr::tr("Cannot read the certificate authority file %1 of the cluster “%2” (%3): %4")
+                .arg(cl->certificateAuthority, cl->name, where(cl->origin), why));
     }
 
     if (ctx->user.isEmpty())
         return conn; // anonymous access, as kubectl allows
     const KubeconfigUser *u = user(ctx->user);
     if (!u)
-        return fail(Tr::tr("The context “%1” (%2) refers to the user “%3”, which is not defined in %4")
-                        .arg(ctx->name, where(ctx->origin), ctx->user, files));
+        return fail(
+            Tr::tr("The context “%1” (%2) refers to the user “%3”, which is not defined in %4")
+                .arg(ctx->name, where(ctx->origin), ctx->user, files));
 
     if (!u->clientCertificateData.isEmpty())
         conn.clientCertificatePem = u->clientCertificateData;
-    else if (!u->clientCertificate.isEmpty() && !readFile(u->clientCertificate, &conn.clientCertificatePem, &why))
+    else if (!u->clientCertificate.isEmpty()
+             && !readFile(u->clientCertificate, &conn.clientCertificatePem, &why))
         return fail(Tr::tr("Cannot read the client certificate file %1 of the user “%2” (%3): %4")
                         .arg(u->clientCertificate, u->name, where(u->origin), why));
     if (!u->clientKeyData.isEmpty())
@@ -109,7 +116,8 @@ std::optional<ClusterConnection> Kubeconfig::resolve(const QString &contextName,
         return fail(Tr::tr("Cannot read the client key file %1 of the user “%2” (%3): %4")
                         .arg(u->clientKey, u->name, where(u->origin), why));
     if (conn.clientCertificatePem.isEmpty() != conn.clientKeyPem.isEmpty())
-        return fail(Tr::tr("The user “%1” (%2) has a client certificate without a key, or a key without a certificate")
+        return fail(Tr::tr("The user “%1” (%2) has a client certificate without a key, or a key "
+                           "without a certificate")
                         .arg(u->name, where(u->origin)));
 
     conn.token = u->token;
@@ -125,11 +133,14 @@ std::optional<ClusterConnection> Kubeconfig::resolve(const QString &contextName,
 
     if (!u->authProvider.isEmpty()) {
         if (u->authProvider != u"oidc")
-            return fail(Tr::tr("The user “%1” (%2) uses the auth-provider “%3”, which kubectl no longer supports; "
-                           "switch to its exec credential plugin (for example gke-gcloud-auth-plugin or kubelogin)")
+            return fail(Tr::tr("The user “%1” (%2) uses the auth-provider “%3”, which kubectl no "
+                               "longer supports; "
+                               "switch to its exec credential plugin (for example "
+                               "gke-gcloud-auth-plugin or kubelogin)")
                             .arg(u->name, where(u->origin), u->authProvider));
         if (u->oidcIdToken.isEmpty())
-            return fail(Tr::tr("The user “%1” (%2) uses the oidc auth-provider but has no id-token; log in with your OIDC tool first")
+            return fail(Tr::tr("The user “%1” (%2) uses the oidc auth-provider but has no "
+                               "id-token; log in with your OIDC tool first")
                             .arg(u->name, where(u->origin)));
         if (conn.token.isEmpty())
             conn.token = u->oidcIdToken;
@@ -141,22 +152,26 @@ std::optional<ClusterConnection> Kubeconfig::resolve(const QString &contextName,
         const QString v1 = QStringLiteral("client.authentication.k8s.io/v1");
         const QString v1beta1 = QStringLiteral("client.authentication.k8s.io/v1beta1");
         if (conn.exec.command.isEmpty())
-            return fail(Tr::tr("The exec plugin of the user “%1” (%2) has no command").arg(u->name, where(u->origin)));
+            return fail(Tr::tr("The exec plugin of the user “%1” (%2) has no command")
+                            .arg(u->name, where(u->origin)));
         if (conn.exec.apiVersion.isEmpty())
             return fail(Tr::tr("The exec plugin of the user “%1” (%2) has no apiVersion (use %3)")
                             .arg(u->name, where(u->origin), v1));
         if (conn.exec.apiVersion != v1 && conn.exec.apiVersion != v1beta1)
-            return fail(Tr::tr("The exec plugin of the user “%1” (%2) asks for apiVersion %3; supported are %4 and %5")
+            return fail(Tr::tr("The exec plugin of the user “%1” (%2) asks for apiVersion %3; "
+                               "supported are %4 and %5")
                             .arg(u->name, where(u->origin), conn.exec.apiVersion, v1, v1beta1));
         if (conn.exec.interactiveMode.isEmpty()) {
             if (conn.exec.apiVersion == v1)
-                return fail(Tr::tr("interactiveMode must be specified for %1 to use exec authentication plugin (%2)")
+                return fail(Tr::tr("interactiveMode must be specified for %1 to use exec "
+                                   "authentication plugin (%2)")
                                 .arg(u->name, where(u->origin)));
             conn.exec.interactiveMode = QStringLiteral("IfAvailable"); // the v1beta1 default
         }
         if (conn.exec.interactiveMode != u"Never" && conn.exec.interactiveMode != u"IfAvailable"
             && conn.exec.interactiveMode != u"Always")
-            return fail(Tr::tr("The exec plugin of the user “%1” (%2) has interactiveMode “%3”; use Never, IfAvailable or Always")
+            return fail(Tr::tr("The exec plugin of the user “%1” (%2) has interactiveMode “%3”; "
+                               "use Never, IfAvailable or Always")
                             .arg(u->name, where(u->origin), conn.exec.interactiveMode));
     }
     return conn;

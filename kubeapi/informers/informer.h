@@ -3,8 +3,8 @@
 // An informer for one kind (T from objects.h): keeps a cache of the server's objects by UID,
 // up to date through list + watch (see InformerBase), and reports every change. List pages and
 // watch events are decoded on the thread pool; the cache is touched only on the owner's thread.
-#include "kubeapi/objects/decoders.h"
 #include "kubeapi/informers/informerbase.h"
+#include "kubeapi/objects/decoders.h"
 #include "kubeapi/objects/stringpool.h"
 
 #include <QElapsedTimer>
@@ -37,8 +37,7 @@ public:
 
     explicit Informer(ApiClient *client, QObject *parent = nullptr)
         : InformerBase(client, resourceKindOf<T>(), parent)
-    {
-    }
+    {}
 
     void addHandlers(Handlers handlers) { m_handlers.push_back(std::move(handlers)); }
     Ptr get(const QString &uid) const { return m_objects.value(uid); }
@@ -67,7 +66,8 @@ protected:
                 QByteArrayView(body), &page.metadata,
                 [&page](T &&item) {
                     QString key = keyOf(item);
-                    page.items.push_back({std::move(key), std::make_shared<const T>(std::move(item))});
+                    page.items.push_back(
+                        {std::move(key), std::make_shared<const T>(std::move(item))});
                 },
                 &pool);
             return page;
@@ -77,7 +77,8 @@ protected:
                 return; // a newer list or a stop() made this page obsolete
             if (page.error.isEmpty()) {
                 if (m_objects.isEmpty() && page.metadata.remainingItemCount > 0)
-                    m_objects.reserve(qsizetype(page.items.size() + page.metadata.remainingItemCount));
+                    m_objects.reserve(
+                        qsizetype(page.items.size() + page.metadata.remainingItemCount));
                 const bool track = tracksSeen(scopeId);
                 for (Keyed &item : page.items) {
                     if (track)
@@ -206,9 +207,9 @@ private:
     void applyWatchEvent(int scopeId, Event &&event)
     {
         if (!event.error.isEmpty()) {
-            watchFailed(scopeId, ApiError::decode(errorContext(QStringLiteral("watch"),
-                                                               scopeNamespace(scopeId)),
-                                                  event.error));
+            watchFailed(scopeId, ApiError::decode(
+                                     errorContext(QStringLiteral("watch"), scopeNamespace(scopeId)),
+                                     event.error));
             return;
         }
         switch (event.type) {
@@ -223,11 +224,9 @@ private:
             break;
         case WatchEventType::Error: {
             const Status &st = event.status;
-            watchFailed(scopeId,
-                        ApiError::fromStatusFields(errorContext(QStringLiteral("watch"),
-                                                                scopeNamespace(scopeId)),
-                                                   st.code, st.reason, st.message,
-                                                   st.retryAfterSeconds));
+            watchFailed(scopeId, ApiError::fromStatusFields(
+                                     errorContext(QStringLiteral("watch"), scopeNamespace(scopeId)),
+                                     st.code, st.reason, st.message, st.retryAfterSeconds));
             return;
         }
         }

@@ -4,9 +4,9 @@
 
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/client/apireply.h"
-#include "kubeapi/objects/decoders.h"
-#include "kubeapi/logging.h"
 #include "kubeapi/client/watchstream.h"
+#include "kubeapi/logging.h"
+#include "kubeapi/objects/decoders.h"
 
 #include <QRandomGenerator>
 #include <QTimer>
@@ -56,8 +56,7 @@ InformerBase::InformerBase(ApiClient *client, ResourceKind kind, QObject *parent
     : QObject(parent)
     , m_client(client)
     , m_kind(std::move(kind))
-{
-}
+{}
 
 InformerBase::~InformerBase()
 {
@@ -181,7 +180,8 @@ void InformerBase::requestPage(Scope *s, const QString &continueToken)
     request.ns = s->ns;
     request.inactivityTimeoutMs = 60000;
     ++m_listRequests;
-    qCDebug(lcKubeApi) << "list" << m_kind.plural << s->ns << "continue" << !continueToken.isEmpty();
+    qCDebug(lcKubeApi) << "list" << m_kind.plural << s->ns << "continue"
+                       << !continueToken.isEmpty();
     ApiReply *reply = m_client->send(std::move(request));
     s->fetches.push_back(Scope::Fetch{reply, !continueToken.isEmpty(), false, false});
     const int id = s->id;
@@ -363,10 +363,9 @@ void InformerBase::startWatch(Scope *s)
             [this, id, generation](const QList<QByteArray> &lines) {
                 onWatchLines(id, generation, lines);
             });
-    connect(s->watch, &WatchStream::finished, this,
-            [this, id, generation](const ApiError &error) {
-                onWatchFinished(id, generation, error);
-            });
+    connect(s->watch, &WatchStream::finished, this, [this, id, generation](const ApiError &error) {
+        onWatchFinished(id, generation, error);
+    });
 }
 
 void InformerBase::watchEventSeen(int scopeId)
@@ -459,7 +458,7 @@ void InformerBase::finishWatch(Scope *s, const ApiError &error)
     // quiet kinds must not flicker to "stale"; if the connection is really gone, the new watch
     // fails and says so.
     const bool quiet = s->watchOpened && error.kind() == ApiError::Kind::Transport
-        && error.networkError() == QNetworkReply::TimeoutError;
+                       && error.networkError() == QNetworkReply::TimeoutError;
     if (!error.isOk() && !quiet) {
         fail(s, error);
         return;

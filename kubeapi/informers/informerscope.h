@@ -42,8 +42,8 @@ struct InformerBase::Scope
     quint64 generation = 0; // bumped whenever running work is abandoned
     bool synced = false;
     bool inWatch = false;
-    bool watchOpened = false; // the current watch got its 2xx headers
-    bool awaitingToken = false;  // the next page's continue token comes from the decoder
+    bool watchOpened = false;   // the current watch got its 2xx headers
+    bool awaitingToken = false; // the next page's continue token comes from the decoder
     bool lastPageReceived = false;
     bool trackSeen = true; // false while a list fills an empty cache: nothing can be unseen
     int decodesInFlight = 0;
@@ -55,8 +55,8 @@ struct InformerBase::Scope
     Backoff backoff;
     QElapsedTimer watchClock;
     int watchEvents = 0;
-    int watchBatchesPending = 0;  // received, not yet applied (decoding or queued)
-    bool finishDeferred = false;  // the watch ended while batches were pending
+    int watchBatchesPending = 0; // received, not yet applied (decoding or queued)
+    bool finishDeferred = false; // the watch ended while batches were pending
     ApiError deferredFinishError;
 
     ~Scope()

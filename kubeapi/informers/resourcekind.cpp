@@ -6,8 +6,9 @@ namespace kube {
 
 QString ResourceKind::collectionPath(const QString &ns) const
 {
-    QString path = group.isEmpty() ? QString(QStringLiteral("/api/") + version)
-                                   : QString(QStringLiteral("/apis/") + group + QLatin1Char('/') + version);
+    QString path = group.isEmpty()
+                       ? QString(QStringLiteral("/api/") + version)
+                       : QString(QStringLiteral("/apis/") + group + QLatin1Char('/') + version);
     if (namespaced && !ns.isEmpty())
         path += QStringLiteral("/namespaces/") + ns;
     return path + QLatin1Char('/') + plural;
@@ -27,17 +28,65 @@ ResourceKind make(const char *group, const char *version, const char *plural, co
 }
 } // namespace
 
-template<> ResourceKind resourceKindOf<Namespace>() { return make("", "v1", "namespaces", "Namespace", false); }
-template<> ResourceKind resourceKindOf<Node>() { return make("", "v1", "nodes", "Node", false); }
-template<> ResourceKind resourceKindOf<Pod>() { return make("", "v1", "pods", "Pod", true); }
-template<> ResourceKind resourceKindOf<Service>() { return make("", "v1", "services", "Service", true); }
-template<> ResourceKind resourceKindOf<Event>() { return make("", "v1", "events", "Event", true); }
-template<> ResourceKind resourceKindOf<ReplicaSet>() { return make("apps", "v1", "replicasets", "ReplicaSet", true); }
-template<> ResourceKind resourceKindOf<Deployment>() { return make("apps", "v1", "deployments", "Deployment", true); }
-template<> ResourceKind resourceKindOf<StatefulSet>() { return make("apps", "v1", "statefulsets", "StatefulSet", true); }
-template<> ResourceKind resourceKindOf<DaemonSet>() { return make("apps", "v1", "daemonsets", "DaemonSet", true); }
-template<> ResourceKind resourceKindOf<Job>() { return make("batch", "v1", "jobs", "Job", true); }
-template<> ResourceKind resourceKindOf<CronJob>() { return make("batch", "v1", "cronjobs", "CronJob", true); }
-template<> ResourceKind resourceKindOf<HorizontalPodAutoscaler>() { return make("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true); }
+template<>
+ResourceKind resourceKindOf<Namespace>()
+{
+    return make("", "v1", "namespaces", "Namespace", false);
+}
+template<>
+ResourceKind resourceKindOf<Node>()
+{
+    return make("", "v1", "nodes", "Node", false);
+}
+template<>
+ResourceKind resourceKindOf<Pod>()
+{
+    return make("", "v1", "pods", "Pod", true);
+}
+template<>
+ResourceKind resourceKindOf<Service>()
+{
+    return make("", "v1", "services", "Service", true);
+}
+template<>
+ResourceKind resourceKindOf<Event>()
+{
+    return make("", "v1", "events", "Event", true);
+}
+template<>
+ResourceKind resourceKindOf<ReplicaSet>()
+{
+    return make("apps", "v1", "replicasets", "ReplicaSet", true);
+}
+template<>
+ResourceKind resourceKindOf<Deployment>()
+{
+    return make("apps", "v1", "deployments", "Deployment", true);
+}
+template<>
+ResourceKind resourceKindOf<StatefulSet>()
+{
+    return make("apps", "v1", "statefulsets", "StatefulSet", true);
+}
+template<>
+ResourceKind resourceKindOf<DaemonSet>()
+{
+    return make("apps", "v1", "daemonsets", "DaemonSet", true);
+}
+template<>
+ResourceKind resourceKindOf<Job>()
+{
+    return make("batch", "v1", "jobs", "Job", true);
+}
+template<>
+ResourceKind resourceKindOf<CronJob>()
+{
+    return make("batch", "v1", "cronjobs", "CronJob", true);
+}
+template<>
+ResourceKind resourceKindOf<HorizontalPodAutoscaler>()
+{
+    return make("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true);
+}
 
 } // namespace kube

@@ -27,17 +27,29 @@ struct ResourceKind
 // Deployment, StatefulSet, DaemonSet, Job, CronJob, Event, HorizontalPodAutoscaler, Service).
 template<typename T>
 ResourceKind resourceKindOf();
-template<> ResourceKind resourceKindOf<Namespace>();
-template<> ResourceKind resourceKindOf<Node>();
-template<> ResourceKind resourceKindOf<Pod>();
-template<> ResourceKind resourceKindOf<Service>();
-template<> ResourceKind resourceKindOf<Event>();
-template<> ResourceKind resourceKindOf<ReplicaSet>();
-template<> ResourceKind resourceKindOf<Deployment>();
-template<> ResourceKind resourceKindOf<StatefulSet>();
-template<> ResourceKind resourceKindOf<DaemonSet>();
-template<> ResourceKind resourceKindOf<Job>();
-template<> ResourceKind resourceKindOf<CronJob>();
-template<> ResourceKind resourceKindOf<HorizontalPodAutoscaler>();
+template<>
+ResourceKind resourceKindOf<Namespace>();
+template<>
+ResourceKind resourceKindOf<Node>();
+template<>
+ResourceKind resourceKindOf<Pod>();
+template<>
+ResourceKind resourceKindOf<Service>();
+template<>
+ResourceKind resourceKindOf<Event>();
+template<>
+ResourceKind resourceKindOf<ReplicaSet>();
+template<>
+ResourceKind resourceKindOf<Deployment>();
+template<>
+ResourceKind resourceKindOf<StatefulSet>();
+template<>
+ResourceKind resourceKindOf<DaemonSet>();
+template<>
+ResourceKind resourceKindOf<Job>();
+template<>
+ResourceKind resourceKindOf<CronJob>();
+template<>
+ResourceKind resourceKindOf<HorizontalPodAutoscaler>();
 
 } // namespace kube

@@ -10,8 +10,7 @@ namespace kube {
 ApiMetricsSource::ApiMetricsSource(ApiClient *client, QObject *parent)
     : MetricsSource(parent)
     , m_client(client)
-{
-}
+{}
 
 ApiMetricsSource::~ApiMetricsSource()
 {

@@ -26,8 +26,7 @@ class Collector final : public PromVisitor
 public:
     explicit Collector(qint64 fallbackMs)
         : m_fallbackMs(fallbackMs)
-    {
-    }
+    {}
 
     void onSample(const PromFamilyView &family, const PromSampleView &sample) override
     {
@@ -59,7 +58,8 @@ public:
         const qint64 ms = sample.hasTimestamp ? qint64(sample.timestampMs) : m_fallbackMs;
         CadvisorReader::Row *row = nullptr;
         if (!container.empty() && !image.empty()) {
-            const QString key = QString::fromUtf8(ns.data(), qsizetype(ns.size())) + QLatin1Char('/')
+            const QString key = QString::fromUtf8(ns.data(), qsizetype(ns.size()))
+                                + QLatin1Char('/')
                                 + QString::fromUtf8(pod.data(), qsizetype(pod.size()))
                                 + QLatin1Char('/')
                                 + QString::fromUtf8(container.data(), qsizetype(container.size()));

@@ -13,8 +13,7 @@ namespace kube {
 
 KubeletSource::KubeletSource(ApiClient *client, QObject *parent)
     : ApiMetricsSource(client, parent)
-{
-}
+{}
 
 void KubeletSource::setNodes(const QStringList &nodes)
 {
@@ -105,8 +104,8 @@ struct NodeScrape
 NodeScrape readScrape(const QByteArray &body, const QString &node, qint64 askedMs)
 {
     NodeScrape out;
-    const CadvisorReader::Result read
-        = CadvisorReader::read(std::string_view(body.constData(), size_t(body.size())), askedMs);
+    const CadvisorReader::Result read = CadvisorReader::read(
+        std::string_view(body.constData(), size_t(body.size())), askedMs);
     if (!read.ok) {
         // The parser's technical detail; ApiError::explanation() frames it translated.
         out.error = QStringLiteral("node %1, /metrics/cadvisor line %2, column %3: %4")

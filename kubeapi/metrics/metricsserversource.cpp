@@ -30,8 +30,7 @@ ApiRequest listRequest(const QString &resource, const QString &ns = QString())
 
 MetricsServerSource::MetricsServerSource(ApiClient *client, QObject *parent)
     : ApiMetricsSource(client, parent)
-{
-}
+{}
 
 QString MetricsServerSource::description() const
 {
@@ -62,16 +61,17 @@ void MetricsServerSource::onPart(ApiReply *reply, bool pods)
         return;
     }
     const ApiError::Context context = reply->errorContext();
-    offThread([body = reply->takeBody(), at = round().timestampMs, pods] {
-                  return pods ? parsePodMetricsList(body, at) : parseNodeMetricsList(body, at);
-              },
-              [this, context, part](ParsedMetricsList parsed) {
-                  if (!parsed.error.isEmpty())
-                      recordFailure(ApiError::decode(context, parsed.error), part);
-                  round().containers.append(std::move(parsed.containers));
-                  round().nodes.append(std::move(parsed.nodes));
-                  partDone();
-              });
+    offThread(
+        [body = reply->takeBody(), at = round().timestampMs, pods] {
+            return pods ? parsePodMetricsList(body, at) : parseNodeMetricsList(body, at);
+        },
+        [this, context, part](ParsedMetricsList parsed) {
+            if (!parsed.error.isEmpty())
+                recordFailure(ApiError::decode(context, parsed.error), part);
+            round().containers.append(std::move(parsed.containers));
+            round().nodes.append(std::move(parsed.nodes));
+            partDone();
+        });
 }
 
 void MetricsServerSource::partDone()

@@ -2,8 +2,8 @@
 
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/client/apireply.h"
-#include "kubeapi/objects/decoders.h"
 #include "kubeapi/metrics/promqueryresult.h"
+#include "kubeapi/objects/decoders.h"
 
 #include <algorithm>
 
@@ -15,7 +15,8 @@ namespace {
 int rankOf(const Service &service)
 {
     const QString &name = service.metadata.name;
-    if (name == QLatin1String("prometheus-k8s") && service.metadata.namespaceName == QLatin1String("monitoring"))
+    if (name == QLatin1String("prometheus-k8s")
+        && service.metadata.namespaceName == QLatin1String("monitoring"))
         return 0;
     if (name == QLatin1String("prometheus-operated"))
         return 1;
@@ -34,8 +35,8 @@ PrometheusDiscovery::Candidate candidateOf(const Service &service)
     // The charts name the UI/API port "web" (operator), "http-web" (kube-prometheus-stack) or
     // "http" (prometheus chart, port 80); 9090 is Prometheus' own default.
     const ServicePort *best = nullptr;
-    for (const QLatin1String wanted : {QLatin1String("web"), QLatin1String("http-web"), QLatin1String("http"),
-                                       QLatin1String("https")}) {
+    for (const QLatin1String wanted : {QLatin1String("web"), QLatin1String("http-web"),
+                                       QLatin1String("http"), QLatin1String("https")}) {
         for (const ServicePort &port : service.ports)
             if (!best && port.name == wanted)
                 best = &port;
@@ -58,8 +59,7 @@ PrometheusDiscovery::Candidate candidateOf(const Service &service)
 PrometheusDiscovery::PrometheusDiscovery(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{}
 
 QList<PrometheusDiscovery::Candidate> PrometheusDiscovery::candidates(const QList<Service> &services)
 {
@@ -87,8 +87,8 @@ QString PrometheusDiscovery::proxyPath(const Candidate &c)
         target += QLatin1Char(':') + c.port;
     if (!c.scheme.isEmpty())
         target = c.scheme + QLatin1Char(':') + target;
-    return QStringLiteral("/api/v1/namespaces/") + c.namespaceName + QStringLiteral("/services/") + target
-           + QStringLiteral("/proxy");
+    return QStringLiteral("/api/v1/namespaces/") + c.namespaceName + QStringLiteral("/services/")
+           + target + QStringLiteral("/proxy");
 }
 
 void PrometheusDiscovery::start()

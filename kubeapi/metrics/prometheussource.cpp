@@ -24,7 +24,8 @@ public:
     void add(PrometheusSource::Query query, const PromQueryResult &result)
     {
         using Q = PrometheusSource::Query;
-        const bool forNode = query == Q::NodeCpu || query == Q::NodeWorkingSet || query == Q::NodeRss;
+        const bool forNode = query == Q::NodeCpu || query == Q::NodeWorkingSet
+                             || query == Q::NodeRss;
         for (const PromQueryResult::Series &series : result.series) {
             const QString node = series.labels.value(QStringLiteral("node"));
             const QString ns = series.labels.value(QStringLiteral("namespace"));
@@ -36,19 +37,20 @@ public:
                 MetricsRound &round = roundAt(point.ms);
                 if (forNode) {
                     NodeMetricsSample &sample = nodeIn(round, point.ms, node);
-                    double *target = query == Q::NodeCpu         ? &sample.cpuCores
+                    double *target = query == Q::NodeCpu          ? &sample.cpuCores
                                      : query == Q::NodeWorkingSet ? &sample.workingSetBytes
                                                                   : &sample.rssBytes;
                     *target = point.value;
                 } else {
-                    ContainerMetricsSample &sample
-                        = containerIn(round, point.ms, ns + QLatin1Char('/') + pod + QLatin1Char('/') + container);
+                    ContainerMetricsSample &sample = containerIn(
+                        round, point.ms,
+                        ns + QLatin1Char('/') + pod + QLatin1Char('/') + container);
                     sample.namespaceName = ns;
                     sample.pod = pod;
                     sample.container = container;
                     if (sample.node.isEmpty())
                         sample.node = node;
-                    double *target = query == Q::ContainerCpu         ? &sample.cpuCores
+                    double *target = query == Q::ContainerCpu          ? &sample.cpuCores
                                      : query == Q::ContainerWorkingSet ? &sample.workingSetBytes
                                                                        : &sample.rssBytes;
                     *target = point.value;
@@ -107,15 +109,13 @@ PrometheusSource::PrometheusSource(const QUrl &baseUrl, QObject *parent)
     : MetricsSource(parent)
     , m_baseUrl(baseUrl)
     , m_manager(new QNetworkAccessManager(this))
-{
-}
+{}
 
 PrometheusSource::PrometheusSource(ApiClient *client, const QString &proxyPath, QObject *parent)
     : MetricsSource(parent)
     , m_client(client)
     , m_proxyPath(proxyPath)
-{
-}
+{}
 
 PrometheusSource::~PrometheusSource() = default;
 
@@ -141,14 +141,16 @@ QString PrometheusSource::promql(Query query) const
         return byContainer + QStringLiteral("rate(container_cpu_usage_seconds_total") + app
                + QLatin1Char('[') + m_rateWindow + QStringLiteral("]))");
     case Query::ContainerWorkingSet:
-        return byContainer + QStringLiteral("container_memory_working_set_bytes") + app + QLatin1Char(')');
+        return byContainer + QStringLiteral("container_memory_working_set_bytes") + app
+               + QLatin1Char(')');
     case Query::ContainerRss:
         return byContainer + QStringLiteral("container_memory_rss") + app + QLatin1Char(')');
     case Query::NodeCpu:
         return byNode + QStringLiteral("rate(container_cpu_usage_seconds_total") + root
                + QLatin1Char('[') + m_rateWindow + QStringLiteral("]))");
     case Query::NodeWorkingSet:
-        return byNode + QStringLiteral("container_memory_working_set_bytes") + root + QLatin1Char(')');
+        return byNode + QStringLiteral("container_memory_working_set_bytes") + root
+               + QLatin1Char(')');
     case Query::NodeRss:
         return byNode + QStringLiteral("container_memory_rss") + root + QLatin1Char(')');
     }
@@ -199,7 +201,8 @@ void PrometheusSource::get(const QString &apiPath, const QUrlQuery &query, Done 
             if (status / 100 != 2) {
                 // Prometheus explains a refused query in its JSON envelope (bad_data, ...).
                 if (!result.errorType.isEmpty() && result.errorType != QLatin1String("decode"))
-                    done(result, ApiError::fromStatusFields(context, status, result.errorType, result.error));
+                    done(result, ApiError::fromStatusFields(context, status, result.errorType,
+                                                            result.error));
                 else
                     done(result, ApiError::http(context, status, body));
                 return;
@@ -252,15 +255,16 @@ void PrometheusSource::runQueries(const QString &apiPath, const QUrlQuery &commo
     for (int i = 0; i < kQueryCount; ++i) {
         QUrlQuery query = common;
         query.addQueryItem(QStringLiteral("query"), promql(Query(i)));
-        get(apiPath, query, [pending, i, done](const PromQueryResult &result, const ApiError &error) {
-            if (!error.isOk() && pending->error.isOk())
-                pending->error = error;
-            pending->answers[i] = result;
-            if (--pending->open == 0) {
-                QList<MetricsRound> rounds = assemble(pending->answers);
-                done(std::move(rounds), pending->error);
-            }
-        });
+        get(apiPath, query,
+            [pending, i, done](const PromQueryResult &result, const ApiError &error) {
+                if (!error.isOk() && pending->error.isOk())
+                    pending->error = error;
+                pending->answers[i] = result;
+                if (--pending->open == 0) {
+                    QList<MetricsRound> rounds = assemble(pending->answers);
+                    done(std::move(rounds), pending->error);
+                }
+            });
     }
 }
 
@@ -280,17 +284,18 @@ bool PrometheusSource::poll()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QUrlQuery common;
     common.addQueryItem(QStringLiteral("time"), promTime(now));
-    runQueries(QStringLiteral("/api/v1/query"), common, [this, now](QList<MetricsRound> rounds, ApiError error) {
-        MetricsRound round;
-        round.timestampMs = now;
-        // An instant query evaluates every expression at `time`: one round at most.
-        if (!rounds.isEmpty())
-            round = std::move(rounds.first());
-        round.timestampMs = now;
-        round.error = error;
-        m_busy = false;
-        Q_EMIT roundFinished(round);
-    });
+    runQueries(QStringLiteral("/api/v1/query"), common,
+               [this, now](QList<MetricsRound> rounds, ApiError error) {
+                   MetricsRound round;
+                   round.timestampMs = now;
+                   // An instant query evaluates every expression at `time`: one round at most.
+                   if (!rounds.isEmpty())
+                       round = std::move(rounds.first());
+                   round.timestampMs = now;
+                   round.error = error;
+                   m_busy = false;
+                   Q_EMIT roundFinished(round);
+               });
     return true;
 }
 
@@ -298,8 +303,8 @@ void PrometheusSource::fetchHistory(qint64 fromMs, qint64 toMs, qint64 stepMs)
 {
     if (m_historyBusy || toMs <= fromMs || stepMs <= 0) {
         MetricsHistoryBatch empty;
-        QMetaObject::invokeMethod(this, [this, empty] { Q_EMIT historyFinished(empty); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, empty] { Q_EMIT historyFinished(empty); }, Qt::QueuedConnection);
         return;
     }
     m_historyBusy = true;
@@ -310,13 +315,14 @@ void PrometheusSource::fetchHistory(qint64 fromMs, qint64 toMs, qint64 stepMs)
     common.addQueryItem(QStringLiteral("start"), promTime(fromMs));
     common.addQueryItem(QStringLiteral("end"), promTime(toMs));
     common.addQueryItem(QStringLiteral("step"), promTime(step));
-    runQueries(QStringLiteral("/api/v1/query_range"), common, [this](QList<MetricsRound> rounds, ApiError error) {
-        MetricsHistoryBatch batch;
-        batch.rounds = std::move(rounds);
-        batch.error = error;
-        m_historyBusy = false;
-        Q_EMIT historyFinished(batch);
-    });
+    runQueries(QStringLiteral("/api/v1/query_range"), common,
+               [this](QList<MetricsRound> rounds, ApiError error) {
+                   MetricsHistoryBatch batch;
+                   batch.rounds = std::move(rounds);
+                   batch.error = error;
+                   m_historyBusy = false;
+                   Q_EMIT historyFinished(batch);
+               });
 }
 
 } // namespace kube

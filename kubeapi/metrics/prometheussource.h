@@ -42,7 +42,14 @@ public:
 
     // The six PromQL expressions of a round (containers: cpu, working set, rss; nodes: the same
     // from the root cgroup id="/"), in the order of Query.
-    enum class Query : quint8 { ContainerCpu, ContainerWorkingSet, ContainerRss, NodeCpu, NodeWorkingSet, NodeRss };
+    enum class Query : quint8 {
+        ContainerCpu,
+        ContainerWorkingSet,
+        ContainerRss,
+        NodeCpu,
+        NodeWorkingSet,
+        NodeRss
+    };
     static constexpr int kQueryCount = 6;
     QString promql(Query query) const;
 

@@ -89,8 +89,9 @@ PromQueryResult PromQueryResult::parse(QByteArrayView body)
         const auto error = doc.find("error");
         r.errorType = type != doc.end() && type->is_string() ? qs(type->get<std::string>())
                                                              : QStringLiteral("unknown");
-        r.error = error != doc.end() && error->is_string() ? qs(error->get<std::string>())
-                                                           : QStringLiteral("status ") + qs(status->get<std::string>());
+        r.error = error != doc.end() && error->is_string()
+                      ? qs(error->get<std::string>())
+                      : QStringLiteral("status ") + qs(status->get<std::string>());
         return r;
     }
     const auto data = doc.find("data");
@@ -141,7 +142,8 @@ PromQueryResult PromQueryResult::parse(QByteArrayView body)
             for (size_t k = 0; k < values->size(); ++k) {
                 Point point;
                 if (!parsePoint((*values)[k], &point))
-                    return fail(where + QStringLiteral(".values[%1]: expected [time, \"value\"]").arg(k));
+                    return fail(where
+                                + QStringLiteral(".values[%1]: expected [time, \"value\"]").arg(k));
                 series.points.append(point);
             }
         } else {

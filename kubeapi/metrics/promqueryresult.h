@@ -14,8 +14,8 @@ struct PromQueryResult
 {
     struct Point
     {
-        qint64 ms = 0;     // the float seconds of the answer, rounded to milliseconds
-        double value = 0;  // "NaN", "+Inf", "-Inf" are decoded to their doubles
+        qint64 ms = 0;    // the float seconds of the answer, rounded to milliseconds
+        double value = 0; // "NaN", "+Inf", "-Inf" are decoded to their doubles
     };
     struct Series
     {

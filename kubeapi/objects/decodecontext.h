@@ -21,7 +21,9 @@ class DecodeContext final
 public:
     using json = JsonNode;
 
-    explicit DecodeContext(StringPool *pool) : m_pool(pool) {}
+    explicit DecodeContext(StringPool *pool)
+        : m_pool(pool)
+    {}
 
     bool failed() const { return !m_error.isEmpty(); }
     const QString &error() const { return m_error; }
@@ -33,8 +35,16 @@ public:
     class Scope final
     {
     public:
-        Scope(DecodeContext &c, std::string_view key) : m_c(c) { c.m_path.push_back({key, -1}); }
-        Scope(DecodeContext &c, qsizetype index) : m_c(c) { c.m_path.push_back({{}, index}); }
+        Scope(DecodeContext &c, std::string_view key)
+            : m_c(c)
+        {
+            c.m_path.push_back({key, -1});
+        }
+        Scope(DecodeContext &c, qsizetype index)
+            : m_c(c)
+        {
+            c.m_path.push_back({{}, index});
+        }
         ~Scope() { m_c.m_path.pop_back(); }
         Scope(const Scope &) = delete;
         Scope &operator=(const Scope &) = delete;

@@ -77,8 +77,8 @@ void decodeProbe(DecodeContext &c, const json &container, std::string_view key, 
         out->handler = QStringLiteral("exec [") + c.stringList(*e, "command").join(u' ') + u']';
     } else if (const json *g = c.object(*p, "grpc")) {
         Scope gs(c, "grpc");
-        out->handler = QStringLiteral("grpc <pod>:") + QString::number(c.integer(*g, "port"))
-                       + u' ' + c.string(*g, "service");
+        out->handler = QStringLiteral("grpc <pod>:") + QString::number(c.integer(*g, "port")) + u' '
+                       + c.string(*g, "service");
     } else {
         out->handler = QStringLiteral("unknown");
     }
@@ -192,7 +192,8 @@ void decodeContainerStatuses(DecodeContext &c, const json &status, std::string_v
     });
 }
 
-void decodeContainers(DecodeContext &c, const json &spec, std::string_view key, QList<Container> *out)
+void decodeContainers(DecodeContext &c, const json &spec, std::string_view key,
+                      QList<Container> *out)
 {
     const json *a = c.array(spec, key);
     if (!a)
@@ -223,7 +224,8 @@ void decodeObjectMeta(DecodeContext &c, const json &obj, ObjectMeta *out)
     out->resourceVersion = c.string(*m, "resourceVersion");
     out->generation = c.integer(*m, "generation");
     if (const json *labels = c.object(*m, "labels"))
-        out->labels = c.shared<StringPairs>('L', *labels, [&] { return c.stringMap(*m, "labels"); });
+        out->labels = c.shared<StringPairs>('L', *labels,
+                                            [&] { return c.stringMap(*m, "labels"); });
     if (const json *annotations = c.object(*m, "annotations")) {
         out->annotations = c.shared<StringPairs>('A', *annotations, [&] {
             StringPairs pairs;

@@ -13,7 +13,6 @@
 namespace kube {
 namespace {
 
-
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Decoders)
@@ -57,7 +56,8 @@ bool decodeJson(const nlohmann::json &j, T *out, QString *error, StringPool *poo
     const std::string text = j.dump();
     JsonParser parser;
     QString parseError;
-    const JsonNode *root = parseDocument(parser, QByteArrayView(text.data(), qsizetype(text.size())), &parseError);
+    const JsonNode *root = parseDocument(
+        parser, QByteArrayView(text.data(), qsizetype(text.size())), &parseError);
     if (!root) {
         if (error)
             *error = parseError;
@@ -253,12 +253,12 @@ bool looksLikeStatus(QByteArrayView bytes)
     return it != root->end() && it->is_string() && it->string() == "Status";
 }
 
-#define KUBE_INSTANTIATE_DECODERS(T)                                                               \
-    template bool decodeJson<T>(const nlohmann::json &, T *, QString *, StringPool *);            \
-    template Decoded<T> decodeObject<T>(QByteArrayView, StringPool *);                             \
-    template DecodedList<T> decodeList<T>(QByteArrayView, StringPool *);                           \
-    template QString decodeListStreaming<T>(QByteArrayView, ListMeta *,                            \
-                                            const std::function<void(T &&)> &, StringPool *);      \
+#define KUBE_INSTANTIATE_DECODERS(T)                                                          \
+    template bool decodeJson<T>(const nlohmann::json &, T *, QString *, StringPool *);        \
+    template Decoded<T> decodeObject<T>(QByteArrayView, StringPool *);                        \
+    template DecodedList<T> decodeList<T>(QByteArrayView, StringPool *);                      \
+    template QString decodeListStreaming<T>(QByteArrayView, ListMeta *,                       \
+                                            const std::function<void(T &&)> &, StringPool *); \
     template WatchEvent<T> decodeWatchEvent<T>(QByteArrayView, StringPool *);
 
 KUBE_INSTANTIATE_DECODERS(Namespace)

@@ -269,19 +269,19 @@ void decodeInto(DecodeContext &c, const json &j, HorizontalPodAutoscaler *out)
         out->minReplicas = qint32(c.integer(*p.spec, "minReplicas", 1));
         out->maxReplicas = qint32(c.integer(*p.spec, "maxReplicas"));
         // autoscaling/v1 field, then the v2/v2beta2/v2beta1 metric lists.
-        out->targetCpuUtilizationPercent =
-            qint32(c.integer(*p.spec, "targetCPUUtilizationPercentage", -1));
+        out->targetCpuUtilizationPercent = qint32(
+            c.integer(*p.spec, "targetCPUUtilizationPercentage", -1));
         if (const json *metrics = c.array(*p.spec, "metrics")) {
             for (const json &m : *metrics) {
                 const json *res = c.object(m, "resource");
                 if (!res || c.string(*res, "name") != u"cpu")
                     continue;
                 if (const json *target = c.object(*res, "target"))
-                    out->targetCpuUtilizationPercent =
-                        qint32(c.integer(*target, "averageUtilization", -1));
+                    out->targetCpuUtilizationPercent = qint32(
+                        c.integer(*target, "averageUtilization", -1));
                 else
-                    out->targetCpuUtilizationPercent =
-                        qint32(c.integer(*res, "targetAverageUtilization", -1));
+                    out->targetCpuUtilizationPercent = qint32(
+                        c.integer(*res, "targetAverageUtilization", -1));
             }
         }
     }
@@ -291,19 +291,19 @@ void decodeInto(DecodeContext &c, const json &j, HorizontalPodAutoscaler *out)
     out->currentReplicas = qint32(c.integer(*p.status, "currentReplicas"));
     out->desiredReplicas = qint32(c.integer(*p.status, "desiredReplicas"));
     out->lastScaleTime = c.time(*p.status, "lastScaleTime");
-    out->currentCpuUtilizationPercent =
-        qint32(c.integer(*p.status, "currentCPUUtilizationPercentage", -1));
+    out->currentCpuUtilizationPercent = qint32(
+        c.integer(*p.status, "currentCPUUtilizationPercentage", -1));
     if (const json *metrics = c.array(*p.status, "currentMetrics")) {
         for (const json &m : *metrics) {
             const json *res = c.object(m, "resource");
             if (!res || c.string(*res, "name") != u"cpu")
                 continue;
             if (const json *current = c.object(*res, "current"))
-                out->currentCpuUtilizationPercent =
-                    qint32(c.integer(*current, "averageUtilization", -1));
+                out->currentCpuUtilizationPercent = qint32(
+                    c.integer(*current, "averageUtilization", -1));
             else
-                out->currentCpuUtilizationPercent =
-                    qint32(c.integer(*res, "currentAverageUtilization", -1));
+                out->currentCpuUtilizationPercent = qint32(
+                    c.integer(*res, "currentAverageUtilization", -1));
         }
     }
     decodeConditions(c, *p.status, &out->conditions);
@@ -370,7 +370,8 @@ void decodeInto(DecodeContext &c, const json &j, Status *out)
     if (const json *causes = c.array(*d, "causes")) {
         for (const json &e : *causes) {
             if (e.is_object())
-                out->causes.append({c.string(e, "reason"), c.string(e, "message"), c.string(e, "field")});
+                out->causes.append(
+                    {c.string(e, "reason"), c.string(e, "message"), c.string(e, "field")});
         }
     }
 }
@@ -392,7 +393,8 @@ void decodeMetricsHeader(DecodeContext &c, const json &j, QString *name, QString
         *windowMs = parseGoDurationMs(window.toStdString());
         if (*windowMs < 0) {
             Scope s(c, "window");
-            c.fail(QCoreApplication::translate("Decoders", "“%1” is not a duration").arg(window.left(32)));
+            c.fail(QCoreApplication::translate("Decoders", "“%1” is not a duration")
+                       .arg(window.left(32)));
         }
     }
 }

@@ -127,7 +127,8 @@ bool JsonParser::skipRaw(QByteArrayView *span)
             ++m_at;
             while (m_at < m_end && *m_at != '"') {
                 if (static_cast<unsigned char>(*m_at) < 0x20)
-                    return failAt(QT_TRANSLATE_NOOP("Decoders", "control character in a string at byte %1"));
+                    return failAt(
+                        QT_TRANSLATE_NOOP("Decoders", "control character in a string at byte %1"));
                 m_at += *m_at == '\\' ? 2 : 1;
             }
             if (m_at >= m_end)
@@ -236,7 +237,8 @@ bool JsonParser::parse(int depth)
             for (;;) {
                 if (object) {
                     if (peek() != '"')
-                        return failAt(QT_TRANSLATE_NOOP("Decoders", "expected a member name at byte %1"));
+                        return failAt(
+                            QT_TRANSLATE_NOOP("Decoders", "expected a member name at byte %1"));
                     m_nodes.emplace_back();
                     if (!parseString(&m_nodes.back()) || !expect(':'))
                         return false;
@@ -251,8 +253,9 @@ bool JsonParser::parse(int depth)
                 if (next == close)
                     break;
                 --m_at;
-                return failAt(object ? QT_TRANSLATE_NOOP("Decoders", "expected “,” or “}” at byte %1")
-                                     : QT_TRANSLATE_NOOP("Decoders", "expected “,” or “]” at byte %1"));
+                return failAt(
+                    object ? QT_TRANSLATE_NOOP("Decoders", "expected “,” or “}” at byte %1")
+                           : QT_TRANSLATE_NOOP("Decoders", "expected “,” or “]” at byte %1"));
             }
         }
         JsonNode &node = m_nodes[index];
@@ -311,7 +314,8 @@ bool JsonParser::parseString(JsonNode *node)
         }
         if (u < 0x20) {
             m_at = p;
-            return failAt(QT_TRANSLATE_NOOP("Decoders", "control character in a string at byte %1"));
+            return failAt(
+                QT_TRANSLATE_NOOP("Decoders", "control character in a string at byte %1"));
         }
         if (u != '\\') {
             out->push_back(char(u));
@@ -323,14 +327,30 @@ bool JsonParser::parseString(JsonNode *node)
         const char e = p[1];
         p += 2;
         switch (e) {
-        case '"': out->push_back('"'); break;
-        case '\\': out->push_back('\\'); break;
-        case '/': out->push_back('/'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
+        case '"':
+            out->push_back('"');
+            break;
+        case '\\':
+            out->push_back('\\');
+            break;
+        case '/':
+            out->push_back('/');
+            break;
+        case 'b':
+            out->push_back('\b');
+            break;
+        case 'f':
+            out->push_back('\f');
+            break;
+        case 'n':
+            out->push_back('\n');
+            break;
+        case 'r':
+            out->push_back('\r');
+            break;
+        case 't':
+            out->push_back('\t');
+            break;
         case 'u': {
             auto hex4 = [&](const char *h, std::uint32_t *cp) {
                 if (m_end - h < 4)
@@ -359,11 +379,13 @@ bool JsonParser::parseString(JsonNode *node)
                     p += 6;
                 } else {
                     m_at = p;
-                    return failAt(QT_TRANSLATE_NOOP("Decoders", "unpaired surrogate in a string at byte %1"));
+                    return failAt(
+                        QT_TRANSLATE_NOOP("Decoders", "unpaired surrogate in a string at byte %1"));
                 }
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                 m_at = p;
-                return failAt(QT_TRANSLATE_NOOP("Decoders", "unpaired surrogate in a string at byte %1"));
+                return failAt(
+                    QT_TRANSLATE_NOOP("Decoders", "unpaired surrogate in a string at byte %1"));
             }
             appendUtf8(out, cp);
             break;

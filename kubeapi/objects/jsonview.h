@@ -30,7 +30,10 @@ public:
     class Iterator final
     {
     public:
-        Iterator(const JsonNode *at, bool object) : m_at(at), m_object(object) {}
+        Iterator(const JsonNode *at, bool object)
+            : m_at(at)
+            , m_object(object)
+        {}
         const JsonNode &operator*() const { return *value(); }
         const JsonNode *operator->() const { return value(); }
         Iterator &operator++()

@@ -26,11 +26,13 @@ struct Timestamp
     bool isValid() const { return msecsSinceEpoch != kUnset; }
     QDateTime toDateTime() const
     {
-        return isValid() ? QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC)
-                         : QDateTime();
+        return isValid() ? QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC) : QDateTime();
     }
     static Timestamp fromMSecs(qint64 msecs) { return Timestamp{msecs}; }
-    friend bool operator==(Timestamp a, Timestamp b) { return a.msecsSinceEpoch == b.msecsSinceEpoch; }
+    friend bool operator==(Timestamp a, Timestamp b)
+    {
+        return a.msecsSinceEpoch == b.msecsSinceEpoch;
+    }
     friend bool operator!=(Timestamp a, Timestamp b) { return !(a == b); }
 };
 
@@ -211,7 +213,14 @@ struct ContainerPort
 // from. Secret values are never fetched.
 struct EnvVar
 {
-    enum class Source : quint8 { Value, SecretKeyRef, ConfigMapKeyRef, FieldRef, ResourceFieldRef, Unknown };
+    enum class Source : quint8 {
+        Value,
+        SecretKeyRef,
+        ConfigMapKeyRef,
+        FieldRef,
+        ResourceFieldRef,
+        Unknown
+    };
     QString name;
     Source source = Source::Value;
     QString value;      // Source::Value only
@@ -287,9 +296,9 @@ struct ContainerState
     Kind kind = Kind::None;
     QString reason; // waiting/terminated reason (CrashLoopBackOff, OOMKilled, Completed, ...)
     QString message;
-    qint32 exitCode = 0; // terminated only
-    qint32 signal = 0;   // terminated only
-    Timestamp startedAt; // running and terminated
+    qint32 exitCode = 0;  // terminated only
+    qint32 signal = 0;    // terminated only
+    Timestamp startedAt;  // running and terminated
     Timestamp finishedAt; // terminated
 };
 
@@ -317,7 +326,7 @@ struct Pod
     QList<Container> initContainers;
     QList<Container> containers;
     // status
-    QString phase; // Pending, Running, Succeeded, Failed, Unknown
+    QString phase;  // Pending, Running, Succeeded, Failed, Unknown
     QString reason; // e.g. Evicted
     QString message;
     QString podIP;
@@ -480,7 +489,7 @@ struct Event
     ObjectReference involvedObject;
     QString reason;
     QString message;
-    QString type; // Normal, Warning
+    QString type;     // Normal, Warning
     qint32 count = 0; // count, or series.count for new-style events
     Timestamp firstTimestamp;
     Timestamp lastTimestamp; // lastTimestamp, else series.lastObservedTime, else eventTime

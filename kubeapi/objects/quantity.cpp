@@ -77,8 +77,8 @@ bool interpretSuffix(QStringView s, int *base, qint64 *exponent, Quantity::Forma
         int base;
         int exponent;
     };
-    static const Entry decimal[] = {{u"", 10, 0},  {u"n", 10, -9}, {u"u", 10, -6}, {u"m", 10, -3},
-                                    {u"k", 10, 3}, {u"M", 10, 6},  {u"G", 10, 9},  {u"T", 10, 12},
+    static const Entry decimal[] = {{u"", 10, 0},   {u"n", 10, -9}, {u"u", 10, -6}, {u"m", 10, -3},
+                                    {u"k", 10, 3},  {u"M", 10, 6},  {u"G", 10, 9},  {u"T", 10, 12},
                                     {u"P", 10, 15}, {u"E", 10, 18}};
     static const Entry binary[] = {{u"Ki", 2, 10}, {u"Mi", 2, 20}, {u"Gi", 2, 30},
                                    {u"Ti", 2, 40}, {u"Pi", 2, 50}, {u"Ei", 2, 60}};
@@ -137,7 +137,7 @@ std::optional<Quantity> Quantity::parse(QStringView str, QString *error)
     };
     const QString formatError =
         Tr::tr("“%1” is not a quantity (expected a number with an optional suffix such as "
-           "100m, 1.5Gi or 1e3)")
+               "100m, 1.5Gi or 1e3)")
             .arg(str.left(64));
     if (str.isEmpty())
         return fail(formatError);
@@ -182,7 +182,7 @@ std::optional<Quantity> Quantity::parse(QStringView str, QString *error)
     Format format = Format::DecimalSI;
     if (!interpretSuffix(suffix, &base, &exponent, &format))
         return fail(Tr::tr("“%1” has an unknown quantity suffix “%2” (known: n u m k M G T P E, "
-                       "Ki Mi Gi Ti Pi Ei, e<exponent>)")
+                           "Ki Mi Gi Ti Pi Ei, e<exponent>)")
                         .arg(str.left(64), suffix.left(16)));
 
     // The digits num+denom as one integer with a decimal scale. Digits beyond 10^-28 cannot
@@ -213,8 +213,8 @@ std::optional<Quantity> Quantity::parse(QStringView str, QString *error)
             scale = -28;
         }
     }
-    const QString outOfRange = Tr::tr("“%1” is out of the range of quantities this program can hold")
-                                   .arg(str.left(64));
+    const QString outOfRange =
+        Tr::tr("“%1” is out of the range of quantities this program can hold").arg(str.left(64));
     if (digits.size() > 37)
         return fail(outOfRange);
     Int128 mantissa = 0;
@@ -250,7 +250,8 @@ std::optional<Quantity> Quantity::parse(QStringView str, QString *error)
     if (format == Format::BinarySI) {
         if (scale >= 0) {
             Int128 whole = 0;
-            if (scale > 20 || !mulChecked(mantissa, pow10(int(scale)), &whole) || whole > kMaxInt64) {
+            if (scale > 20 || !mulChecked(mantissa, pow10(int(scale)), &whole)
+                || whole > kMaxInt64) {
                 mantissa = kMaxInt64;
                 scale = 0;
                 while (mantissa % 10 == 0) {
@@ -385,7 +386,8 @@ QString Quantity::toString() const
         amount *= pow10(exponent - 18);
         exponent = 18;
     }
-    static const char16_t *const suffixes[] = {u"n", u"u", u"m", u"", u"k", u"M", u"G", u"T", u"P", u"E"};
+    static const char16_t *const suffixes[] = {u"n", u"u", u"m", u"",  u"k",
+                                               u"M", u"G", u"T", u"P", u"E"};
     return int128ToString(amount) + QStringView(suffixes[(exponent + 9) / 3]);
 }
 

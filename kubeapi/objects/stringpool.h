@@ -19,7 +19,9 @@ class StringPool final
 public:
     // Stops adding entries beyond this many (values that never repeat would only cost memory);
     // lookups of known values keep working.
-    explicit StringPool(std::size_t maxEntries = 200000) : m_maxEntries(maxEntries) {}
+    explicit StringPool(std::size_t maxEntries = 200000)
+        : m_maxEntries(maxEntries)
+    {}
 
     QString intern(std::string_view utf8);
     std::size_t size() const { return m_pool.size(); }
@@ -51,7 +53,10 @@ private:
     struct Hash
     {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const
+        {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     static constexpr std::size_t kMaxSharedKeyBytes = 32 * 1024 * 1024;
     std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_pool;

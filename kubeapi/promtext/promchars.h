@@ -18,7 +18,8 @@ enum : std::uint8_t {
     ValueStop = 32, // ends the fast scan of a quoted value: '"', '\\', NUL, bytes >= 0x80
 };
 
-constexpr std::array<std::uint8_t, 256> makeTable() {
+constexpr std::array<std::uint8_t, 256> makeTable()
+{
     std::array<std::uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c) {
         const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -43,13 +44,15 @@ constexpr std::array<std::uint8_t, 256> makeTable() {
 
 inline constexpr std::array<std::uint8_t, 256> table = makeTable();
 
-inline bool is(char c, std::uint8_t cls) {
+inline bool is(char c, std::uint8_t cls)
+{
     return (table[static_cast<unsigned char>(c)] & cls) != 0;
 }
 
 // Length of the valid UTF-8 sequence starting at text[pos] (a byte >= 0x80), or 0 if invalid.
 // Same rules as Go's utf8.ValidString: no overlong forms, no surrogates, nothing above U+10FFFF.
-inline std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
+inline std::size_t utf8SequenceLength(std::string_view text, std::size_t pos)
+{
     const auto byte = [&](std::size_t i) -> unsigned {
         return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u;
     };
@@ -77,7 +80,8 @@ inline std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
 }
 
 // Number of code points in valid UTF-8 text.
-inline std::size_t codePoints(std::string_view text) {
+inline std::size_t codePoints(std::string_view text)
+{
     std::size_t n = 0;
     for (char c : text) {
         if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u)

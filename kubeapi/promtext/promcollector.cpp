@@ -4,19 +4,22 @@
 
 namespace kube {
 
-std::size_t PromParseResult::sampleCount() const {
+std::size_t PromParseResult::sampleCount() const
+{
     std::size_t n = 0;
     for (const PromFamily &f : families)
         n += f.samples.size();
     return n;
 }
 
-std::size_t PromParseResult::familiesWithSamples() const {
+std::size_t PromParseResult::familiesWithSamples() const
+{
     return std::size_t(std::count_if(families.begin(), families.end(),
                                      [](const PromFamily &f) { return !f.samples.empty(); }));
 }
 
-const PromFamily *PromParseResult::family(std::string_view name) const {
+const PromFamily *PromParseResult::family(std::string_view name) const
+{
     for (const PromFamily &f : families) {
         if (f.name == name)
             return &f;
@@ -24,7 +27,8 @@ const PromFamily *PromParseResult::family(std::string_view name) const {
     return nullptr;
 }
 
-PromFamily &PromCollector::familyFor(const PromFamilyView &view) {
+PromFamily &PromCollector::familyFor(const PromFamilyView &view)
+{
     auto it = m_index.find(std::string(view.name));
     if (it == m_index.end()) {
         it = m_index.emplace(std::string(view.name), m_families.size()).first;
@@ -38,11 +42,13 @@ PromFamily &PromCollector::familyFor(const PromFamilyView &view) {
     return f;
 }
 
-void PromCollector::onMetadata(const PromFamilyView &family) {
+void PromCollector::onMetadata(const PromFamilyView &family)
+{
     familyFor(family);
 }
 
-void PromCollector::onSample(const PromFamilyView &family, const PromSampleView &sample) {
+void PromCollector::onSample(const PromFamilyView &family, const PromSampleView &sample)
+{
     PromFamily &f = familyFor(family);
     PromSample &s = f.samples.emplace_back();
     s.name.assign(sample.name);
@@ -56,13 +62,15 @@ void PromCollector::onSample(const PromFamilyView &family, const PromSampleView 
     s.timestampSeconds = sample.timestampSeconds;
 }
 
-std::vector<PromFamily> PromCollector::takeFamilies() {
+std::vector<PromFamily> PromCollector::takeFamilies()
+{
     m_index.clear();
     return std::exchange(m_families, {});
 }
 
 PromParseResult PromCollector::parse(std::string_view body, const PromParser::Options &options,
-                                     std::size_t chunkSize) {
+                                     std::size_t chunkSize)
+{
     PromCollector collector;
     PromParser parser(collector, options);
     bool ok = true;
@@ -82,7 +90,8 @@ PromParseResult PromCollector::parse(std::string_view body, const PromParser::Op
     return result;
 }
 
-PromParseResult PromCollector::parse(std::string_view body, PromFormat format) {
+PromParseResult PromCollector::parse(std::string_view body, PromFormat format)
+{
     PromParser::Options options;
     options.format = format;
     return parse(body, options);

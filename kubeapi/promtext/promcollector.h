@@ -11,7 +11,8 @@
 
 namespace kube {
 
-struct PromSample {
+struct PromSample
+{
     std::string name;
     std::vector<std::pair<std::string, std::string>> labels;
     double value = 0;
@@ -21,7 +22,8 @@ struct PromSample {
     double timestampSeconds = 0;
 };
 
-struct PromFamily {
+struct PromFamily
+{
     std::string name;
     PromMetricType type = PromMetricType::Untyped;
     bool hasHelp = false;
@@ -30,7 +32,8 @@ struct PromFamily {
     std::vector<PromSample> samples;
 };
 
-struct PromParseResult {
+struct PromParseResult
+{
     bool ok = false;
     PromError error;
     std::vector<PromFamily> families; // in order of first appearance, metadata-only ones too
@@ -39,7 +42,8 @@ struct PromParseResult {
     const PromFamily *family(std::string_view name) const;
 };
 
-class PromCollector final : public PromVisitor {
+class PromCollector final : public PromVisitor
+{
 public:
     void onMetadata(const PromFamilyView &family) override;
     void onSample(const PromFamilyView &family, const PromSampleView &sample) override;

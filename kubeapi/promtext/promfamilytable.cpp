@@ -4,7 +4,8 @@ namespace kube {
 
 namespace {
 
-bool stripSuffix(std::string_view name, std::string_view suffix, std::string_view &base) {
+bool stripSuffix(std::string_view name, std::string_view suffix, std::string_view &base)
+{
     if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix)
         return false;
     base = name.substr(0, name.size() - suffix.size());
@@ -13,19 +14,22 @@ bool stripSuffix(std::string_view name, std::string_view suffix, std::string_vie
 
 } // namespace
 
-PromFamilyTable::Family *PromFamilyTable::find(std::string_view name) {
+PromFamilyTable::Family *PromFamilyTable::find(std::string_view name)
+{
     const auto it = m_families.find(name);
     return it == m_families.end() ? nullptr : &it->second;
 }
 
-PromFamilyTable::Family &PromFamilyTable::create(std::string_view name) {
+PromFamilyTable::Family &PromFamilyTable::create(std::string_view name)
+{
     auto [it, inserted] = m_families.try_emplace(std::string(name));
     if (inserted)
         it->second.name = it->first;
     return it->second;
 }
 
-PromFamilyTable::Resolved PromFamilyTable::resolve004(std::string_view name) {
+PromFamilyTable::Resolved PromFamilyTable::resolve004(std::string_view name)
+{
     // The answer for a name never changes once given: an exact family always wins, and an
     // exact family is only ever created for a name that resolved to nothing else.
     if (m_cached.family != nullptr && name == m_cachedName)

@@ -11,9 +11,11 @@
 
 namespace kube {
 
-class PromFamilyTable final {
+class PromFamilyTable final
+{
 public:
-    struct Family {
+    struct Family
+    {
         std::string name;
         PromMetricType type = PromMetricType::Untyped;
         bool typeFixed = false; // TYPE seen, or (0.0.4) a sample fixed it as untyped
@@ -26,7 +28,8 @@ public:
         PromFamilyView view() const { return {name, type, help, unit, hasHelp}; }
     };
 
-    struct Resolved {
+    struct Resolved
+    {
         Family *family = nullptr;
         PromSampleKind kind = PromSampleKind::Value;
     };
@@ -39,9 +42,11 @@ public:
     Family &create(std::string_view name);
 
 private:
-    struct Hash {
+    struct Hash
+    {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept {
+        std::size_t operator()(std::string_view s) const noexcept
+        {
             return std::hash<std::string_view>{}(s);
         }
     };

@@ -8,11 +8,13 @@ namespace kube {
 
 namespace {
 
-bool isDigit(char c) {
+bool isDigit(char c)
+{
     return c >= '0' && c <= '9';
 }
 
-bool equalsIgnoreCase(std::string_view text, std::string_view lowerWord) {
+bool equalsIgnoreCase(std::string_view text, std::string_view lowerWord)
+{
     if (text.size() != lowerWord.size())
         return false;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -27,7 +29,8 @@ bool equalsIgnoreCase(std::string_view text, std::string_view lowerWord) {
 
 // from_chars reports both overflow and underflow as out of range; Go's ParseFloat rejects the
 // first and rounds the second to zero. Decide which one it was from the decimal magnitude.
-bool isUnderflow(std::string_view digits) {
+bool isUnderflow(std::string_view digits)
+{
     std::size_t i = 0;
     std::int64_t intDigits = 0;
     std::int64_t fractionZeros = 0;
@@ -65,7 +68,8 @@ bool isUnderflow(std::string_view digits) {
 
 } // namespace
 
-bool PromNumber::parseFloat(std::string_view text, double &out) {
+bool PromNumber::parseFloat(std::string_view text, double &out)
+{
     if (text.empty())
         return false;
     // Fast path: short plain integers (most counters, byte counts) are exact in a double.
@@ -134,8 +138,8 @@ bool PromNumber::parseFloat(std::string_view text, double &out) {
     if (i != body.size())
         return false;
     double value = 0;
-    const auto result =
-        std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
+    const auto result = std::from_chars(body.data(), body.data() + body.size(), value,
+                                        std::chars_format::general);
     if (result.ec == std::errc::result_out_of_range) {
         if (!isUnderflow(body))
             return false;
@@ -147,7 +151,8 @@ bool PromNumber::parseFloat(std::string_view text, double &out) {
     return true;
 }
 
-bool PromNumber::parseInt64(std::string_view text, std::int64_t &out) {
+bool PromNumber::parseInt64(std::string_view text, std::int64_t &out)
+{
     std::size_t pos = 0;
     bool negative = false;
     if (!text.empty() && (text[0] == '+' || text[0] == '-')) {

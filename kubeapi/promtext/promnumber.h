@@ -7,7 +7,8 @@
 
 namespace kube {
 
-struct PromNumber final {
+struct PromNumber final
+{
     // Accepts [+-]digits[.digits][e[+-]digits], [+-].digits..., [+-]inf/infinity and nan in any
     // case (no sign on nan). Overflow (1e400) is rejected; underflow (1e-400) gives 0.
     static bool parseFloat(std::string_view text, double &out);

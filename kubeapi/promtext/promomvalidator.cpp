@@ -9,14 +9,16 @@ namespace kube {
 
 namespace {
 
-void appendKeyPart(std::string &key, std::string_view part) {
+void appendKeyPart(std::string &key, std::string_view part)
+{
     // Length-prefixed so that no label value can forge a boundary.
     const auto n = static_cast<std::uint32_t>(part.size());
     key.append(reinterpret_cast<const char *>(&n), sizeof n);
     key.append(part);
 }
 
-std::string describe(std::string_view family, const PromSampleView &sample) {
+std::string describe(std::string_view family, const PromSampleView &sample)
+{
     std::string text(sample.name.empty() ? family : sample.name);
     if (!sample.labels.empty()) {
         text += '{';
@@ -32,7 +34,8 @@ std::string describe(std::string_view family, const PromSampleView &sample) {
     return text;
 }
 
-const PromLabel *findLabel(const PromSampleView &sample, std::string_view name) {
+const PromLabel *findLabel(const PromSampleView &sample, std::string_view name)
+{
     for (const PromLabel &l : sample.labels) {
         if (l.name == name)
             return &l;
@@ -40,12 +43,14 @@ const PromLabel *findLabel(const PromSampleView &sample, std::string_view name) 
     return nullptr;
 }
 
-bool isHistogram(PromMetricType type) {
+bool isHistogram(PromMetricType type)
+{
     return type == PromMetricType::Histogram || type == PromMetricType::GaugeHistogram;
 }
 
 // OpenMetrics writes infinity in le and quantile as "+Inf" only ("+INF" is not canonical).
-bool parseThreshold(std::string_view text, double &out) {
+bool parseThreshold(std::string_view text, double &out)
+{
     if (text == "+Inf") {
         out = HUGE_VAL;
         return true;
@@ -55,14 +60,16 @@ bool parseThreshold(std::string_view text, double &out) {
 
 } // namespace
 
-void PromOmValidator::beginFamily() {
+void PromOmValidator::beginFamily()
+{
     m_inGroup = false;
     m_group = {};
     m_finishedGroups.clear();
     m_hasSeries = false;
 }
 
-bool PromOmValidator::endGroup(std::string &message) {
+bool PromOmValidator::endGroup(std::string &message)
+{
     if (!m_inGroup || !m_group.any)
         return true;
     const Group &g = m_group;
@@ -95,14 +102,16 @@ bool PromOmValidator::endGroup(std::string &message) {
     return true;
 }
 
-bool PromOmValidator::endFamily(std::string &message) {
+bool PromOmValidator::endFamily(std::string &message)
+{
     const bool ok = endGroup(message);
     beginFamily();
     return ok;
 }
 
 bool PromOmValidator::checkSample(std::string_view family, PromMetricType type,
-                                  const PromSampleView &sample, std::string &message) {
+                                  const PromSampleView &sample, std::string &message)
+{
     m_type = type;
     if (m_familyName != family)
         m_familyName.assign(family);
@@ -164,7 +173,8 @@ bool PromOmValidator::checkSample(std::string_view family, PromMetricType type,
 }
 
 bool PromOmValidator::checkValue(std::string_view family, PromMetricType type,
-                                 const PromSampleView &sample, std::string &message) {
+                                 const PromSampleView &sample, std::string &message)
+{
     const double v = sample.value;
     const auto fail = [&](const char *what) {
         message = describe(family, sample) + ": " + what;
@@ -173,9 +183,9 @@ bool PromOmValidator::checkValue(std::string_view family, PromMetricType type,
     const bool negativeOrNan = std::isnan(v) || v < 0;
 
     if (sample.hasExemplar) {
-        const bool allowed =
-            (type == PromMetricType::Counter && sample.kind == PromSampleKind::Value)
-            || (isHistogram(type) && sample.kind == PromSampleKind::Bucket);
+        const bool allowed = (type == PromMetricType::Counter
+                              && sample.kind == PromSampleKind::Value)
+                             || (isHistogram(type) && sample.kind == PromSampleKind::Bucket);
         if (!allowed)
             return fail(
                 "exemplars are allowed only on counter _total and histogram _bucket samples");

@@ -10,7 +10,8 @@
 
 namespace kube {
 
-class PromOmValidator final {
+class PromOmValidator final
+{
 public:
     void beginFamily();
     // false and a message if the sample breaks a rule of its family's type.
@@ -20,7 +21,8 @@ public:
     bool endFamily(std::string &message);
 
 private:
-    struct Group {
+    struct Group
+    {
         bool any = false;
         bool hasBuckets = false;
         bool hasInf = false;

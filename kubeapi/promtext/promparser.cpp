@@ -16,7 +16,8 @@ using promchars::ValueStop;
 
 namespace promparserdetail {
 
-std::string quoted(std::string_view text) {
+std::string quoted(std::string_view text)
+{
     // Errors quote input; keep them one line and readable whatever the input holds.
     std::string out = "\"";
     for (char c : text.substr(0, 80)) {
@@ -39,7 +40,8 @@ std::string quoted(std::string_view text) {
     return out;
 }
 
-std::string_view typeName(PromMetricType type) {
+std::string_view typeName(PromMetricType type)
+{
     switch (type) {
     case PromMetricType::Counter:
         return "counter";
@@ -61,7 +63,8 @@ std::string_view typeName(PromMetricType type) {
     return "untyped";
 }
 
-bool equalsLower(std::string_view text, std::string_view lower) {
+bool equalsLower(std::string_view text, std::string_view lower)
+{
     if (text.size() != lower.size())
         return false;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -74,7 +77,8 @@ bool equalsLower(std::string_view text, std::string_view lower) {
     return true;
 }
 
-std::int64_t secondsToMs(double seconds) {
+std::int64_t secondsToMs(double seconds)
+{
     const double ms = std::trunc(seconds * 1000.0);
     constexpr double limit = 9223372036854775807.0;
     if (ms >= limit)
@@ -88,8 +92,8 @@ std::int64_t secondsToMs(double seconds) {
 
 using namespace promparserdetail;
 
-bool PromParser::State::readLabelValue(std::string_view text, std::size_t &i,
-                                       std::string_view &out) {
+bool PromParser::State::readLabelValue(std::string_view text, std::size_t &i, std::string_view &out)
+{
     const std::size_t start = i;
     const std::size_t n = text.size();
     while (i < n && !is(text[i], ValueStop))
@@ -163,8 +167,8 @@ bool PromParser::State::readLabelValue(std::string_view text, std::size_t &i,
     return true;
 }
 
-bool PromParser::State::isDuplicate(std::string_view name, std::size_t pos,
-                                    std::string_view metric) {
+bool PromParser::State::isDuplicate(std::string_view name, std::size_t pos, std::string_view metric)
+{
     // Linear for the usual handful of labels; long label sets are checked sorted at the end.
     if (labels.size() >= 32)
         return false;
@@ -177,7 +181,8 @@ bool PromParser::State::isDuplicate(std::string_view name, std::size_t pos,
     return false;
 }
 
-bool PromParser::State::checkDuplicatesSorted(std::string_view metric, std::size_t pos) {
+bool PromParser::State::checkDuplicatesSorted(std::string_view metric, std::size_t pos)
+{
     if (labels.size() <= 32)
         return true;
     sortedNames.clear();
@@ -194,7 +199,8 @@ bool PromParser::State::checkDuplicatesSorted(std::string_view metric, std::size
 
 // ---- text format 0.0.4, judged like prometheus/common expfmt v0.39 ----
 
-bool PromParser::State::parseLine004(std::string_view text) {
+bool PromParser::State::parseLine004(std::string_view text)
+{
     std::size_t i = 0;
     skipBlanks(text, i);
     if (i == text.size())
@@ -204,7 +210,8 @@ bool PromParser::State::parseLine004(std::string_view text) {
     return parseSample004(text, i);
 }
 
-bool PromParser::State::parseComment004(std::string_view text, std::size_t i) {
+bool PromParser::State::parseComment004(std::string_view text, std::size_t i)
+{
     const std::size_t n = text.size();
     if (const void *nul = std::memchr(text.data(), 0, n))
         return fail(std::size_t(static_cast<const char *>(nul) - text.data()),
@@ -264,7 +271,8 @@ bool PromParser::State::parseComment004(std::string_view text, std::size_t i) {
     return true;
 }
 
-bool PromParser::State::unescapeHelp004(std::string_view text, std::size_t i, std::string &out) {
+bool PromParser::State::unescapeHelp004(std::string_view text, std::size_t i, std::string &out)
+{
     out.clear();
     const std::size_t n = text.size();
     while (i < n) {
@@ -286,7 +294,8 @@ bool PromParser::State::unescapeHelp004(std::string_view text, std::size_t i, st
     return true;
 }
 
-bool PromParser::State::parseSample004(std::string_view text, std::size_t i) {
+bool PromParser::State::parseSample004(std::string_view text, std::size_t i)
+{
     const std::size_t n = text.size();
     const std::size_t nameStart = i;
     if (!is(text[i], NameStart))
@@ -407,14 +416,17 @@ bool PromParser::State::parseSample004(std::string_view text, std::size_t i) {
 // ---- public interface ----
 
 PromParser::PromParser(PromVisitor &visitor, PromFormat format)
-    : PromParser(visitor, Options{format, true, std::size_t(64) << 20}) {}
+    : PromParser(visitor, Options{format, true, std::size_t(64) << 20})
+{}
 
 PromParser::PromParser(PromVisitor &visitor, const Options &options)
-    : d(std::make_unique<State>(visitor, options)) {}
+    : d(std::make_unique<State>(visitor, options))
+{}
 
 PromParser::~PromParser() = default;
 
-bool PromParser::feed(std::string_view chunk) {
+bool PromParser::feed(std::string_view chunk)
+{
     if (d->failed)
         return false;
     if (d->finished)
@@ -457,7 +469,8 @@ bool PromParser::feed(std::string_view chunk) {
     return true;
 }
 
-bool PromParser::finish() {
+bool PromParser::finish()
+{
     if (d->failed)
         return false;
     if (d->finished)
@@ -485,19 +498,23 @@ bool PromParser::finish() {
     return true;
 }
 
-bool PromParser::hasError() const {
+bool PromParser::hasError() const
+{
     return d->failed;
 }
 
-const PromError &PromParser::error() const {
+const PromError &PromParser::error() const
+{
     return d->error;
 }
 
-std::uint64_t PromParser::linesParsed() const {
+std::uint64_t PromParser::linesParsed() const
+{
     return d->line;
 }
 
-PromFormat PromParser::formatForContentType(std::string_view contentType) {
+PromFormat PromParser::formatForContentType(std::string_view contentType)
+{
     std::string_view type = contentType.substr(0, contentType.find(';'));
     while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
         type.remove_prefix(1);

@@ -32,9 +32,11 @@ namespace kube {
 //   are accepted because client_golang writes them and Prometheus scrapes them.
 // - On an error, callbacks already made for earlier lines (and for an unterminated last line,
 //   which is parsed before the missing newline is reported) belong to a rejected body.
-class PromParser final {
+class PromParser final
+{
 public:
-    struct Options {
+    struct Options
+    {
         PromFormat format = PromFormat::Text004;
         // expfmt (promtool, client libraries) rejects a 0.0.4 body whose last line lacks its
         // "\n"; the Prometheus scraper appends one. OpenMetrics ignores this option.

@@ -13,13 +13,15 @@ using promchars::NameStart;
 
 namespace {
 
-struct Suffix {
+struct Suffix
+{
     std::string_view text;
     PromSampleKind kind;
 };
 
 // The sample names a family of each type owns, as suffixes of the family name.
-std::span<const Suffix> suffixesOf(PromMetricType type) {
+std::span<const Suffix> suffixesOf(PromMetricType type)
+{
     static constexpr Suffix plain[] = {{"", PromSampleKind::Value}};
     static constexpr Suffix counter[] = {{"_total", PromSampleKind::Value},
                                          {"_created", PromSampleKind::Created}};
@@ -54,7 +56,8 @@ std::span<const Suffix> suffixesOf(PromMetricType type) {
     return plain;
 }
 
-bool belongsTo(const PromFamilyTable::Family &f, std::string_view name, PromSampleKind &kind) {
+bool belongsTo(const PromFamilyTable::Family &f, std::string_view name, PromSampleKind &kind)
+{
     if (name.size() < f.name.size() || name.substr(0, f.name.size()) != f.name)
         return false;
     const std::string_view suffix = name.substr(f.name.size());
@@ -67,13 +70,15 @@ bool belongsTo(const PromFamilyTable::Family &f, std::string_view name, PromSamp
     return false;
 }
 
-bool parseTimestamp(std::string_view text, double &seconds) {
+bool parseTimestamp(std::string_view text, double &seconds)
+{
     return PromNumber::parseFloat(text, seconds) && std::isfinite(seconds);
 }
 
 } // namespace
 
-bool PromParser::State::parseLineOm(std::string_view text) {
+bool PromParser::State::parseLineOm(std::string_view text)
+{
     if (sawEof)
         return fail(0, "unexpected data after \"# EOF\"");
     if (text.empty())
@@ -94,7 +99,8 @@ bool PromParser::State::parseLineOm(std::string_view text) {
     return parseSampleOm(text);
 }
 
-bool PromParser::State::closeFamilyOm() {
+bool PromParser::State::closeFamilyOm()
+{
     if (current == nullptr)
         return true;
     current = nullptr;
@@ -103,7 +109,8 @@ bool PromParser::State::closeFamilyOm() {
     return true;
 }
 
-bool PromParser::State::openFamilyOm(std::string_view name, std::size_t pos) {
+bool PromParser::State::openFamilyOm(std::string_view name, std::size_t pos)
+{
     if (!closeFamilyOm())
         return false;
     if (families.find(name) != nullptr)
@@ -132,7 +139,8 @@ bool PromParser::State::openFamilyOm(std::string_view name, std::size_t pos) {
     return true;
 }
 
-bool PromParser::State::parseMetadataOm(std::string_view text, char keyword) {
+bool PromParser::State::parseMetadataOm(std::string_view text, char keyword)
+{
     const std::size_t n = text.size();
     std::size_t i = 7;
     const std::size_t nameStart = i;
@@ -233,7 +241,8 @@ bool PromParser::State::parseMetadataOm(std::string_view text, char keyword) {
 }
 
 bool PromParser::State::parseLabelsOm(std::string_view text, std::size_t &i,
-                                      std::vector<PromLabel> &into, std::string_view metric) {
+                                      std::vector<PromLabel> &into, std::string_view metric)
+{
     const std::size_t n = text.size();
     ++i; // '{'
     if (i < n && text[i] == '}') {
@@ -282,7 +291,8 @@ bool PromParser::State::parseLabelsOm(std::string_view text, std::size_t &i,
     }
 }
 
-bool PromParser::State::parseSampleOm(std::string_view text) {
+bool PromParser::State::parseSampleOm(std::string_view text)
+{
     const std::size_t n = text.size();
     std::size_t i = 0;
     if (!is(text[0], NameStart))

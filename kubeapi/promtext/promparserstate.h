@@ -25,11 +25,13 @@ std::int64_t secondsToMs(double seconds);
 
 } // namespace promparserdetail
 
-struct PromParser::State {
+struct PromParser::State
+{
     State(PromVisitor &v, const Options &o)
         : visitor(v)
         , options(o)
-        , om(o.format == PromFormat::OpenMetrics) {}
+        , om(o.format == PromFormat::OpenMetrics)
+    {}
 
     PromVisitor &visitor;
     Options options;
@@ -53,7 +55,8 @@ struct PromParser::State {
     bool scratchReady = false;
     std::vector<std::string_view> sortedNames;
 
-    bool fail(std::size_t pos, std::string text) {
+    bool fail(std::size_t pos, std::string text)
+    {
         if (!failed) {
             failed = true;
             error.line = line;
@@ -63,7 +66,8 @@ struct PromParser::State {
         return false;
     }
 
-    bool failToken(std::size_t pos, std::string_view token, std::string what) {
+    bool failToken(std::size_t pos, std::string_view token, std::string what)
+    {
         const std::size_t cr = token.find('\r');
         if (cr != std::string_view::npos)
             return fail(pos + cr, "carriage return found: CRLF line endings are not allowed");
@@ -72,14 +76,16 @@ struct PromParser::State {
         return fail(pos, what + promparserdetail::quoted(token));
     }
 
-    bool processLine(std::string_view text) {
+    bool processLine(std::string_view text)
+    {
         ++line;
         scratchReady = false;
         scratchUsed = 0;
         return om ? parseLineOm(text) : parseLine004(text);
     }
 
-    static void skipBlanks(std::string_view text, std::size_t &i) {
+    static void skipBlanks(std::string_view text, std::size_t &i)
+    {
         while (i < text.size() && promchars::is(text[i], promchars::Blank))
             ++i;
     }

@@ -39,13 +39,15 @@ enum class PromSampleKind : std::uint8_t {
     Created,  // x_created (OpenMetrics)
 };
 
-struct PromLabel {
+struct PromLabel
+{
     std::string_view name;
     std::string_view value; // unescaped
 };
 
 // Metadata of the family a sample belongs to, as far as it is known at that line.
-struct PromFamilyView {
+struct PromFamilyView
+{
     std::string_view name;
     PromMetricType type = PromMetricType::Untyped;
     std::string_view help; // unescaped; empty if none was given (yet)
@@ -53,7 +55,8 @@ struct PromFamilyView {
     bool hasHelp = false;
 };
 
-struct PromSampleView {
+struct PromSampleView
+{
     std::string_view name;             // as written, e.g. "http_duration_seconds_bucket"
     std::span<const PromLabel> labels; // in written order, including le / quantile
     double value = 0;
@@ -69,14 +72,16 @@ struct PromSampleView {
 };
 
 // The first error of a body. line and column are 1-based; column counts bytes.
-struct PromError {
+struct PromError
+{
     std::uint64_t line = 0;
     std::uint64_t column = 0;
     std::string message; // plain English; callers translate their own framing around it
 };
 
 // Receives what the parser finds, in input order.
-class PromVisitor {
+class PromVisitor
+{
 public:
     virtual ~PromVisitor() = default;
     // A HELP, TYPE or UNIT line changed the metadata of a family.

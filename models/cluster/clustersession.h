@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QString>
 
-
 class ClusterStore;
 namespace kube {
 class ApiClient;

@@ -37,8 +37,7 @@ const kube::LabelSelector &ControllerInfo::selector() const
 
 ClusterStore::ClusterStore(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void ClusterStore::noteNamespace(const QString &ns)
 {
@@ -340,7 +339,7 @@ QList<const kube::Service *> ClusterStore::services() const
         out << s.get();
     std::sort(out.begin(), out.end(), [](const kube::Service *a, const kube::Service *b) {
         return std::pair(a->metadata.namespaceName, a->metadata.name)
-            < std::pair(b->metadata.namespaceName, b->metadata.name);
+               < std::pair(b->metadata.namespaceName, b->metadata.name);
     });
     return out;
 }

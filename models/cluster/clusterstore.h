@@ -5,9 +5,9 @@
 // copies of them. Named indexes (namespace, node, owner, top-level controller, label) are kept
 // up to date on every change; pods resolve to their top-level controller. The models read only
 // this; changes reach them as fine-grained signals.
+#include "kubeapi/objects/objects.h"
 #include "models/cluster/controllerref.h"
 #include "models/cluster/keyindex.h"
-#include "kubeapi/objects/objects.h"
 
 #include <QHash>
 #include <QList>
@@ -109,10 +109,16 @@ public:
     QString podUidByName(const QString &ns, const QString &name) const;
 
     // Named indexes (pod UIDs, or workload UIDs for workloadsInNamespace).
-    QSet<QString> podsOfController(const QString &key) const { return m_podsByController.value(key); }
+    QSet<QString> podsOfController(const QString &key) const
+    {
+        return m_podsByController.value(key);
+    }
     QSet<QString> podsOnNode(const QString &node) const { return m_podsByNode.value(node); }
     QSet<QString> podsInNamespace(const QString &ns) const { return m_podsByNamespace.value(ns); }
-    QSet<QString> podsOwnedBy(const QString &ownerUid) const { return m_podsByOwner.value(ownerUid); }
+    QSet<QString> podsOwnedBy(const QString &ownerUid) const
+    {
+        return m_podsByOwner.value(ownerUid);
+    }
     // Pods whose label `key` has `value`.
     QSet<QString> podsWithLabel(const QString &key, const QString &value) const
     {
@@ -147,10 +153,7 @@ private:
     void noteNamespace(const QString &ns);
     void reresolveOwnedBy(const QString &ownerUid);
     void reresolvePods(const QSet<QString> &uids);
-    static QString labelKey(const QString &key, const QString &value)
-    {
-        return key + u'=' + value;
-    }
+    static QString labelKey(const QString &key, const QString &value) { return key + u'=' + value; }
 
     QHash<QString, Ptr<kube::Namespace>> m_namespaces; // by name
     QHash<QString, Ptr<kube::Node>> m_nodes;           // by name

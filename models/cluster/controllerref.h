@@ -15,10 +15,7 @@ struct ControllerRef final
     bool isNull() const { return name.isEmpty(); }
     // One string for it, where a string key is wanted (item model rows, drill-down targets,
     // filters, metrics series ids): "namespace/Kind/name". Made from a ref, never parsed back.
-    QString key() const
-    {
-        return isNull() ? QString() : namespaceName + u'/' + kind + u'/' + name;
-    }
+    QString key() const { return isNull() ? QString() : namespaceName + u'/' + kind + u'/' + name; }
     // "Deployment web", as the screens name a controller.
     QString kindAndName() const { return kind + u' ' + name; }
     bool operator==(const ControllerRef &) const = default;

@@ -9,10 +9,7 @@
 class KeyIndex final
 {
 public:
-    void add(const QString &key, const QString &id)
-    {
-        m_index[key].insert(id);
-    }
+    void add(const QString &key, const QString &id) { m_index[key].insert(id); }
     void remove(const QString &key, const QString &id)
     {
         const auto it = m_index.find(key);

@@ -11,7 +11,8 @@
 namespace {
 
 // Messages are shown in the filter bar, in the user's language.
-struct LabelSelectorTr {
+struct LabelSelectorTr
+{
     Q_DECLARE_TR_FUNCTIONS(LabelSelector)
 };
 
@@ -31,21 +32,25 @@ enum class Tok {
     End
 };
 
-struct Token {
+struct Token
+{
     Tok kind = Tok::End;
     QStringView text;
     int pos = 0;
 };
 
-bool isSpace(QChar c) {
+bool isSpace(QChar c)
+{
     return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n';
 }
 
-bool isSpecial(QChar c) {
+bool isSpecial(QChar c)
+{
     return c == u'=' || c == u'!' || c == u'(' || c == u')' || c == u',' || c == u'>' || c == u'<';
 }
 
-QList<Token> lex(QStringView text) {
+QList<Token> lex(QStringView text)
+{
     QList<Token> tokens;
     int i = 0;
     const int n = int(text.size());
@@ -101,13 +106,15 @@ QList<Token> lex(QStringView text) {
     return tokens;
 }
 
-bool isAlnum(QChar c) {
+bool isAlnum(QChar c)
+{
     return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
 }
 
 // A label value or the name part of a key: at most 63 characters, alphanumeric at both ends,
 // '-', '_' and '.' inside.
-bool isQualifiedNamePart(QStringView s) {
+bool isQualifiedNamePart(QStringView s)
+{
     if (s.isEmpty() || s.size() > 63 || !isAlnum(s.front()) || !isAlnum(s.back()))
         return false;
     return std::all_of(s.begin(), s.end(),
@@ -115,7 +122,8 @@ bool isQualifiedNamePart(QStringView s) {
 }
 
 // A DNS-1123 subdomain (the optional key prefix): lower case labels separated by dots.
-bool isDnsSubdomain(QStringView s) {
+bool isDnsSubdomain(QStringView s)
+{
     if (s.isEmpty() || s.size() > 253)
         return false;
     for (QStringView label : s.split(u'.')) {
@@ -131,7 +139,8 @@ bool isDnsSubdomain(QStringView s) {
     return true;
 }
 
-QString keyProblem(QStringView key) {
+QString keyProblem(QStringView key)
+{
     const qsizetype slash = key.indexOf(u'/');
     QStringView name = key;
     if (slash >= 0) {
@@ -150,21 +159,26 @@ QString keyProblem(QStringView key) {
     return {};
 }
 
-bool isValidValue(QStringView value) {
+bool isValidValue(QStringView value)
+{
     return value.isEmpty() || isQualifiedNamePart(value);
 }
 
-QString describe(const Token &t) {
+QString describe(const Token &t)
+{
     return t.kind == Tok::End ? LabelSelectorTr::tr("the end of the text")
                               : u'\'' + t.text.toString() + u'\'';
 }
 
-class Parser {
+class Parser
+{
 public:
     explicit Parser(QStringView text)
-        : m_tokens(lex(text)) {}
+        : m_tokens(lex(text))
+    {}
 
-    std::optional<QList<LabelSelector::Requirement>> parse() {
+    std::optional<QList<LabelSelector::Requirement>> parse()
+    {
         QList<LabelSelector::Requirement> result;
         while (true) {
             const Token &first = peek();
@@ -196,18 +210,21 @@ public:
 
 private:
     const Token &peek() const { return m_tokens[m_index]; }
-    const Token &next() {
+    const Token &next()
+    {
         const Token &t = m_tokens[m_index];
         if (t.kind != Tok::End)
             ++m_index;
         return t;
     }
-    std::nullopt_t fail(const Token &at, const QString &message) {
+    std::nullopt_t fail(const Token &at, const QString &message)
+    {
         error = LabelSelectorError{at.pos, message};
         return std::nullopt;
     }
 
-    std::optional<LabelSelector::Requirement> parseRequirement() {
+    std::optional<LabelSelector::Requirement> parseRequirement()
+    {
         using Op = LabelSelector::Operator;
         LabelSelector::Requirement r;
         const Token *keyToken = &next();
@@ -259,7 +276,8 @@ private:
         return r;
     }
 
-    bool addValue(LabelSelector::Requirement &r, const Token &t) {
+    bool addValue(LabelSelector::Requirement &r, const Token &t)
+    {
         if (!isValidValue(t.text)) {
             fail(t, LabelSelectorTr::tr(
                         "the value '%1' must be at most 63 characters: letters, digits, '-', '_' "
@@ -272,11 +290,13 @@ private:
     }
 
     // In value position the words in/notin are ordinary values.
-    static bool isValueToken(Tok k) {
+    static bool isValueToken(Tok k)
+    {
         return k == Tok::Identifier || k == Tok::In || k == Tok::NotIn;
     }
 
-    bool parseExact(LabelSelector::Requirement &r) {
+    bool parseExact(LabelSelector::Requirement &r)
+    {
         const Token &t = peek();
         if (t.kind == Tok::End || t.kind == Tok::Comma) {
             r.values.append(QString());
@@ -306,7 +326,8 @@ private:
     }
 
     // "(a, b)", also "()", "(,)" and "(a,,b)" which apimachinery reads as containing "".
-    bool parseSet(LabelSelector::Requirement &r) {
+    bool parseSet(LabelSelector::Requirement &r)
+    {
         const Token &open = next();
         if (open.kind != Tok::Open) {
             fail(open, LabelSelectorTr::tr("found %1, expected '('").arg(describe(open)));
@@ -347,13 +368,15 @@ private:
 
 } // namespace
 
-QString LabelSelectorError::toString() const {
+QString LabelSelectorError::toString() const
+{
     return QCoreApplication::translate("LabelSelector", "column %1: %2")
         .arg(position + 1)
         .arg(message);
 }
 
-std::optional<LabelSelector> LabelSelector::parse(QStringView text, LabelSelectorError *error) {
+std::optional<LabelSelector> LabelSelector::parse(QStringView text, LabelSelectorError *error)
+{
     Parser parser(text);
     auto requirements = parser.parse();
     if (!requirements) {
@@ -368,12 +391,14 @@ std::optional<LabelSelector> LabelSelector::parse(QStringView text, LabelSelecto
     return selector;
 }
 
-bool LabelSelector::Requirement::matches(const QMap<QString, QString> &labels) const {
+bool LabelSelector::Requirement::matches(const QMap<QString, QString> &labels) const
+{
     const auto it = labels.constFind(key);
     return matchesValue(it != labels.constEnd() ? &*it : nullptr);
 }
 
-bool LabelSelector::Requirement::matchesValue(const QString *it) const {
+bool LabelSelector::Requirement::matchesValue(const QString *it) const
+{
     const bool has = it != nullptr;
     switch (op) {
     case Operator::Equals:
@@ -401,12 +426,14 @@ bool LabelSelector::Requirement::matchesValue(const QString *it) const {
     return false;
 }
 
-bool LabelSelector::matches(const QMap<QString, QString> &labels) const {
+bool LabelSelector::matches(const QMap<QString, QString> &labels) const
+{
     return std::all_of(m_requirements.cbegin(), m_requirements.cend(),
                        [&](const Requirement &r) { return r.matches(labels); });
 }
 
-bool LabelSelector::matchesPairs(const QList<std::pair<QString, QString>> &labels) const {
+bool LabelSelector::matchesPairs(const QList<std::pair<QString, QString>> &labels) const
+{
     return std::all_of(m_requirements.cbegin(), m_requirements.cend(), [&](const Requirement &r) {
         const QString *value = nullptr;
         for (const auto &[k, v] : labels) {
@@ -419,7 +446,8 @@ bool LabelSelector::matchesPairs(const QList<std::pair<QString, QString>> &label
     });
 }
 
-QString LabelSelector::toString() const {
+QString LabelSelector::toString() const
+{
     QStringList parts;
     for (const Requirement &r : m_requirements) {
         const QString first = r.values.isEmpty() ? QString() : r.values.constFirst();

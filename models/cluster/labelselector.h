@@ -13,14 +13,16 @@
 
 // Where and why a selector text was rejected. `position` is the 0-based index of the offending
 // character in the text (the column shown to users is position + 1).
-struct LabelSelectorError final {
+struct LabelSelectorError final
+{
     int position = 0;
     QString message; // translated, without the position
     // "column N: message", translated; for tool tips and the filter bar.
     QString toString() const;
 };
 
-class LabelSelector final {
+class LabelSelector final
+{
 public:
     enum class Operator {
         Equals,
@@ -35,7 +37,8 @@ public:
 
     // One comma-separated term. `values` is sorted and unique; one value for Equals/NotEquals,
     // the integer text for GreaterThan/LessThan, none for Exists/DoesNotExist.
-    struct Requirement {
+    struct Requirement
+    {
         QString key;
         Operator op = Operator::Exists;
         QStringList values;

@@ -5,5 +5,4 @@ ContainersModel::ContainersModel(QObject *parent)
                      Column::Value, Column::Pod, Column::Node, Column::Restarts, Column::Uptime,
                      Column::Trend},
                     false, parent)
-{
-}
+{}

@@ -9,8 +9,7 @@ ControllersModel::ControllersModel(QObject *parent)
                      Column::Value, Column::Containers, Column::Restarts, Column::Uptime,
                      Column::Node, Column::Trend},
                     true, parent)
-{
-}
+{}
 
 QString ControllersModel::groupKeyOf(const QString &podUid, const kube::Pod &) const
 {

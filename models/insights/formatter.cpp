@@ -7,13 +7,15 @@
 namespace {
 
 // Patterns and words follow the UI language; numbers follow the QLocale passed in.
-struct FormatterTr {
+struct FormatterTr
+{
     Q_DECLARE_TR_FUNCTIONS(Formatter)
 };
 
 // Fixed decimals, then trailing zeros (and a trailing decimal point) removed, in the locale's
 // digits: 1.50 → "1.5", 2.00 → "2".
-QString trimmed(double value, int decimals, const QLocale &locale) {
+QString trimmed(double value, int decimals, const QLocale &locale)
+{
     QString text = locale.toString(value, 'f', decimals);
     if (decimals <= 0)
         return text;
@@ -28,17 +30,20 @@ QString trimmed(double value, int decimals, const QLocale &locale) {
 }
 
 // Three significant digits at most: two decimals below 10, one below 100, none above.
-int decimalsFor(double magnitude) {
+int decimalsFor(double magnitude)
+{
     return magnitude < 10 ? 2 : magnitude < 100 ? 1 : 0;
 }
 
 } // namespace
 
-QString Formatter::missing() {
+QString Formatter::missing()
+{
     return QStringLiteral("–");
 }
 
-QString Formatter::cpu(double millicores, const QLocale &locale) {
+QString Formatter::cpu(double millicores, const QLocale &locale)
+{
     if (!std::isfinite(millicores))
         return missing();
     const double cores = millicores / 1000.0;
@@ -54,7 +59,8 @@ QString Formatter::cpu(double millicores, const QLocale &locale) {
     return trimmed(millicores, std::abs(millicores) < 10 ? 1 : 0, locale) + u'm';
 }
 
-QString Formatter::bytes(double bytes, const QLocale &locale) {
+QString Formatter::bytes(double bytes, const QLocale &locale)
+{
     if (!std::isfinite(bytes))
         return missing();
     static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
@@ -69,11 +75,13 @@ QString Formatter::bytes(double bytes, const QLocale &locale) {
     return trimmed(value, decimals, locale) + u' ' + QLatin1String(units[unit]);
 }
 
-QString Formatter::value(Metric metric, double v, const QLocale &locale) {
+QString Formatter::value(Metric metric, double v, const QLocale &locale)
+{
     return metric == Metric::Cpu ? cpu(v, locale) : bytes(v, locale);
 }
 
-QString Formatter::percent(double percent, const QLocale &locale) {
+QString Formatter::percent(double percent, const QLocale &locale)
+{
     if (!std::isfinite(percent))
         return missing();
     const QString number = trimmed(percent, std::abs(percent) < 10 ? 1 : 0, locale);
@@ -81,13 +89,15 @@ QString Formatter::percent(double percent, const QLocale &locale) {
         .arg(number);
 }
 
-QString Formatter::utilisation(const Utilisation &u, const QLocale &locale) {
+QString Formatter::utilisation(const Utilisation &u, const QLocale &locale)
+{
     if (!u.isValid())
         return missing();
     return percent(u.percent, locale) + u' ' + Utilisation::denominatorName(u.kind);
 }
 
-QString Formatter::duration(qint64 seconds, const QLocale &locale) {
+QString Formatter::duration(qint64 seconds, const QLocale &locale)
+{
     const qint64 s = std::max<qint64>(0, seconds);
     const qint64 days = s / 86400;
     const qint64 hours = s % 86400 / 3600;
@@ -112,7 +122,8 @@ QString Formatter::duration(qint64 seconds, const QLocale &locale) {
     return FormatterTr::tr("%1s", "seconds").arg(locale.toString(secs));
 }
 
-QString Formatter::age(qint64 seconds, const QLocale &locale) {
+QString Formatter::age(qint64 seconds, const QLocale &locale)
+{
     if (seconds < 1)
         return FormatterTr::tr("just now");
     QString largest;
@@ -127,7 +138,8 @@ QString Formatter::age(qint64 seconds, const QLocale &locale) {
     return FormatterTr::tr("%1 ago", "an age such as 5m").arg(largest);
 }
 
-QString Formatter::dateTime(const QDateTime &dateTime, const QLocale &locale) {
+QString Formatter::dateTime(const QDateTime &dateTime, const QLocale &locale)
+{
     if (!dateTime.isValid())
         return missing();
     return locale.toString(

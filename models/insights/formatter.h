@@ -11,7 +11,8 @@
 
 // Choices (docs/metrics.md, "Formatting"): a regular space between number and unit; percentages
 // "83%" in English and "83 %" (narrow no-break space) in German; "–" for a missing figure.
-class Formatter final {
+class Formatter final
+{
 public:
     // Shown wherever there is no figure (no data, stale).
     static QString missing();

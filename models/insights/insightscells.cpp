@@ -1,8 +1,8 @@
 // InsightsModel: what each cell shows (display, raw value for sorting and painting, tool tip).
 #include "models/cluster/clusterstore.h"
+#include "models/insights/formatter.h"
 #include "models/insights/insightsmodel.h"
 #include "models/insights/insightsnames.h"
-#include "models/insights/formatter.h"
 #include "models/insights/rowstatus.h"
 
 #include <QSet>
@@ -36,27 +36,42 @@ QVariant InsightsModel::headerData(int section, Qt::Orientation orientation, int
     const QString stat = InsightsNames::statistic(m_statistic);
     if (role == Qt::DisplayRole) {
         switch (m_columns[section]) {
-        case Column::Name: return tr("Name");
-        case Column::Namespace: return tr("Namespace");
-        case Column::Status: return tr("Status");
-        case Column::Percent: return tr("%1 %").arg(stat);
-        case Column::Value: return stat;
-        case Column::Containers: return tr("Containers");
-        case Column::Uptime: return tr("Uptime");
-        case Column::Controller: return tr("Controller");
-        case Column::Node: return tr("Node");
-        case Column::Pod: return tr("Pod");
-        case Column::Restarts: return tr("Restarts");
-        case Column::Trend: return tr("Trend %1 %").arg(stat);
+        case Column::Name:
+            return tr("Name");
+        case Column::Namespace:
+            return tr("Namespace");
+        case Column::Status:
+            return tr("Status");
+        case Column::Percent:
+            return tr("%1 %").arg(stat);
+        case Column::Value:
+            return stat;
+        case Column::Containers:
+            return tr("Containers");
+        case Column::Uptime:
+            return tr("Uptime");
+        case Column::Controller:
+            return tr("Controller");
+        case Column::Node:
+            return tr("Node");
+        case Column::Pod:
+            return tr("Pod");
+        case Column::Restarts:
+            return tr("Restarts");
+        case Column::Trend:
+            return tr("Trend %1 %").arg(stat);
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (m_columns[section]) {
         case Column::Percent:
             return m_basis == Denominator::Request
-                ? tr("%1 of %2 over the time range, as % of the request").arg(stat, InsightsNames::metric(m_metric))
-                : tr("%1 of %2 over the time range, as % of the limit (without a limit: of the "
-                     "node's allocatable; nodes: of allocatable)").arg(stat, InsightsNames::metric(m_metric));
+                       ? tr("%1 of %2 over the time range, as % of the request")
+                             .arg(stat, InsightsNames::metric(m_metric))
+                       : tr("%1 of %2 over the time range, as % of the limit (without a limit: of "
+                            "the "
+                            "node's allocatable; nodes: of allocatable)")
+                             .arg(stat, InsightsNames::metric(m_metric));
         case Column::Value:
             return tr("%1 of %2 over the time range").arg(stat, InsightsNames::metric(m_metric));
         case Column::Restarts:
@@ -130,18 +145,25 @@ QVariant InsightsModel::cell(const Item *item, Column column, int role) const
         break;
     }
     switch (column) {
-    case Column::Name: return nameCell(item, role);
-    case Column::Namespace: return namespaceCell(item, role);
-    case Column::Status: return statusCell(item, role);
+    case Column::Name:
+        return nameCell(item, role);
+    case Column::Namespace:
+        return namespaceCell(item, role);
+    case Column::Status:
+        return statusCell(item, role);
     case Column::Percent:
     case Column::Value:
-    case Column::Trend: return metricCell(item, column, role);
+    case Column::Trend:
+        return metricCell(item, column, role);
     case Column::Containers:
-    case Column::Restarts: return countCell(item, column, role);
-    case Column::Uptime: return uptimeCell(item, role);
+    case Column::Restarts:
+        return countCell(item, column, role);
+    case Column::Uptime:
+        return uptimeCell(item, role);
     case Column::Controller:
     case Column::Node:
-    case Column::Pod: return linkCell(item, column, role);
+    case Column::Pod:
+        return linkCell(item, column, role);
     }
     return {};
 }
@@ -181,9 +203,9 @@ QVariant InsightsModel::nameCell(const Item *item, int role) const
     case ItemKind::Unscheduled:
         return role == Qt::ToolTipRole ? tr("Pods not yet scheduled to a node") : tr("Unscheduled");
     case ItemKind::OtherProcesses:
-        return role == Qt::ToolTipRole
-            ? tr("Node usage not accounted to its containers: kubelet, container runtime, system")
-            : tr("Other processes");
+        return role == Qt::ToolTipRole ? tr(
+                   "Node usage not accounted to its containers: kubelet, container runtime, system")
+                                       : tr("Other processes");
     case ItemKind::NoController:
         return tr("Pods without controller");
     case ItemKind::Controller:
@@ -195,8 +217,9 @@ QVariant InsightsModel::nameCell(const Item *item, int role) const
     case ItemKind::Pod:
         if (!pod)
             return {};
-        return role == Qt::ToolTipRole ? QString(pod->metadata.namespaceName + QLatin1Char('/') + pod->metadata.name)
-                                       : pod->metadata.name;
+        return role == Qt::ToolTipRole
+                   ? QString(pod->metadata.namespaceName + QLatin1Char('/') + pod->metadata.name)
+                   : pod->metadata.name;
     case ItemKind::Container:
         return item->key;
     }
@@ -212,7 +235,8 @@ QVariant InsightsModel::namespaceCell(const Item *item, int role) const
 
 QVariant InsightsModel::statusCell(const Item *item, int role) const
 {
-    if (role != Qt::DisplayRole && role != RawRole && role != SeverityRole && role != Qt::ToolTipRole)
+    if (role != Qt::DisplayRole && role != RawRole && role != SeverityRole
+        && role != Qt::ToolTipRole)
         return {};
     RowStatus status;
     QList<RowStatus> podStates;
@@ -278,24 +302,26 @@ const InsightsModel::Cache &InsightsModel::metrics(const Item *item) const
     c.utilisation = utilisationOf(item, c.value);
     // One denominator for all bars, so bars and the percent column agree.
     const Utilisation unit = utilisationOf(item, 1.0);
-    c.trend = TrendData::build(summary, m_statistic, m_metric,
-                               [&unit](double v) {
-                                   Utilisation u;
-                                   if (unit.kind == Denominator::None)
-                                       return u;
-                                   u.kind = unit.kind;
-                                   u.denominator = unit.denominator;
-                                   u.percent = v / unit.denominator * 100.0;
-                                   return u;
-                               },
-                               m_thresholds);
+    c.trend = TrendData::build(
+        summary, m_statistic, m_metric,
+        [&unit](double v) {
+            Utilisation u;
+            if (unit.kind == Denominator::None)
+                return u;
+            u.kind = unit.kind;
+            u.denominator = unit.denominator;
+            u.percent = v / unit.denominator * 100.0;
+            return u;
+        },
+        m_thresholds);
     return c;
 }
 
 QVariant InsightsModel::metricCell(const Item *item, Column column, int role) const
 {
     if (role == Qt::TextAlignmentRole)
-        return column == Column::Trend ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
+        return column == Column::Trend ? QVariant()
+                                       : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
     const Cache &c = metrics(item);
     const double value = c.stale ? kNaN : c.value;
     const double pct = c.stale ? kNaN : c.utilisation.percent;
@@ -338,7 +364,8 @@ QVariant InsightsModel::countCell(const Item *item, Column column, int role) con
             if (only.isEmpty() || s.name == only) {
                 restarts += s.restartCount;
                 if (role == Qt::ToolTipRole)
-                    ids << MetricsHistory::containerId(pod.metadata.namespaceName, pod.metadata.name, s.name);
+                    ids << MetricsHistory::containerId(pod.metadata.namespaceName,
+                                                       pod.metadata.name, s.name);
             }
         }
         containers += only.isEmpty() ? int(pod.containers.size()) : 1;
@@ -360,7 +387,8 @@ QVariant InsightsModel::countCell(const Item *item, Column column, int role) con
     if (column == Column::Restarts && m_history) {
         const TimeWindow w = TimeRanges::window(m_range, m_clock());
         return tr("%1 in total, %2 within the time range")
-            .arg(n).arg(m_history->restartsInRange(ids, w.startMs, m_clock()));
+            .arg(n)
+            .arg(m_history->restartsInRange(ids, w.startMs, m_clock()));
     }
     return {};
 }
@@ -372,13 +400,15 @@ QVariant InsightsModel::uptimeCell(const Item *item, int role) const
     if (role != Qt::DisplayRole && role != RawRole && role != Qt::ToolTipRole)
         return {};
     const qint64 start = startOf(item);
-    const qint64 ms = start == kube::Timestamp::kUnset ? -1 : std::max<qint64>(0, m_clock() - start);
+    const qint64 ms = start == kube::Timestamp::kUnset ? -1
+                                                       : std::max<qint64>(0, m_clock() - start);
     if (role == RawRole)
         return ms;
     if (ms < 0)
         return role == Qt::DisplayRole ? QVariant(Formatter::missing()) : QVariant();
     if (role == Qt::ToolTipRole)
-        return tr("Since %1").arg(Formatter::dateTime(QDateTime::fromMSecsSinceEpoch(start).toLocalTime()));
+        return tr("Since %1")
+            .arg(Formatter::dateTime(QDateTime::fromMSecsSinceEpoch(start).toLocalTime()));
     return Formatter::duration(ms / 1000);
 }
 
@@ -414,8 +444,9 @@ QVariant InsightsModel::linkCell(const Item *item, Column column, int role) cons
         if (nodes.size() == 1)
             node = *nodes.cbegin();
         else if (nodes.size() > 1)
-            return role == Qt::DisplayRole || role == RawRole ? QVariant(tr("%1 nodes").arg(nodes.size()))
-                                                              : QVariant();
+            return role == Qt::DisplayRole || role == RawRole
+                       ? QVariant(tr("%1 nodes").arg(nodes.size()))
+                       : QVariant();
     }
     if (node.isEmpty())
         return {};
@@ -519,10 +550,12 @@ bool InsightsModel::seriesKeyOf(const Item *item, SeriesKey *key) const
         if (!pod)
             return false;
         if (item->kind == ItemKind::Pod)
-            *key = {SeriesKind::Pod, m_metric, MetricsHistory::podId(pod->metadata.namespaceName, pod->metadata.name)};
+            *key = {SeriesKind::Pod, m_metric,
+                    MetricsHistory::podId(pod->metadata.namespaceName, pod->metadata.name)};
         else
             *key = {SeriesKind::Container, m_metric,
-                    MetricsHistory::containerId(pod->metadata.namespaceName, pod->metadata.name, item->key)};
+                    MetricsHistory::containerId(pod->metadata.namespaceName, pod->metadata.name,
+                                                item->key)};
         return true;
     }
     case ItemKind::Unscheduled:

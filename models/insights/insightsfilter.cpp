@@ -2,8 +2,7 @@
 
 InsightsFilter::InsightsFilter(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void InsightsFilter::set(QString &field, const QString &value)
 {
@@ -55,10 +54,22 @@ void InsightsFilter::addLabel(const QString &key, const QString &value)
     setLabelSelector(text);
 }
 
-void InsightsFilter::setNode(const QString &name) { set(m_node, name); }
-void InsightsFilter::setNodePool(const QString &pool) { set(m_nodePool, pool); }
-void InsightsFilter::setService(const QString &namespaceAndName) { set(m_service, namespaceAndName); }
-void InsightsFilter::setController(const QString &id) { set(m_controller, id); }
+void InsightsFilter::setNode(const QString &name)
+{
+    set(m_node, name);
+}
+void InsightsFilter::setNodePool(const QString &pool)
+{
+    set(m_nodePool, pool);
+}
+void InsightsFilter::setService(const QString &namespaceAndName)
+{
+    set(m_service, namespaceAndName);
+}
+void InsightsFilter::setController(const QString &id)
+{
+    set(m_controller, id);
+}
 
 void InsightsFilter::setPod(const QString &uid, const QString &name)
 {
@@ -69,7 +80,7 @@ void InsightsFilter::setPod(const QString &uid, const QString &name)
 bool InsightsFilter::hasPodFilters() const
 {
     return !m_namespaces.isEmpty() || !m_selector.isEmpty() || !m_service.isEmpty()
-        || !m_controller.isEmpty() || !m_pod.isEmpty();
+           || !m_controller.isEmpty() || !m_pod.isEmpty();
 }
 
 bool InsightsFilter::isEmpty() const

@@ -18,7 +18,7 @@ namespace {
 // For each of `n` strings its rank in natural order; strings naturalCompare holds equal share a
 // rank. A full sort then compares integers: 300,000 rows sorted by node used to spend most of
 // its 1–2 s in naturalCompare, called three times per comparison on the many ties.
-template <typename Text>
+template<typename Text>
 std::vector<int> naturalRanks(size_t n, Text text)
 {
     QHash<QStringView, int> ids;
@@ -41,8 +41,10 @@ std::vector<int> naturalRanks(size_t n, Text text)
     std::vector<int> rankOf(distinct.size());
     int rank = 0;
     for (size_t k = 0; k < order.size(); ++k) {
-        if (k > 0 && InsightsProxy::naturalCompare(distinct[size_t(order[k - 1])],
-                                                   distinct[size_t(order[k])]) != 0)
+        if (k > 0
+            && InsightsProxy::naturalCompare(distinct[size_t(order[k - 1])],
+                                             distinct[size_t(order[k])])
+                   != 0)
             ++rank;
         rankOf[size_t(order[k])] = rank;
     }
@@ -59,8 +61,7 @@ int threeWay(int a, int b)
 
 InsightsFlatProxy::InsightsFlatProxy(QObject *parent)
     : QAbstractProxyModel(parent)
-{
-}
+{}
 
 InsightsFlatProxy::~InsightsFlatProxy() = default;
 
@@ -75,7 +76,8 @@ void InsightsFlatProxy::setFilter(InsightsFilter *filter)
     disconnect(m_filterConnection);
     m_filter = filter;
     if (filter)
-        m_filterConnection = connect(filter, &InsightsFilter::changed, this, &InsightsFlatProxy::refilter);
+        m_filterConnection = connect(filter, &InsightsFilter::changed, this,
+                                     &InsightsFlatProxy::refilter);
     refilter();
 }
 
@@ -89,29 +91,39 @@ void InsightsFlatProxy::setSourceModel(QAbstractItemModel *model)
     m_insights = qobject_cast<const InsightsModel *>(model);
     if (model) {
         m_sourceConnections
-            << connect(model, &QAbstractItemModel::dataChanged, this, &InsightsFlatProxy::sourceDataChanged)
-            << connect(model, &QAbstractItemModel::rowsInserted, this, &InsightsFlatProxy::sourceRowsInserted)
+            << connect(model, &QAbstractItemModel::dataChanged, this,
+                       &InsightsFlatProxy::sourceDataChanged)
+            << connect(model, &QAbstractItemModel::rowsInserted, this,
+                       &InsightsFlatProxy::sourceRowsInserted)
             << connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
                        &InsightsFlatProxy::sourceRowsAboutToBeRemoved)
-            << connect(model, &QAbstractItemModel::rowsRemoved, this, &InsightsFlatProxy::sourceRowsRemoved)
-            << connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); })
-            << connect(model, &QAbstractItemModel::modelReset, this, [this] {
-                   rebuild();
-                   endResetModel();
-               })
+            << connect(model, &QAbstractItemModel::rowsRemoved, this,
+                       &InsightsFlatProxy::sourceRowsRemoved)
+            << connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+                       [this] { beginResetModel(); })
+            << connect(model, &QAbstractItemModel::modelReset, this,
+                       [this] {
+                           rebuild();
+                           endResetModel();
+                       })
             // The flat model never moves rows nor changes its layout; should another source do
             // so, everything is read anew.
-            << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] { beginResetModel(); })
-            << connect(model, &QAbstractItemModel::layoutChanged, this, [this] {
-                   rebuild();
-                   endResetModel();
-               })
-            << connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, [this] { beginResetModel(); })
-            << connect(model, &QAbstractItemModel::rowsMoved, this, [this] {
-                   rebuild();
-                   endResetModel();
-               })
-            << connect(model, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged);
+            << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
+                       [this] { beginResetModel(); })
+            << connect(model, &QAbstractItemModel::layoutChanged, this,
+                       [this] {
+                           rebuild();
+                           endResetModel();
+                       })
+            << connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this,
+                       [this] { beginResetModel(); })
+            << connect(model, &QAbstractItemModel::rowsMoved, this,
+                       [this] {
+                           rebuild();
+                           endResetModel();
+                       })
+            << connect(model, &QAbstractItemModel::headerDataChanged, this,
+                       &QAbstractItemModel::headerDataChanged);
     }
     rebuild();
     endResetModel();
@@ -146,7 +158,8 @@ void InsightsFlatProxy::rebuild()
     const InsightsPodMatcher m = matcher();
     for (int r = 0; r < n; ++r) {
         const QModelIndex i = sourceModel()->index(r, 0);
-        m_lowerNames[size_t(r)] = (m_insights ? m_insights->nameAt(i) : i.data().toString()).toLower();
+        m_lowerNames[size_t(r)] =
+            (m_insights ? m_insights->nameAt(i) : i.data().toString()).toLower();
         updateKey(r);
         m_accepted[size_t(r)] = accepts(r, m);
     }
@@ -189,9 +202,10 @@ InsightsFlatProxy::FilterState InsightsFlatProxy::currentFilterState() const
     s.active = true;
     s.needle = m_filter->nameSearch().toLower();
     const QChar sep(0x1f);
-    s.podFilter = m_filter->namespaces().join(QLatin1Char(',')) + sep + m_filter->labelSelectorText() + sep
-        + m_filter->node() + sep + m_filter->nodePool() + sep + m_filter->service() + sep
-        + m_filter->controller() + sep + m_filter->pod();
+    s.podFilter = m_filter->namespaces().join(QLatin1Char(',')) + sep
+                  + m_filter->labelSelectorText() + sep + m_filter->node() + sep
+                  + m_filter->nodePool() + sep + m_filter->service() + sep + m_filter->controller()
+                  + sep + m_filter->pod();
     return s;
 }
 
@@ -204,10 +218,12 @@ bool InsightsFlatProxy::accepts(int sourceRow, const InsightsPodMatcher &matcher
 {
     if (!m_filterState.active)
         return true;
-    if (!m_filterState.needle.isEmpty() && !m_lowerNames[size_t(sourceRow)].contains(m_filterState.needle))
+    if (!m_filterState.needle.isEmpty()
+        && !m_lowerNames[size_t(sourceRow)].contains(m_filterState.needle))
         return false;
     const QModelIndex i = sourceModel()->index(sourceRow, 0);
-    const QString uid = m_insights ? m_insights->podUidAt(i) : i.data(InsightsModel::PodUidRole).toString();
+    const QString uid = m_insights ? m_insights->podUidAt(i)
+                                   : i.data(InsightsModel::PodUidRole).toString();
     const kube::Pod *pod = m_store->pod(uid);
     return pod && matcher.matches(*pod, uid);
 }
@@ -240,10 +256,11 @@ void InsightsFlatProxy::applyFilter()
         return;
     const FilterState next = currentFilterState();
     // A search that only grew ("sv" → "svc") can only hide rows: the visible ones are tested.
-    const bool narrowing = m_filterState.active && next.active && next.podFilter == m_filterState.podFilter
-        && next.needle.contains(m_filterState.needle);
+    const bool narrowing = m_filterState.active && next.active
+                           && next.podFilter == m_filterState.podFilter
+                           && next.needle.contains(m_filterState.needle);
     const bool same = next.active == m_filterState.active && next.needle == m_filterState.needle
-        && next.podFilter == m_filterState.podFilter;
+                      && next.podFilter == m_filterState.podFilter;
     if (same && !next.active)
         return;
     relayout([&] {
@@ -295,9 +312,12 @@ void InsightsFlatProxy::sortOrder()
     // compareRows() with the strings replaced by their natural-order ranks (same order; live
     // updates still place single rows with compareRows()).
     const size_t n = m_keys.size();
-    const std::vector<int> text = naturalRanks(n, [this](size_t i) { return QStringView(m_keys[i].string); });
-    const std::vector<int> name = naturalRanks(n, [this](size_t i) { return QStringView(m_keys[i].name); });
-    const std::vector<int> ns = naturalRanks(n, [this](size_t i) { return QStringView(m_keys[i].ns); });
+    const std::vector<int> text = naturalRanks(
+        n, [this](size_t i) { return QStringView(m_keys[i].string); });
+    const std::vector<int> name = naturalRanks(
+        n, [this](size_t i) { return QStringView(m_keys[i].name); });
+    const std::vector<int> ns = naturalRanks(
+        n, [this](size_t i) { return QStringView(m_keys[i].ns); });
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     std::sort(m_order.begin(), m_order.end(), [&](int a, int b) {
         const Key &l = m_keys[size_t(a)];
@@ -345,7 +365,8 @@ void InsightsFlatProxy::relayout(const std::function<void()> &change)
     std::vector<int> sources;
     sources.reserve(size_t(before.size()));
     for (const QModelIndex &p : before)
-        sources.push_back(p.isValid() && size_t(p.row()) < m_rows.size() ? m_rows[size_t(p.row())] : -1);
+        sources.push_back(p.isValid() && size_t(p.row()) < m_rows.size() ? m_rows[size_t(p.row())]
+                                                                         : -1);
     change();
     QModelIndexList after;
     after.reserve(before.size());
@@ -363,7 +384,7 @@ void InsightsFlatProxy::reposition(int src, bool accepted)
     const auto it = std::find(m_order.begin(), m_order.end(), src);
     const size_t pos = size_t(it - m_order.begin());
     const bool inPlace = (pos == 0 || rowLess(m_order[pos - 1], src))
-        && (pos + 1 == m_order.size() || rowLess(src, m_order[pos + 1]));
+                         && (pos + 1 == m_order.size() || rowLess(src, m_order[pos + 1]));
     if (!inPlace) {
         m_order.erase(it);
         m_order.insert(std::lower_bound(m_order.begin(), m_order.end(), src,
@@ -381,7 +402,8 @@ void InsightsFlatProxy::reposition(int src, bool accepted)
         rebuildProxyOf(size_t(row));
         endRemoveRows();
     } else if (!wasVisible && accepted) {
-        const int row = int(std::lower_bound(m_rows.begin(), m_rows.end(), src, less) - m_rows.begin());
+        const int row = int(std::lower_bound(m_rows.begin(), m_rows.end(), src, less)
+                            - m_rows.begin());
         beginInsertRows({}, row, row);
         m_rows.insert(m_rows.begin() + row, src);
         rebuildProxyOf(size_t(row));
@@ -389,9 +411,12 @@ void InsightsFlatProxy::reposition(int src, bool accepted)
     } else if (wasVisible && !inPlace) {
         // Where the row goes among the others (m_rows without it is sorted).
         const int from = m_proxyOf[size_t(src)];
-        int to = int(std::lower_bound(m_rows.begin(), m_rows.begin() + from, src, less) - m_rows.begin());
+        int to = int(std::lower_bound(m_rows.begin(), m_rows.begin() + from, src, less)
+                     - m_rows.begin());
         if (to == from)
-            to = int(std::lower_bound(m_rows.begin() + from + 1, m_rows.end(), src, less) - m_rows.begin()) - 1;
+            to = int(std::lower_bound(m_rows.begin() + from + 1, m_rows.end(), src, less)
+                     - m_rows.begin())
+                 - 1;
         if (to == from)
             return;
         beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
@@ -413,7 +438,8 @@ QModelIndex InsightsFlatProxy::mapToSource(const QModelIndex &proxyIndex) const
 
 QModelIndex InsightsFlatProxy::mapFromSource(const QModelIndex &sourceIndex) const
 {
-    if (!sourceIndex.isValid() || sourceIndex.parent().isValid() || size_t(sourceIndex.row()) >= m_proxyOf.size())
+    if (!sourceIndex.isValid() || sourceIndex.parent().isValid()
+        || size_t(sourceIndex.row()) >= m_proxyOf.size())
         return {};
     const int row = m_proxyOf[size_t(sourceIndex.row())];
     return row < 0 ? QModelIndex() : createIndex(row, sourceIndex.column());
@@ -421,7 +447,8 @@ QModelIndex InsightsFlatProxy::mapFromSource(const QModelIndex &sourceIndex) con
 
 QModelIndex InsightsFlatProxy::index(int row, int column, const QModelIndex &parent) const
 {
-    if (parent.isValid() || row < 0 || column < 0 || size_t(row) >= m_rows.size() || column >= columnCount())
+    if (parent.isValid() || row < 0 || column < 0 || size_t(row) >= m_rows.size()
+        || column >= columnCount())
         return {};
     return createIndex(row, column);
 }

@@ -45,7 +45,8 @@ public:
     // The InsightsModel's flags without a trip to the source, plus ItemNeverHasChildren: a
     // view's layout of 300,000 rows then asks neither flags nor children row by row.
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     // Up to this many rows a change is announced row by row (moves, inserts, removals keep the
@@ -88,7 +89,8 @@ private:
     // indexes on their source rows.
     void relayout(const std::function<void()> &change);
 
-    void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                           const QList<int> &roles);
     void sourceRowsInserted(const QModelIndex &parent, int first, int last);
     void sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void sourceRowsRemoved(const QModelIndex &parent, int first, int last);
@@ -104,12 +106,12 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 
-    std::vector<Key> m_keys;            // by source row
-    std::vector<QString> m_lowerNames;  // by source row: the name search compares these
-    std::vector<char> m_accepted;       // by source row
-    std::vector<int> m_order;           // every source row, sorted
-    std::vector<int> m_rows;            // proxy row → source row (accepted rows of m_order)
-    std::vector<int> m_proxyOf;         // source row → proxy row, -1 when filtered out
+    std::vector<Key> m_keys;           // by source row
+    std::vector<QString> m_lowerNames; // by source row: the name search compares these
+    std::vector<char> m_accepted;      // by source row
+    std::vector<int> m_order;          // every source row, sorted
+    std::vector<int> m_rows;           // proxy row → source row (accepted rows of m_order)
+    std::vector<int> m_proxyOf;        // source row → proxy row, -1 when filtered out
     FilterState m_filterState;
     bool m_deferred = false;
     bool m_filterPending = false;

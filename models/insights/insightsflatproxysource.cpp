@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
-void InsightsFlatProxy::sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
-                                          const QList<int> &roles)
+void InsightsFlatProxy::sourceDataChanged(const QModelIndex &topLeft,
+                                          const QModelIndex &bottomRight, const QList<int> &roles)
 {
     if (!topLeft.isValid() || topLeft.parent().isValid())
         return;
@@ -24,7 +24,8 @@ void InsightsFlatProxy::sourceDataChanged(const QModelIndex &topLeft, const QMod
     if (podChange) {
         for (int r = first; r <= last; ++r) {
             const QModelIndex i = sourceModel()->index(r, 0);
-            m_lowerNames[size_t(r)] = (m_insights ? m_insights->nameAt(i) : i.data().toString()).toLower();
+            m_lowerNames[size_t(r)] =
+                (m_insights ? m_insights->nameAt(i) : i.data().toString()).toLower();
         }
     }
     if (sortAffected || filterAffected) {
@@ -93,7 +94,8 @@ void InsightsFlatProxy::sourceRowsInserted(const QModelIndex &parent, int first,
     std::vector<int> added;
     for (int r = first; r <= last; ++r) {
         const QModelIndex i = sourceModel()->index(r, 0);
-        m_lowerNames[size_t(r)] = (m_insights ? m_insights->nameAt(i) : i.data().toString()).toLower();
+        m_lowerNames[size_t(r)] =
+            (m_insights ? m_insights->nameAt(i) : i.data().toString()).toLower();
         updateKey(r);
         added.push_back(r);
     }
@@ -109,15 +111,16 @@ void InsightsFlatProxy::sourceRowsInserted(const QModelIndex &parent, int first,
     const auto merge = [&] {
         const size_t mid = m_order.size();
         m_order.insert(m_order.end(), added.begin(), added.end());
-        std::inplace_merge(m_order.begin(), m_order.begin() + std::ptrdiff_t(mid), m_order.end(), less);
+        std::inplace_merge(m_order.begin(), m_order.begin() + std::ptrdiff_t(mid), m_order.end(),
+                           less);
         for (const int r : added)
             m_accepted[size_t(r)] = accepts(r, m);
     };
     if (m_rows.empty()) {
         // The first fill (or the first rows through a filter): one plain insertion.
         merge();
-        const int visible = int(std::count_if(added.begin(), added.end(),
-                                              [this](int r) { return m_accepted[size_t(r)] != 0; }));
+        const int visible = int(std::count_if(
+            added.begin(), added.end(), [this](int r) { return m_accepted[size_t(r)] != 0; }));
         if (visible == 0)
             return;
         beginInsertRows({}, 0, visible - 1);
@@ -170,7 +173,8 @@ void InsightsFlatProxy::sourceRowsRemoved(const QModelIndex &parent, int first, 
     m_keys.erase(m_keys.begin() + first, m_keys.begin() + last + 1);
     m_lowerNames.erase(m_lowerNames.begin() + first, m_lowerNames.begin() + last + 1);
     m_accepted.erase(m_accepted.begin() + first, m_accepted.begin() + last + 1);
-    m_order.erase(std::remove_if(m_order.begin(), m_order.end(), [&](int s) { return s >= first && s <= last; }),
+    m_order.erase(std::remove_if(m_order.begin(), m_order.end(),
+                                 [&](int s) { return s >= first && s <= last; }),
                   m_order.end());
     for (int &s : m_order)
         s -= s > last ? k : 0;

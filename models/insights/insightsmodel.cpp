@@ -42,7 +42,8 @@ void InsightsModel::setStore(ClusterStore *feed)
     m_storeConnections.clear();
     m_store = feed;
     if (feed) {
-        m_storeConnections << connect(feed, &ClusterStore::podChanged, this, &InsightsModel::onPodChanged);
+        m_storeConnections << connect(feed, &ClusterStore::podChanged, this,
+                                      &InsightsModel::onPodChanged);
         m_storeConnections << connect(feed, &ClusterStore::cleared, this, &InsightsModel::rebuild);
         m_storeConnections << connect(feed, &QObject::destroyed, this, [this] {
             m_store = nullptr;
@@ -109,7 +110,8 @@ void InsightsModel::metricsUpdated()
 {
     ++m_generation;
     const QList<int> roles = {Qt::DisplayRole, Qt::ToolTipRole, RawRole, HealthRole, TrendRole};
-    for (Column c : {Column::Percent, Column::Value, Column::Trend, Column::Restarts, Column::Uptime}) {
+    for (Column c :
+         {Column::Percent, Column::Value, Column::Trend, Column::Restarts, Column::Uptime}) {
         const int s = section(c);
         if (s >= 0)
             emitColumnsChanged(&m_root, s, s, roles);
@@ -244,7 +246,8 @@ InsightsModel::Item *InsightsModel::ensureGroup(const QString &key, QList<Item *
     return g;
 }
 
-std::unique_ptr<InsightsModel::Item> InsightsModel::makePod(const QString &uid, const kube::Pod &pod,
+std::unique_ptr<InsightsModel::Item> InsightsModel::makePod(const QString &uid,
+                                                            const kube::Pod &pod,
                                                             Item *parent) const
 {
     auto item = std::make_unique<Item>();
@@ -293,7 +296,8 @@ void InsightsModel::flush()
             syncFlatContainers(uid, m_store->pod(uid), &added, &kept);
         insertChildren(&m_root, std::move(added));
         // One dataChanged per run of neighbouring rows (a pod's containers sit together).
-        std::sort(kept.begin(), kept.end(), [](const Item *a, const Item *b) { return a->row < b->row; });
+        std::sort(kept.begin(), kept.end(),
+                  [](const Item *a, const Item *b) { return a->row < b->row; });
         const int live = liveColumn();
         for (size_t i = 0; i < kept.size();) {
             size_t j = i;
@@ -357,7 +361,8 @@ void InsightsModel::flush()
             removeItem(group);
         } else {
             group->cache.generation = 0;
-            if (!group->children.empty() && group->children.front()->kind == ItemKind::OtherProcesses) {
+            if (!group->children.empty()
+                && group->children.front()->kind == ItemKind::OtherProcesses) {
                 group->children.front()->cache.generation = 0;
                 emitRowChanged(group->children.front().get(), liveColumn());
             }
@@ -489,7 +494,8 @@ QModelIndex InsightsModel::indexOf(const Item *item, int column) const
 
 InsightsModel::Item *InsightsModel::itemOf(const QModelIndex &index) const
 {
-    return index.isValid() ? static_cast<Item *>(index.internalPointer()) : const_cast<Item *>(&m_root);
+    return index.isValid() ? static_cast<Item *>(index.internalPointer())
+                           : const_cast<Item *>(&m_root);
 }
 
 QModelIndex InsightsModel::indexOfPod(const QString &uid, int column) const

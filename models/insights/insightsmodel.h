@@ -7,9 +7,9 @@
 // ContainersModel say how pods are grouped and which columns show; the cells are in
 // insightscells.cpp. Metric cells come from MetricsHistory for the chosen metric, statistic
 // and time range.
+#include "models/insights/thresholds.h"
 #include "models/metrics/metricshistory.h"
 #include "models/metrics/percentiles.h"
-#include "models/insights/thresholds.h"
 #include "models/metrics/timerange.h"
 #include "models/metrics/trenddata.h"
 #include "models/metrics/utilisation.h"
@@ -33,28 +33,47 @@ class InsightsModel : public QAbstractItemModel
     Q_OBJECT
 public:
     // Column identities; which ones a tab shows (and in which order) is columns().
-    enum class Column { Name, Namespace, Status, Percent, Value, Containers, Uptime, Controller,
-                        Node, Pod, Restarts, Trend };
-    enum class ItemKind { Node, Unscheduled, OtherProcesses, Controller, NoController, Pod,
-                          Container };
+    enum class Column {
+        Name,
+        Namespace,
+        Status,
+        Percent,
+        Value,
+        Containers,
+        Uptime,
+        Controller,
+        Node,
+        Pod,
+        Restarts,
+        Trend
+    };
+    enum class ItemKind {
+        Node,
+        Unscheduled,
+        OtherProcesses,
+        Controller,
+        NoController,
+        Pod,
+        Container
+    };
     enum Role {
         // The raw figure of a cell for sorting and painting: double for metric columns (NaN =
         // no figure), qint64 ms for Uptime (-1 = unknown), int for counts and Status (severity),
         // QString for names.
         RawRole = Qt::UserRole + 1,
-        KindRole,       // ItemKind as int
-        KeyRole,        // node name / controller id ("ns/Kind/name") / pod UID / container name
-        PodUidRole,     // the pod of a pod or container row, else ""
-        NamespaceRole,  // namespace of controller, pod and container rows
-        NodeNameRole,   // node of node, pod and container rows
+        KindRole,         // ItemKind as int
+        KeyRole,          // node name / controller id ("ns/Kind/name") / pod UID / container name
+        PodUidRole,       // the pod of a pod or container row, else ""
+        NamespaceRole,    // namespace of controller, pod and container rows
+        NodeNameRole,     // node of node, pod and container rows
         ControllerIdRole, // top-level controller of controller, pod and container rows
-        SeverityRole,   // RowStatus::Severity as int (Status column colour)
-        HealthRole,     // HealthStatus as int of the Percent cell (OK/Warning/Critical/…)
-        TrendRole,      // TrendData of the row (Trend column; any column answers it)
+        SeverityRole,     // RowStatus::Severity as int (Status column colour)
+        HealthRole,       // HealthStatus as int of the Percent cell (OK/Warning/Critical/…)
+        TrendRole,        // TrendData of the row (Trend column; any column answers it)
         // Drill-down target of a Node/Controller/Pod cell: "node:<name>", "controller:<id>",
         // "pod:<uid>"; invalid where the cell does not link.
         DrillRole,
-        SortLastRole,   // true for the pseudo rows (unscheduled, no controller) kept at the end
+        SortLastRole, // true for the pseudo rows (unscheduled, no controller) kept at the end
     };
     Q_ENUM(Role)
 
@@ -171,7 +190,8 @@ private:
     bool groupWanted(const QString &key) const;
     Item *ensureGroup(const QString &key, QList<Item *> *newGroups);
     std::unique_ptr<Item> makePod(const QString &uid, const kube::Pod &pod, Item *parent) const;
-    std::unique_ptr<Item> makeContainer(const QString &uid, const QString &name, Item *parent) const;
+    std::unique_ptr<Item> makeContainer(const QString &uid, const QString &name,
+                                        Item *parent) const;
     void syncContainers(Item *pod, const kube::Pod &value);
     // Removes the rows of containers gone; new rows go to *added (the caller appends them all
     // with one insertion) and rows that stay to *kept (announced after the insertion).
@@ -219,9 +239,9 @@ private:
     std::function<qint64()> m_clock;
 
     Item m_root;
-    QHash<QString, Item *> m_groups;                 // grouped modes: key → group row
-    QHash<QString, Item *> m_pods;                   // grouped modes: UID → pod row
-    QHash<QString, QList<Item *>> m_flatContainers;  // flat mode: UID → its container rows
+    QHash<QString, Item *> m_groups;                // grouped modes: key → group row
+    QHash<QString, Item *> m_pods;                  // grouped modes: UID → pod row
+    QHash<QString, QList<Item *>> m_flatContainers; // flat mode: UID → its container rows
     QSet<QString> m_pendingPods;
     QSet<QString> m_pendingGroups;
     QTimer m_flushTimer;

@@ -4,7 +4,6 @@
 #include "models/insights/insightsfilter.h"
 #include "models/insights/insightsmodel.h"
 
-
 #include <cmath>
 #include <limits>
 
@@ -31,7 +30,8 @@ void InsightsProxy::setFilter(InsightsFilter *filter)
     disconnect(m_filterConnection);
     m_filter = filter;
     if (filter)
-        m_filterConnection = connect(filter, &InsightsFilter::changed, this, &InsightsProxy::refilter);
+        m_filterConnection = connect(filter, &InsightsFilter::changed, this,
+                                     &InsightsProxy::refilter);
     refilter();
 }
 
@@ -83,8 +83,9 @@ const InsightsModel::SortKey &InsightsProxy::sortKeyOf(const QModelIndex &index)
     }
     std::vector<CachedKey> &keys = *m_lastKeys;
     if (size_t(index.row()) >= keys.size())
-        keys.resize(size_t(m_insights->rowCount(parent)) > size_t(index.row()) ? size_t(m_insights->rowCount(parent))
-                                                                               : size_t(index.row()) + 1);
+        keys.resize(size_t(m_insights->rowCount(parent)) > size_t(index.row())
+                        ? size_t(m_insights->rowCount(parent))
+                        : size_t(index.row()) + 1);
     CachedKey &c = keys[size_t(index.row())];
     if (c.epoch != m_keyEpoch || c.column != index.column()) {
         c.epoch = m_keyEpoch;
@@ -130,7 +131,8 @@ void InsightsProxy::applyFilter()
     m_filterPending = false;
     // The filter's pod side is resolved once per pass, not per row (a Service filter used to
     // sort every Service of the cluster for each row).
-    m_matcher = m_filter && m_store ? InsightsPodMatcher(*m_filter, *m_store) : InsightsPodMatcher();
+    m_matcher = m_filter && m_store ? InsightsPodMatcher(*m_filter, *m_store)
+                                    : InsightsPodMatcher();
     invalidateFilter();
 }
 
@@ -141,7 +143,8 @@ bool InsightsProxy::nameMatches(const QModelIndex &sourceIndex) const
         return true;
     // A match on the row or any row above it: searching a node shows its pods.
     for (QModelIndex i = sourceIndex; i.isValid(); i = i.parent()) {
-        const QString name = m_insights ? m_insights->nameAt(i) : i.siblingAtColumn(0).data().toString();
+        const QString name = m_insights ? m_insights->nameAt(i)
+                                        : i.siblingAtColumn(0).data().toString();
         if (name.contains(needle, Qt::CaseInsensitive))
             return true;
     }
@@ -153,7 +156,8 @@ bool InsightsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
     if (!m_filter || !m_store || m_filter->isEmpty())
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    const auto kind = m_insights ? m_insights->kindAt(index) : Kind(index.data(InsightsModel::KindRole).toInt());
+    const auto kind = m_insights ? m_insights->kindAt(index)
+                                 : Kind(index.data(InsightsModel::KindRole).toInt());
     if (!nameMatches(index))
         return false;
     switch (kind) {
@@ -161,24 +165,28 @@ bool InsightsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
     case Kind::OtherProcesses:
         // Node rows answer node filters; filters on pods show a node only through its pods.
         return !m_filter->hasPodFilters() && m_filter->labelSelector().isEmpty()
-            && nodeMatches(index.data(InsightsModel::NodeNameRole).toString());
+               && nodeMatches(index.data(InsightsModel::NodeNameRole).toString());
     case Kind::Controller: {
-        const QString id = m_insights ? m_insights->keyAt(index) : index.data(InsightsModel::KeyRole).toString();
+        const QString id = m_insights ? m_insights->keyAt(index)
+                                      : index.data(InsightsModel::KeyRole).toString();
         if (!m_filter->controller().isEmpty() && id != m_filter->controller())
             return false;
         if (!m_filter->namespaces().isEmpty()
-            && !m_filter->namespaces().contains(index.data(InsightsModel::NamespaceRole).toString()))
+            && !m_filter->namespaces().contains(
+                index.data(InsightsModel::NamespaceRole).toString()))
             return false;
         // Everything else is decided by its pods.
         return m_filter->labelSelector().isEmpty() && m_filter->service().isEmpty()
-            && m_filter->pod().isEmpty() && m_filter->node().isEmpty() && m_filter->nodePool().isEmpty();
+               && m_filter->pod().isEmpty() && m_filter->node().isEmpty()
+               && m_filter->nodePool().isEmpty();
     }
     case Kind::Unscheduled:
     case Kind::NoController:
         return false; // shown only for the pods they hold
     case Kind::Pod:
     case Kind::Container: {
-        const QString uid = m_insights ? m_insights->podUidAt(index) : index.data(InsightsModel::PodUidRole).toString();
+        const QString uid = m_insights ? m_insights->podUidAt(index)
+                                       : index.data(InsightsModel::PodUidRole).toString();
         const kube::Pod *pod = m_store->pod(uid);
         return pod && podMatches(*pod, uid);
     }
@@ -211,7 +219,8 @@ bool InsightsProxy::lessThan(const QModelIndex &left, const QModelIndex &right) 
 int InsightsProxy::compare(const QVariant &l, const QVariant &r)
 {
     if (l.typeId() == QMetaType::QString && r.typeId() == QMetaType::QString)
-        return naturalCompare(*static_cast<const QString *>(l.constData()), *static_cast<const QString *>(r.constData()));
+        return naturalCompare(*static_cast<const QString *>(l.constData()),
+                              *static_cast<const QString *>(r.constData()));
     if (l.typeId() == QMetaType::QString || r.typeId() == QMetaType::QString)
         return naturalCompare(l.toString(), r.toString());
     // Rows without a figure count as the lowest value: last when sorting hottest first.

@@ -3,8 +3,8 @@
 // Sorting and filtering for one insight tab: sorts on the raw role (pseudo rows stay last),
 // filters with the shared InsightsFilter, keeping the parents of matching rows visible.
 #include "models/insights/insightsmodel.h"
-#include "models/insights/insightssortfilter.h"
 #include "models/insights/insightspodmatcher.h"
+#include "models/insights/insightssortfilter.h"
 
 #include <QSortFilterProxyModel>
 

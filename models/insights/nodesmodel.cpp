@@ -6,8 +6,7 @@ NodesModel::NodesModel(QObject *parent)
     : InsightsModel({Column::Name, Column::Status, Column::Percent, Column::Value,
                      Column::Containers, Column::Uptime, Column::Controller, Column::Trend},
                     true, parent)
-{
-}
+{}
 
 QString NodesModel::groupKeyOf(const QString &, const kube::Pod &pod) const
 {

@@ -17,11 +17,17 @@ RowStatus make(RowStatus::Severity severity, const QString &text)
 bool RowStatus::isFailureReason(const QString &reason)
 {
     static const QStringList failures = {
-        QStringLiteral("CrashLoopBackOff"), QStringLiteral("ImagePullBackOff"),
-        QStringLiteral("ErrImagePull"), QStringLiteral("InvalidImageName"),
-        QStringLiteral("CreateContainerConfigError"), QStringLiteral("CreateContainerError"),
-        QStringLiteral("RunContainerError"), QStringLiteral("OOMKilled"), QStringLiteral("Error"),
-        QStringLiteral("ContainerCannotRun"), QStringLiteral("Evicted"),
+        QStringLiteral("CrashLoopBackOff"),
+        QStringLiteral("ImagePullBackOff"),
+        QStringLiteral("ErrImagePull"),
+        QStringLiteral("InvalidImageName"),
+        QStringLiteral("CreateContainerConfigError"),
+        QStringLiteral("CreateContainerError"),
+        QStringLiteral("RunContainerError"),
+        QStringLiteral("OOMKilled"),
+        QStringLiteral("Error"),
+        QStringLiteral("ContainerCannotRun"),
+        QStringLiteral("Evicted"),
     };
     return failures.contains(reason);
 }
@@ -80,8 +86,7 @@ RowStatus RowStatus::ofContainer(const kube::Pod &pod, const QString &containerN
             return make(Severity::Done, Tr::tr("Completed"));
         if (reason.isEmpty())
             reason = ok ? Tr::tr("Completed") : Tr::tr("Error");
-        return make(ok ? Severity::Done : Severity::Failed,
-                    Tr::tr("Terminated: %1").arg(reason));
+        return make(ok ? Severity::Done : Severity::Failed, Tr::tr("Terminated: %1").arg(reason));
     }
     case Kind::None:
         break;

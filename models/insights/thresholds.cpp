@@ -5,7 +5,8 @@
 #include <cmath>
 
 std::optional<Thresholds> Thresholds::create(double warningPercent, double criticalPercent,
-                                             QString *error) {
+                                             QString *error)
+{
     if (!(warningPercent > 0) || !(criticalPercent >= warningPercent)
         || !std::isfinite(criticalPercent)) {
         if (error)
@@ -23,7 +24,8 @@ std::optional<Thresholds> Thresholds::create(double warningPercent, double criti
     return t;
 }
 
-HealthStatus Thresholds::classify(double percent) const {
+HealthStatus Thresholds::classify(double percent) const
+{
     if (std::isnan(percent))
         return HealthStatus::NoData;
     if (percent >= m_critical)
@@ -33,11 +35,13 @@ HealthStatus Thresholds::classify(double percent) const {
     return HealthStatus::Ok;
 }
 
-HealthStatus Thresholds::classify(double percent, bool stale) const {
+HealthStatus Thresholds::classify(double percent, bool stale) const
+{
     return stale ? HealthStatus::Stale : classify(percent);
 }
 
-QString Thresholds::statusName(HealthStatus status) {
+QString Thresholds::statusName(HealthStatus status)
+{
     switch (status) {
     case HealthStatus::NoData:
         return QCoreApplication::translate("Thresholds", "No data");

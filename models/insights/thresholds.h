@@ -8,7 +8,8 @@
 
 enum class HealthStatus { NoData, Stale, Ok, Warning, Critical };
 
-class Thresholds final {
+class Thresholds final
+{
 public:
     // Defaults as the Azure health monitors use them for node and container CPU/memory.
     static constexpr double kDefaultWarning = 80.0;

@@ -3,7 +3,8 @@
 #include <cmath>
 
 std::optional<double> CounterRate::rate(qint64 previousMs, double previous, qint64 currentMs,
-                                        double current) {
+                                        double current)
+{
     if (currentMs <= previousMs || !std::isfinite(previous) || !std::isfinite(current)
         || previous < 0 || current < 0)
         return std::nullopt;
@@ -11,7 +12,8 @@ std::optional<double> CounterRate::rate(qint64 previousMs, double previous, qint
     return increase / (double(currentMs - previousMs) / 1000.0);
 }
 
-std::optional<double> CounterRate::add(const QString &key, qint64 timestampMs, double counter) {
+std::optional<double> CounterRate::add(const QString &key, qint64 timestampMs, double counter)
+{
     if (!std::isfinite(counter) || counter < 0)
         return std::nullopt;
     const auto it = m_last.find(key);

@@ -8,7 +8,8 @@
 
 #include <optional>
 
-class CounterRate final {
+class CounterRate final
+{
 public:
     // The rate per second between two samples. A decrease means the counter restarted from 0,
     // so the increase is the new value itself (as Prometheus' rate() treats resets). nullopt
@@ -24,7 +25,8 @@ public:
     qsizetype size() const { return m_last.size(); }
 
 private:
-    struct Last {
+    struct Last
+    {
         qint64 ms;
         double value;
     };

@@ -6,12 +6,14 @@
 
 namespace {
 
-qint64 floorTo(qint64 ms, qint64 step) {
+qint64 floorTo(qint64 ms, qint64 step)
+{
     const qint64 q = ms / step;
     return (ms % step < 0 ? q - 1 : q) * step;
 }
 
-void merge(Summary::Bucket &into, const Summary::Bucket &from) {
+void merge(Summary::Bucket &into, const Summary::Bucket &from)
+{
     if (into.count == 0) {
         into = from;
         return;
@@ -28,17 +30,19 @@ MetricSeries::MetricSeries(const Config &config)
     : m_config(config)
     , m_raw(std::max<qsizetype>(1, config.rawCapacity))
     , m_mid(std::max<qsizetype>(1, config.midCapacity))
-    , m_old(std::max<qsizetype>(1, config.oldCapacity)) {}
+    , m_old(std::max<qsizetype>(1, config.oldCapacity))
+{}
 
-MetricSeries::WriteResult MetricSeries::write(qint64 ms, double value, Write mode) {
+MetricSeries::WriteResult MetricSeries::write(qint64 ms, double value, Write mode)
+{
     if (!std::isfinite(value))
         return {};
     if (m_raw.isEmpty() || ms > m_raw.back().ms) {
         append(Sample{ms, value});
         return {true, 0};
     }
-    const qsizetype i =
-        m_raw.lowerBound(ms, [](const Sample &s, qint64 key) { return s.ms < key; });
+    const qsizetype i = m_raw.lowerBound(ms,
+                                         [](const Sample &s, qint64 key) { return s.ms < key; });
     if (i >= m_raw.size() || m_raw[i].ms != ms)
         return {};
     Sample &s = m_raw[i];
@@ -47,14 +51,16 @@ MetricSeries::WriteResult MetricSeries::write(qint64 ms, double value, Write mod
     return {true, previous};
 }
 
-void MetricSeries::append(const Sample &sample) {
+void MetricSeries::append(const Sample &sample)
+{
     while (!m_raw.isEmpty()
            && (m_raw.isFull() || m_raw.front().ms <= sample.ms - m_config.rawHorizonMs))
         foldIntoMid(m_raw.popFront());
     m_raw.push(sample);
 }
 
-void MetricSeries::foldIntoMid(const Sample &sample) {
+void MetricSeries::foldIntoMid(const Sample &sample)
+{
     const qint64 start = floorTo(sample.ms, m_config.midBucketMs);
     const Summary::Bucket one{sample.value, sample.value, sample.value, 1};
     if (!m_mid.isEmpty() && m_mid.back().startMs == start) {
@@ -66,7 +72,8 @@ void MetricSeries::foldIntoMid(const Sample &sample) {
     m_mid.push(TimedBucket{start, one});
 }
 
-void MetricSeries::foldIntoOld(const TimedBucket &bucket) {
+void MetricSeries::foldIntoOld(const TimedBucket &bucket)
+{
     const qint64 start = floorTo(bucket.startMs, m_config.oldBucketMs);
     if (!m_old.isEmpty() && m_old.back().startMs == start) {
         merge(m_old.back().bucket, bucket.bucket);
@@ -77,13 +84,15 @@ void MetricSeries::foldIntoOld(const TimedBucket &bucket) {
     m_old.push(TimedBucket{start, bucket.bucket});
 }
 
-std::optional<Sample> MetricSeries::latest() const {
+std::optional<Sample> MetricSeries::latest() const
+{
     if (m_raw.isEmpty())
         return std::nullopt;
     return m_raw.back();
 }
 
-RangeSummary MetricSeries::summarize(const TimeWindow &window) const {
+RangeSummary MetricSeries::summarize(const TimeWindow &window) const
+{
     RangeSummary result;
     result.window = window;
     if (!window.isValid())
@@ -106,8 +115,8 @@ RangeSummary MetricSeries::summarize(const TimeWindow &window) const {
     };
     collect(m_old);
     collect(m_mid);
-    const qsizetype from =
-        m_raw.lowerBound(window.startMs, [](const Sample &s, qint64 key) { return s.ms < key; });
+    const qsizetype from = m_raw.lowerBound(window.startMs,
+                                            [](const Sample &s, qint64 key) { return s.ms < key; });
     for (qsizetype i = from; i < m_raw.size() && m_raw[i].ms < window.endMs(); ++i) {
         rawPerBar[std::size_t(window.barAt(m_raw[i].ms))].push_back(m_raw[i].value);
         allRaw.push_back(m_raw[i].value);

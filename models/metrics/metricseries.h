@@ -11,26 +11,31 @@
 
 #include <optional>
 
-struct Sample final {
+struct Sample final
+{
     qint64 ms = 0;
     double value = 0;
 };
 
-struct BarSummary final {
+struct BarSummary final
+{
     qint64 startMs = 0;
     qint64 endMs = 0;
     Summary summary; // empty when the bar has no samples
 };
 
-struct RangeSummary final {
+struct RangeSummary final
+{
     TimeWindow window;
     QList<BarSummary> bars; // window.bars entries, oldest first
     Summary whole;          // over every sample in the window (not a summary of the bars)
 };
 
-class MetricSeries final {
+class MetricSeries final
+{
 public:
-    struct Config {
+    struct Config
+    {
         qint64 rawHorizonMs = 6 * 3600 * 1000LL; // raw samples older than this are downsampled
         qsizetype rawCapacity = 1440;            // 6 h at 15 s
         qint64 midBucketMs = 5 * 60 * 1000LL;
@@ -39,7 +44,8 @@ public:
         qsizetype oldCapacity = 720; // 30 days of 1-hour buckets
     };
     enum class Write { Set, Add };
-    struct WriteResult {
+    struct WriteResult
+    {
         bool accepted = false;
         double previous = 0; // the value replaced or added to; 0 for a new sample
     };
@@ -61,7 +67,8 @@ public:
     // Bytes held by the rings (each allocated in full with its first element).
     qsizetype bytes() const { return m_raw.bytes() + m_mid.bytes() + m_old.bytes(); }
     static constexpr qsizetype kSampleBytes = sizeof(Sample);
-    struct TimedBucket {
+    struct TimedBucket
+    {
         qint64 startMs = 0;
         Summary::Bucket bucket;
     };

@@ -10,7 +10,9 @@ namespace {
 
 constexpr std::array<Metric, 3> kMetrics = {Metric::Cpu, Metric::WorkingSet, Metric::Rss};
 
-template<typename Usage> double valueOf(const Usage &u, Metric m) {
+template<typename Usage>
+double valueOf(const Usage &u, Metric m)
+{
     switch (m) {
     case Metric::Cpu:
         return u.cpuMillicores;
@@ -24,32 +26,37 @@ template<typename Usage> double valueOf(const Usage &u, Metric m) {
 
 } // namespace
 
-size_t qHash(const SeriesKey &key, size_t seed) noexcept {
+size_t qHash(const SeriesKey &key, size_t seed) noexcept
+{
     return qHashMulti(seed, quint8(key.kind), quint8(key.metric), key.id);
 }
 
 MetricsHistory::MetricsHistory(const Config &config)
-    : m_config(config) {
+    : m_config(config)
+{
     if (m_config.intervalMs <= 0)
         m_config.intervalMs = 15000;
 }
 
-QString MetricsHistory::containerId(const QString &ns, const QString &pod,
-                                    const QString &container) {
+QString MetricsHistory::containerId(const QString &ns, const QString &pod, const QString &container)
+{
     return ns + u'/' + pod + u'/' + container;
 }
 
-QString MetricsHistory::podId(const QString &ns, const QString &pod) {
+QString MetricsHistory::podId(const QString &ns, const QString &pod)
+{
     return ns + u'/' + pod;
 }
 
-qint64 MetricsHistory::align(qint64 ms) const {
+qint64 MetricsHistory::align(qint64 ms) const
+{
     const qint64 step = m_config.intervalMs;
     const qint64 q = ms / step;
     return (ms % step < 0 ? q - 1 : q) * step;
 }
 
-MetricSeries *MetricsHistory::seriesFor(const SeriesKey &key) {
+MetricSeries *MetricsHistory::seriesFor(const SeriesKey &key)
+{
     auto it = m_series.find(key);
     if (it != m_series.end())
         return &it.value();
@@ -61,7 +68,8 @@ MetricSeries *MetricsHistory::seriesFor(const SeriesKey &key) {
 }
 
 MetricSeries::WriteResult MetricsHistory::write(const SeriesKey &key, qint64 ms, double value,
-                                                MetricSeries::Write mode) {
+                                                MetricSeries::Write mode)
+{
     if (!std::isfinite(value))
         return {};
     MetricSeries *series = seriesFor(key);
@@ -69,7 +77,8 @@ MetricSeries::WriteResult MetricsHistory::write(const SeriesKey &key, qint64 ms,
 }
 
 void MetricsHistory::addRound(qint64 timestampMs, const QList<ContainerUsage> &containers,
-                              const QList<NodeUsage> &nodes) {
+                              const QList<NodeUsage> &nodes)
+{
     const qint64 ms = align(timestampMs);
     QHash<QString, std::array<double, 3>> containersPerNode;
     for (const ContainerUsage &c : containers) {
@@ -82,8 +91,8 @@ void MetricsHistory::addRound(qint64 timestampMs, const QList<ContainerUsage> &c
             if (!std::isfinite(v))
                 continue;
             nodeSums[std::size_t(m)] += v;
-            const auto written =
-                write(SeriesKey{SeriesKind::Container, m, id}, ms, v, MetricSeries::Write::Set);
+            const auto written = write(SeriesKey{SeriesKind::Container, m, id}, ms, v,
+                                       MetricSeries::Write::Set);
             if (!written.accepted)
                 continue;
             // Only the change reaches the sums, so a repeated report in one bucket is not
@@ -112,12 +121,14 @@ void MetricsHistory::addRound(qint64 timestampMs, const QList<ContainerUsage> &c
     }
 }
 
-bool MetricsHistory::addSample(const SeriesKey &key, qint64 timestampMs, double value) {
+bool MetricsHistory::addSample(const SeriesKey &key, qint64 timestampMs, double value)
+{
     return write(key, align(timestampMs), value, MetricSeries::Write::Set).accepted;
 }
 
 void MetricsHistory::addRestartCount(const QString &containerId, qint64 timestampMs,
-                                     int restartCount) {
+                                     int restartCount)
+{
     auto it = m_restarts.find(containerId);
     if (it == m_restarts.end())
         it = m_restarts.insert(containerId, RingBuffer<RestartPoint>(std::max<qsizetype>(
@@ -132,7 +143,8 @@ void MetricsHistory::addRestartCount(const QString &containerId, qint64 timestam
 }
 
 int MetricsHistory::restartsInRange(const QStringList &containerIds, qint64 fromMs,
-                                    qint64 toMs) const {
+                                    qint64 toMs) const
+{
     int total = 0;
     for (const QString &id : containerIds) {
         const auto it = m_restarts.constFind(id);
@@ -150,7 +162,8 @@ int MetricsHistory::restartsInRange(const QStringList &containerIds, qint64 from
     return total;
 }
 
-RangeSummary MetricsHistory::summarize(const SeriesKey &key, const TimeWindow &window) const {
+RangeSummary MetricsHistory::summarize(const SeriesKey &key, const TimeWindow &window) const
+{
     const auto it = m_series.constFind(key);
     if (it == m_series.constEnd()) {
         // An unknown series still gets its (empty) bars so views can paint "no data".
@@ -159,23 +172,27 @@ RangeSummary MetricsHistory::summarize(const SeriesKey &key, const TimeWindow &w
     return it->summarize(window);
 }
 
-std::optional<Sample> MetricsHistory::latest(const SeriesKey &key) const {
+std::optional<Sample> MetricsHistory::latest(const SeriesKey &key) const
+{
     const auto it = m_series.constFind(key);
     return it == m_series.constEnd() ? std::nullopt : it->latest();
 }
 
-bool MetricsHistory::isStale(const SeriesKey &key, qint64 nowMs) const {
+bool MetricsHistory::isStale(const SeriesKey &key, qint64 nowMs) const
+{
     const auto last = latest(key);
     return !last || nowMs - last->ms > m_config.staleAfterMs;
 }
 
-void MetricsHistory::removeContainer(const QString &containerId) {
+void MetricsHistory::removeContainer(const QString &containerId)
+{
     for (Metric m : kMetrics)
         m_series.remove(SeriesKey{SeriesKind::Container, m, containerId});
     m_restarts.remove(containerId);
 }
 
-int MetricsHistory::pruneOlderThan(qint64 cutoffMs) {
+int MetricsHistory::pruneOlderThan(qint64 cutoffMs)
+{
     int removed = 0;
     for (auto it = m_series.begin(); it != m_series.end();) {
         const auto last = it->latest();
@@ -195,13 +212,15 @@ int MetricsHistory::pruneOlderThan(qint64 cutoffMs) {
     return removed;
 }
 
-void MetricsHistory::clear() {
+void MetricsHistory::clear()
+{
     m_series.clear();
     m_restarts.clear();
     m_refused = 0;
 }
 
-qint64 MetricsHistory::ringBytes() const {
+qint64 MetricsHistory::ringBytes() const
+{
     qint64 total = 0;
     for (const MetricSeries &s : m_series)
         total += s.bytes();

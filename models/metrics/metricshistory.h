@@ -24,7 +24,8 @@ enum class SeriesKind : quint8 {
     NodeOther,  // id: node — node usage minus its containers ("Other processes")
 };
 
-struct SeriesKey final {
+struct SeriesKey final
+{
     SeriesKind kind = SeriesKind::Container;
     Metric metric = Metric::Cpu;
     QString id;
@@ -33,7 +34,8 @@ struct SeriesKey final {
 size_t qHash(const SeriesKey &key, size_t seed = 0) noexcept;
 
 // One container's usage in a sampling round; NaN where the source has no figure.
-struct ContainerUsage final {
+struct ContainerUsage final
+{
     QString namespaceName;
     QString pod;
     QString container;
@@ -44,16 +46,19 @@ struct ContainerUsage final {
     double rssBytes = std::numeric_limits<double>::quiet_NaN();
 };
 
-struct NodeUsage final {
+struct NodeUsage final
+{
     QString node;
     double cpuMillicores = std::numeric_limits<double>::quiet_NaN();
     double workingSetBytes = std::numeric_limits<double>::quiet_NaN();
     double rssBytes = std::numeric_limits<double>::quiet_NaN();
 };
 
-class MetricsHistory final {
+class MetricsHistory final
+{
 public:
-    struct Config {
+    struct Config
+    {
         qint64 intervalMs = 15000;           // sampling interval: timestamps are aligned to it
         qint64 staleAfterMs = 5 * 60 * 1000; // like Prometheus' 5-minute lookback
         qsizetype maxSeries = 20000;         // new series beyond this are refused (counted)
@@ -62,7 +67,8 @@ public:
     };
 
     MetricsHistory()
-        : MetricsHistory(Config{}) {}
+        : MetricsHistory(Config{})
+    {}
     explicit MetricsHistory(const Config &config);
 
     const Config &config() const { return m_config; }
@@ -114,7 +120,8 @@ private:
                                     MetricSeries::Write mode);
     qint64 align(qint64 ms) const;
 
-    struct RestartPoint {
+    struct RestartPoint
+    {
         qint64 ms = 0;
         int count = 0;
     };

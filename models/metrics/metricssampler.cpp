@@ -57,7 +57,8 @@ void MetricsSampler::setupFor(kube::ApiClient *client, const QUrl &prometheusUrl
     setCandidates(std::move(sources));
     m_client = client;
     m_discovery = std::make_unique<kube::PrometheusDiscovery>(client);
-    connect(m_discovery.get(), &kube::PrometheusDiscovery::finished, this, &MetricsSampler::onDiscovered);
+    connect(m_discovery.get(), &kube::PrometheusDiscovery::finished, this,
+            &MetricsSampler::onDiscovered);
 }
 
 void MetricsSampler::setCandidates(std::vector<std::unique_ptr<MetricsSource>> sources)
@@ -137,7 +138,8 @@ void MetricsSampler::onDiscovered(const QString &proxyPath, const kube::ApiError
         connectSource(source.get());
         // After an explicit --prometheus, before the kubelets.
         size_t at = 0;
-        while (at < m_sources.size() && m_sources[at]->kind() == kube::MetricsSourceKind::Prometheus)
+        while (at < m_sources.size()
+               && m_sources[at]->kind() == kube::MetricsSourceKind::Prometheus)
             ++at;
         m_sources.insert(m_sources.begin() + qsizetype(at), std::move(source));
         if (!m_chosen)
@@ -306,7 +308,8 @@ void MetricsSampler::recordRound(const MetricsRound &round, bool announce)
         }
         double cores = sample.cpuCores;
         if (std::isnan(cores) && std::isfinite(sample.cpuSecondsTotal)) {
-            const QString key = MetricsHistory::containerId(sample.namespaceName, sample.pod, sample.container);
+            const QString key = MetricsHistory::containerId(sample.namespaceName, sample.pod,
+                                                            sample.container);
             const qint64 ms = sample.cpuTimestampMs ? sample.cpuTimestampMs : sample.timestampMs;
             if (const auto rate = m_rates.add(key, ms, sample.cpuSecondsTotal))
                 cores = *rate;
@@ -360,7 +363,9 @@ void MetricsSampler::scheduleStartupRounds(const MetricsRound &first)
     // quick extra rounds right after the first make the rates appear within seconds. Real
     // kubelets refresh their counters every ~10 s, hence more than one retry; rounds whose
     // counters did not move are ignored by CounterRate, so an early retry costs nothing.
-    const auto isCounter = [](double cores, double total) { return std::isnan(cores) && std::isfinite(total); };
+    const auto isCounter = [](double cores, double total) {
+        return std::isnan(cores) && std::isfinite(total);
+    };
     bool counters = false;
     for (const kube::ContainerMetricsSample &s : first.containers)
         counters = counters || isCounter(s.cpuCores, s.cpuSecondsTotal);

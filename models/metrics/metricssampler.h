@@ -19,7 +19,7 @@
 namespace kube {
 class ApiClient;
 class PrometheusDiscovery;
-}
+} // namespace kube
 
 class MetricsSampler final : public QObject
 {
@@ -29,12 +29,12 @@ public:
     struct Status
     {
         kube::MetricsSourceKind kind = kube::MetricsSourceKind::None; // None: no source delivers
-        QString description;     // where the figures come from (no credentials)
-        qint64 inUseSinceMs = 0; // when this source was chosen
-        qint64 lastDataMs = 0;   // the newest round that delivered figures
-        qint64 missingSinceMs = 0; // 0: figures are current; else the first round that failed
-        kube::ApiError lastError;  // of the newest round (may be set on a partial round)
-        QStringList failedParts;   // nodes (kubelet) or "pods"/"nodes" (metrics.k8s.io)
+        QString description;        // where the figures come from (no credentials)
+        qint64 inUseSinceMs = 0;    // when this source was chosen
+        qint64 lastDataMs = 0;      // the newest round that delivered figures
+        qint64 missingSinceMs = 0;  // 0: figures are current; else the first round that failed
+        kube::ApiError lastError;   // of the newest round (may be set on a partial round)
+        QStringList failedParts;    // nodes (kubelet) or "pods"/"nodes" (metrics.k8s.io)
         bool historyLoaded = false; // Prometheus history was read into MetricsHistory
     };
 
@@ -44,7 +44,8 @@ public:
         QString node;
         ControllerRef controller;
     };
-    using PodResolver = std::function<bool(const QString &ns, const QString &pod, PodPlacement *out)>;
+    using PodResolver =
+        std::function<bool(const QString &ns, const QString &pod, PodPlacement *out)>;
 
     // `history` must outlive the sampler.
     explicit MetricsSampler(MetricsHistory *history, QObject *parent = nullptr);
@@ -133,7 +134,7 @@ private:
     int m_failures = 0;
     bool m_running = false;
     bool m_waitingForHistory = false;
-    kube::MetricsRound m_heldRound; // the first round of a history source, recorded after it
+    kube::MetricsRound m_heldRound;    // the first round of a history source, recorded after it
     QList<HistoryTier> m_pendingTiers; // of the history read in progress, oldest first
     int m_historyRounds = 0;           // rounds the read in progress recorded so far
     kube::ApiError m_historyError;     // its first error

@@ -7,7 +7,8 @@ namespace {
 constexpr int kPercents[3] = {50, 90, 95};
 }
 
-double Summary::nearestRank(std::span<const double> sorted, int percent) {
+double Summary::nearestRank(std::span<const double> sorted, int percent)
+{
     const auto n = qint64(sorted.size());
     if (n == 0)
         return std::numeric_limits<double>::quiet_NaN();
@@ -16,7 +17,8 @@ double Summary::nearestRank(std::span<const double> sorted, int percent) {
     return sorted[std::size_t(std::min(rank, n) - 1)];
 }
 
-Summary Summary::of(std::span<const double> values) {
+Summary Summary::of(std::span<const double> values)
+{
     std::vector<double> sorted;
     sorted.reserve(values.size());
     double sum = 0;
@@ -39,8 +41,10 @@ Summary Summary::of(std::span<const double> values) {
     return s;
 }
 
-Summary Summary::ofBuckets(std::span<const Bucket> buckets) {
-    struct Weighted {
+Summary Summary::ofBuckets(std::span<const Bucket> buckets)
+{
+    struct Weighted
+    {
         double mean;
         quint32 count;
     };
@@ -82,7 +86,8 @@ Summary Summary::ofBuckets(std::span<const Bucket> buckets) {
     return s;
 }
 
-double Summary::value(Statistic statistic) const {
+double Summary::value(Statistic statistic) const
+{
     if (m_count == 0)
         return std::numeric_limits<double>::quiet_NaN();
     return m_values[int(statistic)];

@@ -12,12 +12,14 @@
 // The statistic a column or chart series shows; order as in the UI's percentile selector.
 enum class Statistic { Min, Avg, P50, P90, P95, Max };
 
-class Summary final {
+class Summary final
+{
 public:
     // Statistics of `values` (any order). Avg is the sum in the given order divided by the count,
     // so callers that pass samples in time order get a reproducible figure. NaN values are skipped.
     static Summary of(std::span<const double> values);
-    static Summary of(const QList<double> &values) {
+    static Summary of(const QList<double> &values)
+    {
         return of(std::span(values.data(), values.size()));
     }
 
@@ -28,7 +30,8 @@ public:
     // Statistics read from downsampled buckets (docs/metrics.md): Min, Max, Avg and count are
     // exact; the percentiles are nearest-rank over the bucket averages weighted by their sample
     // counts, so approximate (exact() is false).
-    struct Bucket {
+    struct Bucket
+    {
         double min = 0, max = 0, sum = 0;
         quint32 count = 0;
     };

@@ -6,10 +6,13 @@
 
 #include <vector>
 
-template<typename T> class RingBuffer final {
+template<typename T>
+class RingBuffer final
+{
 public:
     explicit RingBuffer(qsizetype capacity = 0)
-        : m_capacity(capacity) {}
+        : m_capacity(capacity)
+    {}
 
     qsizetype capacity() const { return m_capacity; }
     qsizetype size() const { return m_size; }
@@ -18,7 +21,8 @@ public:
 
     // Logical index: 0 is the oldest element.
     T &operator[](qsizetype i) { return m_data[std::size_t((m_head + i) % m_capacity)]; }
-    const T &operator[](qsizetype i) const {
+    const T &operator[](qsizetype i) const
+    {
         return m_data[std::size_t((m_head + i) % m_capacity)];
     }
     const T &front() const { return (*this)[0]; }
@@ -26,7 +30,8 @@ public:
     T &back() { return (*this)[m_size - 1]; }
 
     // Appends; the caller makes room first (popFront) when the ring is full.
-    void push(const T &value) {
+    void push(const T &value)
+    {
         Q_ASSERT(m_size < m_capacity);
         // The whole ring is allocated with its first element: the cost per series is fixed
         // and known (docs/metrics.md), and indexing stays a plain modulo.
@@ -35,7 +40,8 @@ public:
         (*this)[m_size] = value;
         ++m_size;
     }
-    T popFront() {
+    T popFront()
+    {
         Q_ASSERT(m_size > 0);
         T value = front();
         m_head = (m_head + 1) % m_capacity;
@@ -43,7 +49,9 @@ public:
         return value;
     }
     // First logical index whose element is not less than `key` by `less(element, key)`.
-    template<typename K, typename Less> qsizetype lowerBound(const K &key, Less less) const {
+    template<typename K, typename Less>
+    qsizetype lowerBound(const K &key, Less less) const
+    {
         qsizetype lo = 0, hi = m_size;
         while (lo < hi) {
             const qsizetype mid = (lo + hi) / 2;

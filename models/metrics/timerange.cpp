@@ -8,7 +8,8 @@ constexpr qint64 kMinute = 60 * 1000;
 constexpr qint64 kHour = 60 * kMinute;
 constexpr qint64 kDay = 24 * kHour;
 
-struct RangeSpec {
+struct RangeSpec
+{
     TimeRange range;
     qint64 duration;
     qint64 bar;
@@ -37,7 +38,8 @@ constexpr RangeSpec kRanges[] = {
      QT_TRANSLATE_NOOP("TimeRange", "30 d")},
 };
 
-const RangeSpec &spec(TimeRange range) {
+const RangeSpec &spec(TimeRange range)
+{
     for (const RangeSpec &s : kRanges) {
         if (s.range == range)
             return s;
@@ -45,29 +47,34 @@ const RangeSpec &spec(TimeRange range) {
     return kRanges[2];
 }
 
-qint64 floorTo(qint64 ms, qint64 step) {
+qint64 floorTo(qint64 ms, qint64 step)
+{
     const qint64 q = ms / step;
     return (ms % step < 0 ? q - 1 : q) * step;
 }
 
 } // namespace
 
-QList<TimeRange> TimeRanges::all() {
+QList<TimeRange> TimeRanges::all()
+{
     QList<TimeRange> result;
     for (const RangeSpec &s : kRanges)
         result.append(s.range);
     return result;
 }
 
-qint64 TimeRanges::durationMs(TimeRange range) {
+qint64 TimeRanges::durationMs(TimeRange range)
+{
     return spec(range).duration;
 }
 
-qint64 TimeRanges::barMs(TimeRange range) {
+qint64 TimeRanges::barMs(TimeRange range)
+{
     return spec(range).bar;
 }
 
-TimeWindow TimeRanges::window(TimeRange range, qint64 nowMs) {
+TimeWindow TimeRanges::window(TimeRange range, qint64 nowMs)
+{
     const RangeSpec &s = spec(range);
     TimeWindow w;
     w.barMs = s.bar;
@@ -77,7 +84,8 @@ TimeWindow TimeRanges::window(TimeRange range, qint64 nowMs) {
     return w;
 }
 
-TimeWindow TimeRanges::custom(qint64 fromMs, qint64 toMs) {
+TimeWindow TimeRanges::custom(qint64 fromMs, qint64 toMs)
+{
     if (toMs <= fromMs)
         return {};
     static constexpr qint64 kWidths[] = {kMinute,      2 * kMinute, 5 * kMinute, 15 * kMinute,
@@ -94,10 +102,12 @@ TimeWindow TimeRanges::custom(qint64 fromMs, qint64 toMs) {
     return w; // longer than 36 days: more bars of one day
 }
 
-QString TimeRanges::label(TimeRange range) {
+QString TimeRanges::label(TimeRange range)
+{
     return QCoreApplication::translate("TimeRange", spec(range).label);
 }
 
-QString TimeRanges::shortLabel(TimeRange range) {
+QString TimeRanges::shortLabel(TimeRange range)
+{
     return QCoreApplication::translate("TimeRange", spec(range).shortLabel);
 }

@@ -18,7 +18,8 @@ enum class TimeRange {
 };
 
 // Bars [startMs + i·barMs, startMs + (i+1)·barMs), i < bars; the window is [startMs, endMs()).
-struct TimeWindow final {
+struct TimeWindow final
+{
     qint64 startMs = 0;
     qint64 barMs = 0;
     int bars = 0;
@@ -26,7 +27,8 @@ struct TimeWindow final {
     qint64 endMs() const { return startMs + barMs * bars; }
     qint64 barStart(int i) const { return startMs + barMs * i; }
     // The bar holding `ms`, or -1 outside the window.
-    int barAt(qint64 ms) const {
+    int barAt(qint64 ms) const
+    {
         if (barMs <= 0 || ms < startMs || ms >= endMs())
             return -1;
         return int((ms - startMs) / barMs);
@@ -35,7 +37,8 @@ struct TimeWindow final {
     bool operator==(const TimeWindow &) const = default;
 };
 
-class TimeRanges final {
+class TimeRanges final
+{
 public:
     static constexpr TimeRange defaultRange() { return TimeRange::Last6Hours; }
     static QList<TimeRange> all();

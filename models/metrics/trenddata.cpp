@@ -6,7 +6,8 @@
 
 TrendData TrendData::build(const RangeSummary &range, Statistic statistic, Metric metric,
                            const std::function<Utilisation(double)> &percentOf,
-                           const Thresholds &thresholds, const QLocale &locale) {
+                           const Thresholds &thresholds, const QLocale &locale)
+{
     TrendData data;
     data.startMs = range.window.startMs;
     data.barMs = range.window.barMs;

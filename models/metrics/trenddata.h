@@ -7,8 +7,8 @@
 // to TrendDelegate (the delegate takes the role number in its constructor). An invalid QVariant
 // or a TrendData without bars paints nothing. Bars are oldest first; bar i spans
 // [startMs + i·barMs, startMs + (i+1)·barMs) in ms since the epoch (UTC).
-#include "models/metrics/metricshistory.h"
 #include "models/insights/thresholds.h"
+#include "models/metrics/metricshistory.h"
 #include "models/metrics/utilisation.h"
 
 #include <QList>
@@ -19,7 +19,8 @@
 #include <functional>
 #include <limits>
 
-struct TrendBar final {
+struct TrendBar final
+{
     // Fraction of the cell height, 0…1 (the delegate clamps); NaN or 0 for no data.
     double height = std::numeric_limits<double>::quiet_NaN();
     HealthStatus status = HealthStatus::NoData; // NoData and Stale paint grey
@@ -27,7 +28,8 @@ struct TrendBar final {
     bool operator==(const TrendBar &) const = default;
 };
 
-struct TrendData final {
+struct TrendData final
+{
     qint64 startMs = 0;
     qint64 barMs = 0;
     QList<TrendBar> bars;

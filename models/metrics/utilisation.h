@@ -12,7 +12,8 @@
 
 enum class Denominator { None, Limit, Request, NodeAllocatable };
 
-struct Utilisation final {
+struct Utilisation final
+{
     double percent = std::numeric_limits<double>::quiet_NaN();
     Denominator kind = Denominator::None;
     double denominator = std::numeric_limits<double>::quiet_NaN(); // same unit as the value

@@ -5,8 +5,8 @@
 // --skip-kubectl and --runs N are for quick iterations; reported figures include kubectl.
 #include "bench_support.h"
 #include "kubeapi/client/apiclient.h"
-#include "kubeapi/informers/informer.h"
 #include "kubeapi/config/kubeconfig.h"
+#include "kubeapi/informers/informer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,7 +28,7 @@ double cpuSeconds(int who)
     rusage u{};
     getrusage(who, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-        + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+           + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 long peakRssKb(int who)
@@ -76,20 +76,24 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Klarsicht ingest benchmark"));
     parser.addHelpOption();
-    const QCommandLineOption kubeconfigOpt(QStringLiteral("kubeconfig"),
-                                           QStringLiteral("use this cluster instead of starting the demo cluster"),
-                                           QStringLiteral("file"));
-    const QCommandLineOption contextOpt(QStringLiteral("context"), QStringLiteral("context (default: current)"),
+    const QCommandLineOption kubeconfigOpt(
+        QStringLiteral("kubeconfig"),
+        QStringLiteral("use this cluster instead of starting the demo cluster"),
+        QStringLiteral("file"));
+    const QCommandLineOption contextOpt(QStringLiteral("context"),
+                                        QStringLiteral("context (default: current)"),
                                         QStringLiteral("name"));
     const QCommandLineOption nodesOpt(QStringLiteral("nodes"), QStringLiteral("demo cluster nodes"),
                                       QStringLiteral("n"), QStringLiteral("5000"));
     const QCommandLineOption podsOpt(QStringLiteral("pods"), QStringLiteral("demo cluster pods"),
                                      QStringLiteral("n"), QStringLiteral("150000"));
-    const QCommandLineOption skipKubectlOpt(QStringLiteral("skip-kubectl"),
-                                            QStringLiteral("quick iterations: measure Klarsicht only (no peer figures)"));
-    const QCommandLineOption runsOpt(QStringLiteral("runs"),
-                                     QStringLiteral("measure Klarsicht this many times against the same server"),
-                                     QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption skipKubectlOpt(
+        QStringLiteral("skip-kubectl"),
+        QStringLiteral("quick iterations: measure Klarsicht only (no peer figures)"));
+    const QCommandLineOption runsOpt(
+        QStringLiteral("runs"),
+        QStringLiteral("measure Klarsicht this many times against the same server"),
+        QStringLiteral("n"), QStringLiteral("1"));
     parser.addOptions({kubeconfigOpt, contextOpt, nodesOpt, podsOpt, skipKubectlOpt, runsOpt});
     parser.process(app);
 
@@ -99,8 +103,9 @@ int main(int argc, char **argv)
     if (kubeconfig.isEmpty()) {
 #ifdef KLARSICHT_DEMO_CLUSTER
         kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
-        if (!bench::startLargeDemoCluster(demo, QStringLiteral(KLARSICHT_DEMO_CLUSTER), parser.value(nodesOpt),
-                                          parser.value(podsOpt), kubeconfig))
+        if (!bench::startLargeDemoCluster(demo, QStringLiteral(KLARSICHT_DEMO_CLUSTER),
+                                          parser.value(nodesOpt), parser.value(podsOpt),
+                                          kubeconfig))
             return 1;
 #else
         std::fprintf(stderr, "built without the demo cluster: pass --kubeconfig\n");
@@ -110,7 +115,8 @@ int main(int argc, char **argv)
 
     QString error;
     const auto config = kube::Kubeconfig::loadFiles({kubeconfig}, true, &error);
-    const auto connection = config ? config->resolve(parser.value(contextOpt), &error) : std::nullopt;
+    const auto connection = config ? config->resolve(parser.value(contextOpt), &error)
+                                   : std::nullopt;
     if (!connection) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
@@ -123,7 +129,8 @@ int main(int argc, char **argv)
         // Both clients share the machine with the server; its CPU time explains the wall time.
         const double now = processCpuSeconds(serverPid);
         if (serverCpu >= 0 && now >= 0)
-            std::printf("%-34s cpu %7.2f s (the demo cluster serving the lists above)\n", "  server", now - serverCpu);
+            std::printf("%-34s cpu %7.2f s (the demo cluster serving the lists above)\n",
+                        "  server", now - serverCpu);
         std::fflush(stdout);
         serverCpu = now;
     };
@@ -137,9 +144,10 @@ int main(int argc, char **argv)
         auto *nodes = new kube::Informer<kube::Node>(client, &app);
         const auto check = [&] {
             const bool failed = pods->state() == kube::InformerBase::State::Error
-                || nodes->state() == kube::InformerBase::State::Error;
+                                || nodes->state() == kube::InformerBase::State::Error;
             if (failed) {
-                std::fprintf(stderr, "informer error: %s %s\n", qPrintable(pods->lastError().toLogString()),
+                std::fprintf(stderr, "informer error: %s %s\n",
+                             qPrintable(pods->lastError().toLogString()),
                              qPrintable(nodes->lastError().toLogString()));
                 app.exit(1);
             } else if (pods->hasSynced() && nodes->hasSynced()) {
@@ -157,8 +165,8 @@ int main(int argc, char **argv)
         const double ourWall = double(wall.nsecsElapsed()) / 1e9;
         const double ourCpu = cpuSeconds(RUSAGE_SELF) - cpuBefore;
         // Peak RSS is the process's: from the second run on it includes the runs before.
-        print(run == 1 ? "klarsicht informers (pods+nodes)" : "  again (peak RSS: all runs so far)", ourWall,
-              ourCpu, peakRssKb(RUSAGE_SELF),
+        print(run == 1 ? "klarsicht informers (pods+nodes)" : "  again (peak RSS: all runs so far)",
+              ourWall, ourCpu, peakRssKb(RUSAGE_SELF),
               QStringLiteral("%1 pods, %2 nodes, RSS now %3 MB, %4 list requests")
                   .arg(pods->size())
                   .arg(nodes->size())
@@ -183,8 +191,8 @@ int main(int argc, char **argv)
     env.insert(QStringLiteral("KUBECONFIG"), kubeconfig);
     env.insert(QStringLiteral("KUBECACHEDIR"), dir.filePath(QStringLiteral("kubecache")));
     kubectl.setProcessEnvironment(env);
-    QStringList args{QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"), QStringLiteral("-o"),
-                     QStringLiteral("name")};
+    QStringList args{QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
+                     QStringLiteral("-o"), QStringLiteral("name")};
     if (parser.isSet(contextOpt))
         args << QStringLiteral("--context") << parser.value(contextOpt);
     const double childCpuBefore = cpuSeconds(RUSAGE_CHILDREN);
@@ -197,7 +205,8 @@ int main(int argc, char **argv)
     // RUSAGE_CHILDREN covers reaped children only: the demo cluster is still running, so these
     // figures are kubectl's alone.
     print("kubectl get pods -A -o name", kWall, cpuSeconds(RUSAGE_CHILDREN) - childCpuBefore,
-          peakRssKb(RUSAGE_CHILDREN), QStringLiteral("%1 pods, exit code %2").arg(lines).arg(kubectl.exitCode()));
+          peakRssKb(RUSAGE_CHILDREN),
+          QStringLiteral("%1 pods, exit code %2").arg(lines).arg(kubectl.exitCode()));
     printServer();
 
     if (demo.state() != QProcess::NotRunning) {

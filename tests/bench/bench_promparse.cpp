@@ -14,9 +14,11 @@
 
 namespace {
 
-class SummingVisitor final : public kube::PromVisitor {
+class SummingVisitor final : public kube::PromVisitor
+{
 public:
-    void onSample(const kube::PromFamilyView &family, const kube::PromSampleView &sample) override {
+    void onSample(const kube::PromFamilyView &family, const kube::PromSampleView &sample) override
+    {
         (void)family;
         ++samples;
         labels += sample.labels.size();
@@ -27,7 +29,8 @@ public:
     double sum = 0;
 };
 
-double cpuSeconds() {
+double cpuSeconds()
+{
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
@@ -35,7 +38,8 @@ double cpuSeconds() {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     if (argc < 2) {
         std::fprintf(stderr, "usage: %s FILE [RUNS]\n", argv[0]);
         return 2;

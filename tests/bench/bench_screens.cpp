@@ -8,15 +8,15 @@
 // changes each pod's restart count, so the figures are the models' and views' share alone.
 // Usage: bench_screens [--nodes N] [--pods M] [--rate EVENTS_PER_S] [--seconds S]
 //                      [--feed-only-burst] [--containers-tab-only] [--synthetic]
-#include "models/cluster/clustersession.h"
 #include "bench_support.h"
+#include "models/cluster/clustersession.h"
 #include "models/cluster/clusterstore.h"
 #include "models/insights/insightsfilter.h"
 #include "models/insights/insightsmodel.h"
 #include "models/insights/insightsproxy.h"
 #include "models/metrics/metricshistory.h"
-#include "views/pages/insightspage.h"
 #include "views/mainwindow.h"
+#include "views/pages/insightspage.h"
 
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/config/kubeconfig.h"
@@ -26,6 +26,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -36,6 +37,8 @@
 #include <cstdio>
 #include <functional>
 #include <vector>
+
+#include <unistd.h>
 
 namespace {
 
@@ -91,13 +94,16 @@ SyntheticCluster syntheticCluster(int nodeCount, int podCount)
 {
     SyntheticCluster c;
     const qint64 born = QDateTime::currentMSecsSinceEpoch() - 7 * 86400 * 1000LL;
-    const auto quantity = [](const char *text) { return *kube::Quantity::parse(QString::fromLatin1(text)); };
+    const auto quantity = [](const char *text) {
+        return *kube::Quantity::parse(QString::fromLatin1(text));
+    };
     for (int i = 0; i < nodeCount; ++i) {
         kube::Node n;
         n.metadata.name = QString::asprintf("aks-pool%d-52804419-vmss%06d", i / 1000 + 1, i % 1000);
         n.metadata.uid = QStringLiteral("node-uid-%1").arg(i);
         n.metadata.creationTimestamp = kube::Timestamp::fromMSecs(born);
-        n.metadata.labels << std::pair(QStringLiteral("agentpool"), QStringLiteral("pool%1").arg(i / 1000 + 1));
+        n.metadata.labels << std::pair(QStringLiteral("agentpool"),
+                                       QStringLiteral("pool%1").arg(i / 1000 + 1));
         n.allocatable.cpu = quantity("7820m");
         n.allocatable.memory = quantity("28381272Ki");
         n.capacity = n.allocatable;
@@ -125,19 +131,23 @@ SyntheticCluster syntheticCluster(int nodeCount, int podCount)
         rs.metadata.namespaceName = ns;
         rs.metadata.name = app + QStringLiteral("-7c9f8d6b5d");
         rs.metadata.uid = QStringLiteral("rs-uid-%1").arg(d);
-        rs.metadata.ownerReferences << kube::OwnerReference{QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
-                                                            app, dep.metadata.uid, true};
+        rs.metadata.ownerReferences << kube::OwnerReference{
+            QStringLiteral("apps/v1"), QStringLiteral("Deployment"), app, dep.metadata.uid, true};
         c.replicaSets << rs;
         for (int r = 0; r < 10 && c.pods.size() < podCount; ++r) {
             kube::Pod p;
             p.metadata.namespaceName = ns;
-            p.metadata.name = rs.metadata.name + QString::asprintf("-%05x", (d * 10 + r) * 7919 % 0xfffff);
+            p.metadata.name = rs.metadata.name
+                              + QString::asprintf("-%05x", (d * 10 + r) * 7919 % 0xfffff);
             p.metadata.uid = QStringLiteral("pod-uid-%1").arg(c.pods.size());
             p.metadata.labels << std::pair(QStringLiteral("app"), app)
-                              << std::pair(QStringLiteral("tier"), QString::fromLatin1(tiers[d % 4]))
-                              << std::pair(QStringLiteral("pod-template-hash"), QStringLiteral("7c9f8d6b5d"));
-            p.metadata.ownerReferences << kube::OwnerReference{QStringLiteral("apps/v1"), QStringLiteral("ReplicaSet"),
-                                                               rs.metadata.name, rs.metadata.uid, true};
+                              << std::pair(QStringLiteral("tier"),
+                                           QString::fromLatin1(tiers[d % 4]))
+                              << std::pair(QStringLiteral("pod-template-hash"),
+                                           QStringLiteral("7c9f8d6b5d"));
+            p.metadata.ownerReferences
+                << kube::OwnerReference{QStringLiteral("apps/v1"), QStringLiteral("ReplicaSet"),
+                                        rs.metadata.name, rs.metadata.uid, true};
             p.metadata.creationTimestamp = kube::Timestamp::fromMSecs(born + 3600000);
             p.nodeName = c.nodes[nodeCursor].metadata.name;
             nodeCursor = (nodeCursor + 1) % nodeCount;
@@ -205,9 +215,11 @@ struct Stalls
     void print(const char *what)
     {
         tick.stop();
-        std::printf("  %s: GUI thread stalls (1 ms probe, %zu samples): p50 %.1f ms, p99 %.1f ms, max %.1f ms "
+        std::printf("  %s: GUI thread stalls (1 ms probe, %zu samples): p50 %.1f ms, p99 %.1f ms, "
+                    "max %.1f ms "
                     "(budget p99 <= 16 ms)\n",
-                    what, samples.size(), percentile(samples, 50), percentile(samples, 99), percentile(samples, 100));
+                    what, samples.size(), percentile(samples, 50), percentile(samples, 99),
+                    percentile(samples, 100));
     }
 };
 
@@ -243,7 +255,8 @@ void measureContainersTab(MainWindow &window)
     const std::vector<Step> steps{
         {"name search \"svc-0001\"", [&] { filter->setNameSearch(QStringLiteral("svc-0001")); }},
         {"name search cleared", [&] { filter->setNameSearch(QString()); }},
-        {"name search typed \"s\" … \"svc-0001\"", [&] {
+        {"name search typed \"s\" … \"svc-0001\"",
+         [&] {
              const QString text = QStringLiteral("svc-0001");
              for (int n = 1; n <= text.size(); ++n) {
                  filter->setNameSearch(text.left(n));
@@ -251,16 +264,19 @@ void measureContainersTab(MainWindow &window)
              }
          }},
         {"name search cleared", [&] { filter->setNameSearch(QString()); }},
-        {"label selector app=svc-00042", [&] { filter->setLabelSelector(QStringLiteral("app=svc-00042")); }},
+        {"label selector app=svc-00042",
+         [&] { filter->setLabelSelector(QStringLiteral("app=svc-00042")); }},
         {"label selector cleared", [&] { filter->setLabelSelector(QString()); }},
-        {"label selector tier in (cache,worker)", [&] { filter->setLabelSelector(QStringLiteral("tier in (cache,worker)")); }},
+        {"label selector tier in (cache,worker)",
+         [&] { filter->setLabelSelector(QStringLiteral("tier in (cache,worker)")); }},
         {"label selector cleared", [&] { filter->setLabelSelector(QString()); }},
         {"namespace tenant-0007", [&] { filter->setNamespaces({QStringLiteral("tenant-0007")}); }},
         {"namespace cleared", [&] { filter->setNamespaces({}); }},
     };
     for (const Step &step : steps) {
         const double ms = timed(step.apply);
-        std::printf("  filter: %-38s %9.1f ms  → %d rows\n", step.what, ms, countRows(containers->proxy()));
+        std::printf("  filter: %-38s %9.1f ms  → %d rows\n", step.what, ms,
+                    countRows(containers->proxy()));
     }
 }
 
@@ -271,13 +287,15 @@ void measureNodeExpand(MainWindow &window)
     QCoreApplication::processEvents();
     const QModelIndex firstNode = nodes->proxy()->index(0, 0);
     const double expandMs = timed([&] { nodes->view()->expand(firstNode); });
-    std::printf("Nodes tab: %d rows; expanding %s (%d children): %.1f ms\n", countRows(nodes->proxy()),
-                qPrintable(firstNode.data().toString()), countRows(nodes->proxy(), firstNode), expandMs);
+    std::printf("Nodes tab: %d rows; expanding %s (%d children): %.1f ms\n",
+                countRows(nodes->proxy()), qPrintable(firstNode.data().toString()),
+                countRows(nodes->proxy(), firstNode), expandMs);
 }
 
 // The synthetic burst: `rate` pod updates per second for `seconds`, each a restart of the pod's
 // container (a visible change: Status tool tip, Restarts), spread over 5 ms steps.
-void syntheticBurst(ClusterStore &feed, SyntheticCluster &c, int rate, int seconds, const char *what)
+void syntheticBurst(ClusterStore &feed, SyntheticCluster &c, int rate, int seconds,
+                    const char *what)
 {
     Stalls stalls;
     QTimer step;
@@ -319,17 +337,23 @@ int main(int argc, char **argv)
                                       QStringLiteral("n"), QStringLiteral("5000"));
     const QCommandLineOption podsOpt(QStringLiteral("pods"), QStringLiteral("demo cluster pods"),
                                      QStringLiteral("n"), QStringLiteral("150000"));
-    const QCommandLineOption rateOpt(QStringLiteral("rate"), QStringLiteral("watch events per second in the burst"),
+    const QCommandLineOption rateOpt(QStringLiteral("rate"),
+                                     QStringLiteral("watch events per second in the burst"),
                                      QStringLiteral("n"), QStringLiteral("2000"));
-    const QCommandLineOption secondsOpt(QStringLiteral("seconds"), QStringLiteral("length of the burst"),
-                                        QStringLiteral("s"), QStringLiteral("10"));
-    const QCommandLineOption feedOnlyOpt(QStringLiteral("feed-only-burst"),
-                                         QStringLiteral("models ignore the burst's pod changes (the floor)"));
-    const QCommandLineOption containersOnlyOpt(QStringLiteral("containers-tab-only"),
-                                               QStringLiteral("only sort and filter the Containers tab (no node, no burst)"));
-    const QCommandLineOption syntheticOpt(QStringLiteral("synthetic"),
-                                          QStringLiteral("no server: objects fed to the models directly (their share alone)"));
-    parser.addOptions({nodesOpt, podsOpt, rateOpt, secondsOpt, feedOnlyOpt, containersOnlyOpt, syntheticOpt});
+    const QCommandLineOption secondsOpt(QStringLiteral("seconds"),
+                                        QStringLiteral("length of the burst"), QStringLiteral("s"),
+                                        QStringLiteral("10"));
+    const QCommandLineOption feedOnlyOpt(
+        QStringLiteral("feed-only-burst"),
+        QStringLiteral("models ignore the burst's pod changes (the floor)"));
+    const QCommandLineOption containersOnlyOpt(
+        QStringLiteral("containers-tab-only"),
+        QStringLiteral("only sort and filter the Containers tab (no node, no burst)"));
+    const QCommandLineOption syntheticOpt(
+        QStringLiteral("synthetic"),
+        QStringLiteral("no server: objects fed to the models directly (their share alone)"));
+    parser.addOptions(
+        {nodesOpt, podsOpt, rateOpt, secondsOpt, feedOnlyOpt, containersOnlyOpt, syntheticOpt});
     parser.process(app);
     const int rate = parser.value(rateOpt).toInt();
     const int seconds = parser.value(secondsOpt).toInt();
@@ -342,14 +366,16 @@ int main(int argc, char **argv)
         window.resize(1600, 1000);
         window.show();
         QCoreApplication::processEvents();
-        SyntheticCluster cluster = syntheticCluster(parser.value(nodesOpt).toInt(), parser.value(podsOpt).toInt());
+        SyntheticCluster cluster = syntheticCluster(parser.value(nodesOpt).toInt(),
+                                                    parser.value(podsOpt).toInt());
         std::printf("synthetic cluster: %lld nodes, %lld pods\n", qlonglong(cluster.nodes.size()),
                     qlonglong(cluster.pods.size()));
         QElapsedTimer wall;
         wall.start();
         feedInPages(feed, cluster);
         QCoreApplication::processEvents();
-        std::printf("%-44s %9.0f ms\n", "fed in pages of 500 → models filled", double(wall.elapsed()));
+        std::printf("%-44s %9.0f ms\n", "fed in pages of 500 → models filled",
+                    double(wall.elapsed()));
         measureContainersTab(window);
         if (parser.isSet(containersOnlyOpt))
             return 0;
@@ -372,8 +398,8 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const QString kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
     QProcess demo;
-    if (!bench::startLargeDemoCluster(demo, QStringLiteral(KLARSICHT_DEMO_CLUSTER), parser.value(nodesOpt),
-                                      parser.value(podsOpt), kubeconfig))
+    if (!bench::startLargeDemoCluster(demo, QStringLiteral(KLARSICHT_DEMO_CLUSTER),
+                                      parser.value(nodesOpt), parser.value(podsOpt), kubeconfig))
         return 1;
     QString error;
     const auto config = kube::Kubeconfig::loadFiles({kubeconfig}, true, &error);
@@ -399,10 +425,19 @@ int main(int argc, char **argv)
         return 1;
     }
     QCoreApplication::processEvents();
-    std::printf("%-44s %9.0f ms\n", "connect → all informers settled, models filled", double(wall.elapsed()));
+    const double settledMs = double(wall.elapsed());
+    std::printf("%-44s %9.0f ms\n", "connect → all informers settled, models filled", settledMs);
+    // What holding the cluster costs: informer caches, the store, the three tab models.
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    const double rssMb = statm.open(QIODevice::ReadOnly)
+                             ? double(statm.readAll().split(' ').value(1).toLongLong())
+                                   * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0)
+                             : -1.0;
+    std::printf("%-44s %9.0f MB\n", "resident memory after load", rssMb);
 
     measureContainersTab(window);
     if (parser.isSet(containersOnlyOpt)) {
+        std::printf("result: settled_ms=%.0f rss_mb=%.0f\n", settledMs, rssMb);
         session.stop();
         demo.terminate();
         demo.waitForFinished(10000);
@@ -428,16 +463,19 @@ int main(int argc, char **argv)
     std::unique_ptr<kube::ApiReply> reply(session.client()->send(churn));
     waitUntil([&] { return reply->isFinished(); }, 30000);
     if (!reply->error().isOk()) {
-        std::fprintf(stderr, "cannot start the burst: %s\n", qPrintable(reply->error().toLogString()));
+        std::fprintf(stderr, "cannot start the burst: %s\n",
+                     qPrintable(reply->error().toLogString()));
         return 1;
     }
     Stalls stalls;
     const int eventsBefore = podEvents;
     stalls.start();
     waitUntil([] { return false; }, (seconds + 3) * 1000);
-    std::printf("burst: %d events/s for %d s requested; %d pod changes reached the feed\n", rate, seconds,
-                podEvents - eventsBefore);
+    std::printf("burst: %d events/s for %d s requested; %d pod changes reached the feed\n", rate,
+                seconds, podEvents - eventsBefore);
     stalls.print("burst");
+    std::printf("result: settled_ms=%.0f rss_mb=%.0f burst_p99_ms=%.1f\n", settledMs, rssMb,
+                percentile(stalls.samples, 99));
 
     session.stop();
     demo.terminate();

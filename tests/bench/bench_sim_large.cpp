@@ -31,7 +31,8 @@ int main(int argc, char **argv)
     auto t = std::chrono::steady_clock::now();
     sim.seed();
     std::printf("seed large: %d nodes, %zu pods, %zu deployments in %.2f s (limit 60 s)\n", o.nodes,
-                store.list("pods").items.size(), store.list("apps/deployments").items.size(), secondsSince(t));
+                store.list("pods").items.size(), store.list("apps/deployments").items.size(),
+                secondsSince(t));
     const auto rv = store.resourceVersion();
     t = std::chrono::steady_clock::now();
     sim.step(1);
@@ -47,14 +48,17 @@ int main(int argc, char **argv)
         const std::size_t updates = std::min<std::size_t>(2000, all.size());
         t = std::chrono::steady_clock::now();
         for (std::size_t i = 0; i < updates; ++i) {
-            const auto &meta = (*all[i * all.size() / std::max<std::size_t>(updates, 1)])["metadata"];
-            store.modify("pods", meta["namespace"].get<std::string>(), meta["name"].get<std::string>(),
-                         [&](nlohmann::json &p) {
-                             p["metadata"]["annotations"]["demo.klarsicht.io/churn"] = std::to_string(i);
-                             return true;
-                         });
+            const auto &meta =
+                (*all[i * all.size() / std::max<std::size_t>(updates, 1)])["metadata"];
+            store.modify(
+                "pods", meta["namespace"].get<std::string>(), meta["name"].get<std::string>(),
+                [&](nlohmann::json &p) {
+                    p["metadata"]["annotations"]["demo.klarsicht.io/churn"] = std::to_string(i);
+                    return true;
+                });
         }
-        std::printf("%zu pod annotation updates (one second of churn=2000): %.2f s\n", updates, secondsSince(t));
+        std::printf("%zu pod annotation updates (one second of churn=2000): %.2f s\n", updates,
+                    secondsSince(t));
         t = std::chrono::steady_clock::now();
         sim.step(1);
         std::printf("reconcile pass after them: %.3f s\n", secondsSince(t));
@@ -66,7 +70,9 @@ int main(int argc, char **argv)
     const auto pods = sim.podMetrics("");
     std::printf("metrics.k8s.io pods (%zu items): %.2f s\n", pods.size(), secondsSince(t));
     t = std::chrono::steady_clock::now();
-    const auto text = sim.kubeletCadvisorMetrics((*store.list("nodes").items.front())["metadata"]["name"]);
-    std::printf("one node's /metrics/cadvisor (%zu bytes): %.3f s\n", text ? text->size() : 0, secondsSince(t));
+    const auto text = sim.kubeletCadvisorMetrics(
+        (*store.list("nodes").items.front())["metadata"]["name"]);
+    std::printf("one node's /metrics/cadvisor (%zu bytes): %.3f s\n", text ? text->size() : 0,
+                secondsSince(t));
     return 0;
 }

@@ -16,11 +16,13 @@ inline bool startLargeDemoCluster(QProcess &demo, const QString &program, const 
                                   const QString &pods, const QString &kubeconfig)
 {
     demo.setProgram(program);
-    demo.setArguments({QStringLiteral("--preset"), QStringLiteral("large"), QStringLiteral("--nodes"), nodes,
-                       QStringLiteral("--pods"), pods, QStringLiteral("--port"), QStringLiteral("0"),
+    demo.setArguments({QStringLiteral("--preset"), QStringLiteral("large"),
+                       QStringLiteral("--nodes"), nodes, QStringLiteral("--pods"), pods,
+                       QStringLiteral("--port"), QStringLiteral("0"),
                        QStringLiteral("--kubeconfig-out"), kubeconfig});
     demo.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    std::printf("starting the demo cluster (%s nodes, %s pods)…\n", qPrintable(nodes), qPrintable(pods));
+    std::printf("starting the demo cluster (%s nodes, %s pods)…\n", qPrintable(nodes),
+                qPrintable(pods));
     std::fflush(stdout);
     demo.start();
     QByteArray out;

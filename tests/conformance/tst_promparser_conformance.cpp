@@ -21,14 +21,16 @@ namespace {
 
 const QString kFixtures = QStringLiteral(KLARSICHT_FIXTURES_DIR "/prom");
 
-QByteArray readAll(const QString &path) {
+QByteArray readAll(const QString &path)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
 }
 
-PromParseResult parseBody(const QByteArray &body, PromFormat format, std::size_t chunk) {
+PromParseResult parseBody(const QByteArray &body, PromFormat format, std::size_t chunk)
+{
     PromParser::Options options;
     options.format = format;
     return PromCollector::parse(std::string_view(body.constData(), std::size_t(body.size())),
@@ -38,12 +40,14 @@ PromParseResult parseBody(const QByteArray &body, PromFormat format, std::size_t
 // Expected counts, computed without the parser: every non-blank line not starting with '#' is a
 // sample; its family is its name, or the base name for _bucket/_sum/_count of a family that a
 // TYPE line declared histogram (or summary, for _sum/_count).
-struct Counts {
+struct Counts
+{
     int families = 0;
     int samples = 0;
 };
 
-Counts countByLines(const QByteArray &body) {
+Counts countByLines(const QByteArray &body)
+{
     std::map<QByteArray, QByteArray> types;
     const QList<QByteArray> lines = body.split('\n');
     for (const QByteArray &raw : lines) {
@@ -79,7 +83,8 @@ Counts countByLines(const QByteArray &body) {
 // promtool check metrics: exit 1 with "parsing error in line N" on a syntax error, 0 or 3
 // (lint findings) otherwise. Returns -1 if the body parsed, else promtool's line, or -2 if
 // promtool is not installed.
-int promtoolErrorLine(const QString &path) {
+int promtoolErrorLine(const QString &path)
+{
     const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
     if (promtool.isEmpty())
         return -2;
@@ -94,7 +99,8 @@ int promtoolErrorLine(const QString &path) {
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
-QStringList validTextFiles() {
+QStringList validTextFiles()
+{
     QStringList files = {QStringLiteral("expfmt/text")};
     const QDir corpus(kFixtures + QStringLiteral("/expfmt/fuzz_corpus"));
     for (const QString &f : corpus.entryList(QDir::Files, QDir::Name)) {
@@ -113,7 +119,8 @@ QStringList validTextFiles() {
 
 } // namespace
 
-class TstPromParserConformance final : public QObject {
+class TstPromParserConformance final : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -126,18 +133,21 @@ private slots:
     void openMetricsSuite();
 };
 
-void TstPromParserConformance::initTestCase() {
+void TstPromParserConformance::initTestCase()
+{
     if (!QFileInfo::exists(kFixtures))
         QSKIP("fixtures/real/prom is not present next to the checkout (KLARSICHT_FIXTURES_DIR)");
 }
 
-void TstPromParserConformance::validText_data() {
+void TstPromParserConformance::validText_data()
+{
     QTest::addColumn<QString>("file");
     for (const QString &f : validTextFiles())
         QTest::newRow(f.toUtf8().constData()) << f;
 }
 
-void TstPromParserConformance::validText() {
+void TstPromParserConformance::validText()
+{
     QFETCH(QString, file);
     const QString path = kFixtures + u'/' + file;
     const QByteArray body = readAll(path);
@@ -159,17 +169,19 @@ void TstPromParserConformance::validText() {
           promtoolLine == -2 ? " (promtool not installed)" : ", promtool agrees it parses");
 }
 
-void TstPromParserConformance::rejectedText_data() {
+void TstPromParserConformance::rejectedText_data()
+{
     QTest::addColumn<QString>("file");
     const QDir corpus(kFixtures + QStringLiteral("/expfmt/fuzz_corpus"));
-    const QStringList errors =
-        corpus.entryList({QStringLiteral("from_test_parse_error_*")}, QDir::Files, QDir::Name);
+    const QStringList errors = corpus.entryList({QStringLiteral("from_test_parse_error_*")},
+                                                QDir::Files, QDir::Name);
     QVERIFY(errors.size() == 20);
     for (const QString &f : errors)
         QTest::newRow(f.toUtf8().constData()) << QStringLiteral("expfmt/fuzz_corpus/") + f;
 }
 
-void TstPromParserConformance::rejectedText() {
+void TstPromParserConformance::rejectedText()
+{
     QFETCH(QString, file);
     const QString path = kFixtures + u'/' + file;
     const QByteArray body = readAll(path);
@@ -188,7 +200,8 @@ void TstPromParserConformance::rejectedText() {
           qulonglong(r.error.column), r.error.message.c_str());
 }
 
-void TstPromParserConformance::openMetricsSamples() {
+void TstPromParserConformance::openMetricsSamples()
+{
     const QDir dir(kFixtures + QStringLiteral("/textparse"));
     const QStringList files = dir.entryList({QStringLiteral("*.om.txt")}, QDir::Files, QDir::Name);
     QVERIFY(!files.isEmpty());
@@ -205,7 +218,8 @@ void TstPromParserConformance::openMetricsSamples() {
     }
 }
 
-void TstPromParserConformance::openMetricsSuite() {
+void TstPromParserConformance::openMetricsSuite()
+{
     // Cases where we deliberately disagree with the suite's expectation, and why. All three
     // are bodies the suite calls bad that real client_golang output resembles: Prometheus'
     // own testdata textparse/alltypes.5mfs.om.txt (checked in openMetricsSamples) has a
@@ -229,9 +243,9 @@ void TstPromParserConformance::openMetricsSuite() {
     int agree = 0;
     QStringList unexpected;
     for (const QString &c : cases) {
-        const QJsonObject spec =
-            QJsonDocument::fromJson(readAll(suite.filePath(c + QStringLiteral("/test.json"))))
-                .object();
+        const QJsonObject spec = QJsonDocument::fromJson(
+                                     readAll(suite.filePath(c + QStringLiteral("/test.json"))))
+                                     .object();
         const bool shouldParse = spec.value(QStringLiteral("shouldParse")).toBool();
         const QByteArray body = readAll(suite.filePath(c + QStringLiteral("/metrics")));
         const PromParseResult r = parseBody(body, PromFormat::OpenMetrics, 0);

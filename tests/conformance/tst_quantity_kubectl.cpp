@@ -20,7 +20,8 @@ using kube::Quantity;
 // "349491n". True when Go would echo `input` (decimal suffixes and exponents only).
 static bool goEchoesInput(const QString &input)
 {
-    static const QRegularExpression re(QStringLiteral("^[+-]?(0*)([0-9]*)(?:\\.([0-9]*))?(n|u|m|k|M|G|T|P|E|[eE][-+]?[0-9]+|)$"));
+    static const QRegularExpression re(
+        QStringLiteral("^[+-]?(0*)([0-9]*)(?:\\.([0-9]*))?(n|u|m|k|M|G|T|P|E|[eE][-+]?[0-9]+|)$"));
     const auto m = re.match(input);
     if (!m.hasMatch())
         return false;
@@ -29,10 +30,18 @@ static bool goEchoesInput(const QString &input)
         num = QStringLiteral("0");
     const QString denom = m.captured(3);
     const QString suffix = m.captured(4);
-    static const QHash<QString, int> exponents = {{QString(), 0}, {QStringLiteral("n"), -9}, {QStringLiteral("u"), -6},
-        {QStringLiteral("m"), -3}, {QStringLiteral("k"), 3}, {QStringLiteral("M"), 6}, {QStringLiteral("G"), 9},
-        {QStringLiteral("T"), 12}, {QStringLiteral("P"), 15}, {QStringLiteral("E"), 18}};
-    const int exponent = exponents.contains(suffix) ? exponents.value(suffix) : suffix.mid(1).toInt();
+    static const QHash<QString, int> exponents = {{QString(), 0},
+                                                  {QStringLiteral("n"), -9},
+                                                  {QStringLiteral("u"), -6},
+                                                  {QStringLiteral("m"), -3},
+                                                  {QStringLiteral("k"), 3},
+                                                  {QStringLiteral("M"), 6},
+                                                  {QStringLiteral("G"), 9},
+                                                  {QStringLiteral("T"), 12},
+                                                  {QStringLiteral("P"), 15},
+                                                  {QStringLiteral("E"), 18}};
+    const int exponent = exponents.contains(suffix) ? exponents.value(suffix)
+                                                    : suffix.mid(1).toInt();
     if (18 - (num.size() + denom.size()) < 0)
         return false;
     const int scale = exponent - int(denom.size());
@@ -63,10 +72,12 @@ void TestQuantityKubectl::initTestCase()
 {
     m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
     if (m_kubectl.isEmpty())
-        QSKIP("kubectl is not installed; it is the referee of this test (Debian: kubernetes-client)");
+        QSKIP(
+            "kubectl is not installed; it is the referee of this test (Debian: kubernetes-client)");
     QFile pod(m_dir.filePath(QStringLiteral("pod.json")));
     QVERIFY(pod.open(QIODevice::WriteOnly));
-    pod.write(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"q"},"spec":{"containers":[{"name":"c","image":"i"}]}})");
+    pod.write(
+        R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"q"},"spec":{"containers":[{"name":"c","image":"i"}]}})");
 }
 
 QJsonObject TestQuantityKubectl::kubectlLimits(const QString &limits, bool *failed)
@@ -76,9 +87,10 @@ QJsonObject TestQuantityKubectl::kubectlLimits(const QString &limits, bool *fail
     env.insert(QStringLiteral("HOME"), m_dir.path());
     env.insert(QStringLiteral("KUBECONFIG"), m_dir.filePath(QStringLiteral("none")));
     p.setProcessEnvironment(env);
-    p.start(m_kubectl, {QStringLiteral("set"), QStringLiteral("resources"), QStringLiteral("--local"),
-                        QStringLiteral("-f"), m_dir.filePath(QStringLiteral("pod.json")),
-                        QStringLiteral("--limits=") + limits, QStringLiteral("-o"), QStringLiteral("json")});
+    p.start(m_kubectl,
+            {QStringLiteral("set"), QStringLiteral("resources"), QStringLiteral("--local"),
+             QStringLiteral("-f"), m_dir.filePath(QStringLiteral("pod.json")),
+             QStringLiteral("--limits=") + limits, QStringLiteral("-o"), QStringLiteral("json")});
     p.waitForFinished(60000);
     *failed = p.exitCode() != 0;
     const QJsonObject pod = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
@@ -89,17 +101,39 @@ void TestQuantityKubectl::canonicalFormsAgree()
 {
     // Spellings Go echoes verbatim from its cache ("+1", "01", "5.", "1E3", "1e+3") are left
     // out: String() returns the input for them, not the canonical form we print.
-    QStringList inputs = {
-        QStringLiteral("1.5"), QStringLiteral("1.5Gi"), QStringLiteral("1024Mi"), QStringLiteral("1000M"),
-        QStringLiteral("1.08"), QStringLiteral(".001Ki"), QStringLiteral("1e3"), QStringLiteral("3k"),
-        QStringLiteral("1025"), QStringLiteral("0"), QStringLiteral("100m"), QStringLiteral("0.5"),
-        QStringLiteral("250345000n"), QStringLiteral("1918288Ki"), QStringLiteral("8Ei"), QStringLiteral("1.5Ki"),
-        QStringLiteral("0.5Ki"), QStringLiteral("12e-1"), QStringLiteral("1e100"), QStringLiteral("1e-100"),
-        QStringLiteral(".000000000001Ki"), QStringLiteral("1.0000000001"), QStringLiteral("0.1m"),
-        QStringLiteral("129e6"), QStringLiteral("1500u"), QStringLiteral("7Ei"), QStringLiteral("1023Ki"),
-        QStringLiteral("100e3"), QStringLiteral("1000k"), QStringLiteral("0.000001Gi")};
+    QStringList inputs = {QStringLiteral("1.5"),
+                          QStringLiteral("1.5Gi"),
+                          QStringLiteral("1024Mi"),
+                          QStringLiteral("1000M"),
+                          QStringLiteral("1.08"),
+                          QStringLiteral(".001Ki"),
+                          QStringLiteral("1e3"),
+                          QStringLiteral("3k"),
+                          QStringLiteral("1025"),
+                          QStringLiteral("0"),
+                          QStringLiteral("100m"),
+                          QStringLiteral("0.5"),
+                          QStringLiteral("250345000n"),
+                          QStringLiteral("1918288Ki"),
+                          QStringLiteral("8Ei"),
+                          QStringLiteral("1.5Ki"),
+                          QStringLiteral("0.5Ki"),
+                          QStringLiteral("12e-1"),
+                          QStringLiteral("1e100"),
+                          QStringLiteral("1e-100"),
+                          QStringLiteral(".000000000001Ki"),
+                          QStringLiteral("1.0000000001"),
+                          QStringLiteral("0.1m"),
+                          QStringLiteral("129e6"),
+                          QStringLiteral("1500u"),
+                          QStringLiteral("7Ei"),
+                          QStringLiteral("1023Ki"),
+                          QStringLiteral("100e3"),
+                          QStringLiteral("1000k"),
+                          QStringLiteral("0.000001Gi")};
     // Generated: random mantissas with and without fractions, every suffix.
-    const char *suffixes[] = {"", "n", "u", "m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "e2", "e-3", "e6"};
+    const char *suffixes[] = {"",  "n",  "u",  "m",  "k",  "M",  "G",  "T",   "P",
+                              "E", "Ki", "Mi", "Gi", "Ti", "Pi", "e2", "e-3", "e6"};
     QRandomGenerator rng(20251126);
     for (int i = 0; i < 300; ++i) {
         QString number = QString::number(rng.bounded(1, 999999));
@@ -140,10 +174,12 @@ void TestQuantityKubectl::canonicalFormsAgree()
             continue;
         }
         QVERIFY2(q->toString() == expected,
-                 qPrintable(QStringLiteral("%1: kubectl %2, klarsicht %3").arg(inputs[i], expected, q->toString())));
+                 qPrintable(QStringLiteral("%1: kubectl %2, klarsicht %3")
+                                .arg(inputs[i], expected, q->toString())));
         ++compared;
     }
-    qInfo("%d canonical forms compared with kubectl; %d amounts beyond 18 digits rejected", compared, beyondRange);
+    qInfo("%d canonical forms compared with kubectl; %d amounts beyond 18 digits rejected",
+          compared, beyondRange);
     QVERIFY(compared > 100);
 }
 

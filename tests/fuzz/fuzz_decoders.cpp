@@ -12,8 +12,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 namespace {
@@ -84,7 +84,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             try {
                 (void)nlohmann::json::parse(body.begin(), body.end());
             } catch (const nlohmann::json::exception &e) {
-                overflow = std::string_view(e.what()).find("number overflow") != std::string_view::npos;
+                overflow = std::string_view(e.what()).find("number overflow")
+                           != std::string_view::npos;
             }
         }
         if (!(theirs && deep) && !(ours && !utf8) && !(ours && overflow)) {
@@ -96,12 +97,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     kube::StringPool pool;
     switch (selector % 6) {
-    case 0: decodeAll<kube::Pod>(body, &pool); break;
-    case 1: decodeAll<kube::Node>(body, &pool); break;
-    case 2: decodeAll<kube::Deployment>(body, nullptr); break;
-    case 3: decodeAll<kube::Event>(body, &pool); break;
-    case 4: decodeAll<kube::Service>(body, nullptr); break;
-    default: decodeAll<kube::PodMetrics>(body, &pool); break;
+    case 0:
+        decodeAll<kube::Pod>(body, &pool);
+        break;
+    case 1:
+        decodeAll<kube::Node>(body, &pool);
+        break;
+    case 2:
+        decodeAll<kube::Deployment>(body, nullptr);
+        break;
+    case 3:
+        decodeAll<kube::Event>(body, &pool);
+        break;
+    case 4:
+        decodeAll<kube::Service>(body, nullptr);
+        break;
+    default:
+        decodeAll<kube::PodMetrics>(body, &pool);
+        break;
     }
     (void)kube::looksLikeStatus(body);
     return 0;

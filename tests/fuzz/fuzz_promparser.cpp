@@ -9,10 +9,12 @@
 
 namespace {
 
-class CountingVisitor final : public kube::PromVisitor {
+class CountingVisitor final : public kube::PromVisitor
+{
 public:
     void onMetadata(const kube::PromFamilyView &family) override { bytes += family.name.size(); }
-    void onSample(const kube::PromFamilyView &family, const kube::PromSampleView &sample) override {
+    void onSample(const kube::PromFamilyView &family, const kube::PromSampleView &sample) override
+    {
         // Touch every view so that ASan sees any dangling one.
         bytes += family.name.size() + family.help.size() + sample.name.size();
         for (const kube::PromLabel &l : sample.labels) {
@@ -27,14 +29,16 @@ public:
     std::size_t samples = 0;
 };
 
-struct Verdict {
+struct Verdict
+{
     bool ok;
     std::uint64_t line;
     std::uint64_t column;
     std::size_t samples;
 };
 
-Verdict run(std::string_view body, kube::PromFormat format, std::size_t chunk) {
+Verdict run(std::string_view body, kube::PromFormat format, std::size_t chunk)
+{
     CountingVisitor visitor;
     kube::PromParser::Options options;
     options.format = format;
@@ -53,12 +57,13 @@ Verdict run(std::string_view body, kube::PromFormat format, std::size_t chunk) {
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
     if (size == 0)
         return 0;
     // The first byte picks the format and the chunk size of the second run.
-    const auto format =
-        (data[0] & 1) != 0 ? kube::PromFormat::OpenMetrics : kube::PromFormat::Text004;
+    const auto format = (data[0] & 1) != 0 ? kube::PromFormat::OpenMetrics
+                                           : kube::PromFormat::Text004;
     const std::size_t chunk = 1 + (data[0] >> 1);
     const std::string_view body(reinterpret_cast<const char *>(data) + 1, size - 1);
     const Verdict whole = run(body, format, 0);

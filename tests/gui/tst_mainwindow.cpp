@@ -1,7 +1,7 @@
 // The main window's titles and menus follow the language, switched at runtime; the sampling
 // interval menu and the metrics line of the status bar.
-#include "views/language.h"
 #include "views/filterbar.h"
+#include "views/language.h"
 #include "views/mainwindow.h"
 
 #include <QApplication>
@@ -11,8 +11,8 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStatusBar>
-#include <QWheelEvent>
 #include <QTabWidget>
+#include <QWheelEvent>
 #include <QtTest>
 
 class TestMainWindow final : public QObject
@@ -59,8 +59,10 @@ private Q_SLOTS:
         QStringList texts;
         for (QAction *action : menu->actions())
             texts << action->text();
-        QCOMPARE(texts, QStringList({QStringLiteral("Every 5 seconds"), QStringLiteral("Every 15 seconds"),
-                                     QStringLiteral("Every 30 seconds"), QStringLiteral("Every 60 seconds")}));
+        QCOMPARE(
+            texts,
+            QStringList({QStringLiteral("Every 5 seconds"), QStringLiteral("Every 15 seconds"),
+                         QStringLiteral("Every 30 seconds"), QStringLiteral("Every 60 seconds")}));
         QCOMPARE(checkedSeconds(menu), 15);
 
         window.setSamplingInterval(30);
@@ -80,8 +82,9 @@ private Q_SLOTS:
     void metricsStateIsShownInTheStatusBar()
     {
         MainWindow window;
-        window.setMetricsState(QStringLiteral("Metrics: kubelets, every 15 s — no data since 10:02"),
-                               QStringLiteral("Source: https://127.0.0.1:6443 …"), false);
+        window.setMetricsState(
+            QStringLiteral("Metrics: kubelets, every 15 s — no data since 10:02"),
+            QStringLiteral("Source: https://127.0.0.1:6443 …"), false);
         QLabel *label = nullptr;
         for (QLabel *candidate : window.statusBar()->findChildren<QLabel *>()) {
             if (candidate->text().contains(QStringLiteral("no data since 10:02")))
@@ -127,8 +130,8 @@ private Q_SLOTS:
         QVERIFY(!combo->hasFocus()); // arrow keys go to the tabs, not to the cluster switcher
         QSignalSpy requested(&window, &MainWindow::contextRequested);
 
-        QWheelEvent wheel(QPointF(5, 5), combo->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120),
-                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QWheelEvent wheel(QPointF(5, 5), combo->mapToGlobal(QPointF(5, 5)), QPoint(),
+                          QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(combo, &wheel);
         QCOMPARE(combo->currentText(), QStringLiteral("demo"));
 

@@ -1,15 +1,15 @@
 // The insight pages in a real MainWindow (offscreen): filters, drill-down, details pane and the
 // language switch, checked on the text the user sees. With KLARSICHT_CAPTURE_DIR set, each tab
 // is also saved as PNG (English and German) for looking at.
+#include "../unit/insightstestdata.h"
 #include "models/cluster/clusterstore.h"
 #include "models/insights/insightsfilter.h"
 #include "models/insights/insightsproxy.h"
 #include "views/details/detailspane.h"
 #include "views/filterbar.h"
-#include "views/pages/insightspage.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
-#include "../unit/insightstestdata.h"
+#include "views/pages/insightspage.h"
 
 #include <QHeaderView>
 #include <QLineEdit>
@@ -37,21 +37,27 @@ void fill(ClusterStore &feed, MetricsHistory &history)
     feed.upsert(node(QStringLiteral("aks-user-1"), false, QStringLiteral("user")));
     const kube::Deployment web = deployment(QStringLiteral("shop"), QStringLiteral("web"));
     feed.upsert(web);
-    feed.upsert(replicaSet(QStringLiteral("shop"), QStringLiteral("web-5d8"), QStringLiteral("web"), web.metadata.uid));
+    feed.upsert(replicaSet(QStringLiteral("shop"), QStringLiteral("web-5d8"), QStringLiteral("web"),
+                           web.metadata.uid));
     const QString rsUid = QStringLiteral("uid-rs-web-5d8");
-    feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x1"), QStringLiteral("aks-user-0"),
-                       {QStringLiteral("nginx"), QStringLiteral("envoy")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"), rsUid));
-    kube::Pod crashing = pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x2"), QStringLiteral("aks-user-1"),
-                             {QStringLiteral("nginx")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"), rsUid);
+    feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x1"),
+                    QStringLiteral("aks-user-0"),
+                    {QStringLiteral("nginx"), QStringLiteral("envoy")},
+                    QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"), rsUid));
+    kube::Pod crashing = pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x2"),
+                             QStringLiteral("aks-user-1"), {QStringLiteral("nginx")},
+                             QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"), rsUid);
     crashing.containerStatuses[0].state.kind = kube::ContainerState::Kind::Waiting;
     crashing.containerStatuses[0].state.reason = QStringLiteral("CrashLoopBackOff");
     crashing.containerStatuses[0].ready = false;
     crashing.containerStatuses[0].restartCount = 7;
     feed.upsert(crashing);
-    kube::Pod frontend = pod(QStringLiteral("shop"), QStringLiteral("web-frontend-1"), QStringLiteral("aks-user-0"));
+    kube::Pod frontend = pod(QStringLiteral("shop"), QStringLiteral("web-frontend-1"),
+                             QStringLiteral("aks-user-0"));
     frontend.metadata.labels = {{QStringLiteral("app"), QStringLiteral("web-frontend")}};
     feed.upsert(frontend);
-    feed.upsert(pod(QStringLiteral("kube-system"), QStringLiteral("coredns-1"), QStringLiteral("aks-system-0")));
+    feed.upsert(pod(QStringLiteral("kube-system"), QStringLiteral("coredns-1"),
+                    QStringLiteral("aks-system-0")));
     feed.upsert(pod(QStringLiteral("batch"), QStringLiteral("report-1"), QString()));
     kube::Service svc;
     svc.metadata.namespaceName = QStringLiteral("shop");
@@ -64,7 +70,8 @@ void fill(ClusterStore &feed, MetricsHistory &history)
     for (qint64 t = now - 3 * 3600 * 1000; t <= now; t += 60000) {
         const double wave = 0.5 + 0.5 * std::sin(double(t) / 1.2e6);
         QList<ContainerUsage> containers;
-        auto add = [&](const char *ns, const char *p, const char *c, const char *n, double cpu, double mem) {
+        auto add = [&](const char *ns, const char *p, const char *c, const char *n, double cpu,
+                       double mem) {
             ContainerUsage u;
             u.namespaceName = QString::fromLatin1(ns);
             u.pod = QString::fromLatin1(p);
@@ -128,7 +135,8 @@ private Q_SLOTS:
         window.filterBar()->labelEdit()->setText(QStringLiteral("app in (web"));
         Q_EMIT window.filterBar()->labelEdit()->editingFinished();
         QCOMPARE(window.filter()->labelSelectorText(), QStringLiteral("app=web"));
-        QVERIFY(window.filterBar()->labelEdit()->toolTip().startsWith(QStringLiteral("Invalid label selector")));
+        QVERIFY(window.filterBar()->labelEdit()->toolTip().startsWith(
+            QStringLiteral("Invalid label selector")));
 
         // Namespace and node pool stack.
         window.filterBar()->labelEdit()->clear();
@@ -137,7 +145,8 @@ private Q_SLOTS:
         QCOMPARE(visibleNames(containers->proxy()), QStringList({QStringLiteral("app")}));
         window.filter()->setNamespaces({});
         window.filter()->setNodePool(QStringLiteral("user"));
-        QCOMPARE(visibleNames(nodes->proxy()), QStringList({QStringLiteral("aks-user-0"), QStringLiteral("aks-user-1")}));
+        QCOMPARE(visibleNames(nodes->proxy()),
+                 QStringList({QStringLiteral("aks-user-0"), QStringLiteral("aks-user-1")}));
         window.filter()->setNodePool({});
         window.filter()->setService(QStringLiteral("shop/web"));
         QCOMPARE(visibleNames(containers->proxy()).size(), 3);
@@ -159,18 +168,22 @@ private Q_SLOTS:
         InsightsPage *nodes = window.page(MainWindow::NodesTab);
         InsightsModel *model = nodes->model();
         const QModelIndex x1 = nodes->proxy()->mapFromSource(
-            model->indexOfPod(QStringLiteral("uid-shop-web-5d8-x1"), model->section(InsightsModel::Column::Controller)));
+            model->indexOfPod(QStringLiteral("uid-shop-web-5d8-x1"),
+                              model->section(InsightsModel::Column::Controller)));
         QVERIFY(x1.isValid());
         QCOMPARE(x1.data().toString(), QStringLiteral("web"));
         nodes->view()->expand(x1.parent().siblingAtColumn(0));
-        QTest::mouseClick(nodes->view()->viewport(), Qt::LeftButton, {}, nodes->view()->visualRect(x1).center());
+        QTest::mouseClick(nodes->view()->viewport(), Qt::LeftButton, {},
+                          nodes->view()->visualRect(x1).center());
         QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::ControllersTab));
-        QCOMPARE(window.filterBar()->chipTexts(), QStringList({QStringLiteral("Controller: Deployment web")}));
+        QCOMPARE(window.filterBar()->chipTexts(),
+                 QStringList({QStringLiteral("Controller: Deployment web")}));
         InsightsPage *controllers = window.page(MainWindow::ControllersTab);
         QCOMPARE(visibleNames(controllers->proxy()), QStringList({QStringLiteral("web")}));
         QCOMPARE(controllers->details()->title(), QStringLiteral("web"));
         QVERIFY(controllers->details()->text().contains(QStringLiteral("Kind: Deployment")));
-        const QModelIndex status = controllers->proxy()->index(0, controllers->model()->section(InsightsModel::Column::Status));
+        const QModelIndex status = controllers->proxy()->index(
+            0, controllers->model()->section(InsightsModel::Column::Status));
         QCOMPARE(status.data().toString(), QStringLiteral("1 ✖"));
 
         // Selecting a container shows its details, Secret-sourced env never shows a value.
@@ -192,12 +205,14 @@ private Q_SLOTS:
         QVERIFY(controllers->select(QStringLiteral("pod:uid-shop-web-5d8-x1")));
         QSignalSpy resets(controllers->model(), &QAbstractItemModel::modelReset);
         // Scale up: a new pod joins the Deployment.
-        feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x3"), QStringLiteral("aks-user-0"),
-                           {QStringLiteral("nginx")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"),
-                           QStringLiteral("uid-rs-web-5d8")));
+        feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("web-5d8-x3"),
+                        QStringLiteral("aks-user-0"), {QStringLiteral("nginx")},
+                        QStringLiteral("ReplicaSet"), QStringLiteral("web-5d8"),
+                        QStringLiteral("uid-rs-web-5d8")));
         controllers->model()->flush();
         QCOMPARE(resets.count(), 0);
-        QCOMPARE(controllers->view()->currentIndex().data().toString(), QStringLiteral("web-5d8-x1"));
+        QCOMPARE(controllers->view()->currentIndex().data().toString(),
+                 QStringLiteral("web-5d8-x1"));
         const QModelIndex web = controllers->view()->currentIndex().parent();
         QCOMPARE(controllers->proxy()->rowCount(web), 3);
         QVERIFY(controllers->view()->isExpanded(web));
@@ -214,20 +229,23 @@ private Q_SLOTS:
         InsightsPage *nodes = window.page(MainWindow::NodesTab);
         QTreeView *view = nodes->view();
         const int uptime = nodes->model()->section(InsightsModel::Column::Uptime);
-        QCOMPARE(view->model()->headerData(uptime, Qt::Horizontal).toString(), QStringLiteral("Uptime"));
+        QCOMPARE(view->model()->headerData(uptime, Qt::Horizontal).toString(),
+                 QStringLiteral("Uptime"));
         QSignalSpy headers(view->model(), &QAbstractItemModel::headerDataChanged);
         QVERIFY(Language::instance().set(QStringLiteral("de")));
         // QApplication posts LanguageChange to the windows: the view hears of the new titles
         // once the event loop has run, and must then be told (headerDataChanged) to repaint.
         QTRY_VERIFY(headers.count() > 0);
-        QCOMPARE(view->model()->headerData(uptime, Qt::Horizontal).toString(), QStringLiteral("Laufzeit"));
+        QCOMPARE(view->model()->headerData(uptime, Qt::Horizontal).toString(),
+                 QStringLiteral("Laufzeit"));
         QCOMPARE(window.tabs()->tabText(MainWindow::NodesTab), QStringLiteral("Knoten"));
         QCOMPARE(view->model()->index(3, 0).data().toString(), QStringLiteral("Nicht eingeplant"));
         capture(window, QStringLiteral("de"));
         headers.clear();
         QVERIFY(Language::instance().set(QStringLiteral("en")));
         QTRY_VERIFY(headers.count() > 0);
-        QCOMPARE(view->model()->headerData(uptime, Qt::Horizontal).toString(), QStringLiteral("Uptime"));
+        QCOMPARE(view->model()->headerData(uptime, Qt::Horizontal).toString(),
+                 QStringLiteral("Uptime"));
         capture(window, QStringLiteral("en"));
     }
 
@@ -240,12 +258,12 @@ private Q_SLOTS:
         kube::Deployment staging = deployment(QStringLiteral("staging"), QStringLiteral("web"));
         staging.metadata.uid = QStringLiteral("uid-deploy-staging-web");
         feed.upsert(staging);
-        kube::ReplicaSet rs = replicaSet(QStringLiteral("staging"), QStringLiteral("web-77f"), QStringLiteral("web"),
-                                         staging.metadata.uid);
+        kube::ReplicaSet rs = replicaSet(QStringLiteral("staging"), QStringLiteral("web-77f"),
+                                         QStringLiteral("web"), staging.metadata.uid);
         feed.upsert(rs);
-        feed.upsert(pod(QStringLiteral("staging"), QStringLiteral("web-77f-a1"), QStringLiteral("aks-user-1"),
-                           {QStringLiteral("nginx")}, QStringLiteral("ReplicaSet"), QStringLiteral("web-77f"),
-                           rs.metadata.uid));
+        feed.upsert(pod(QStringLiteral("staging"), QStringLiteral("web-77f-a1"),
+                        QStringLiteral("aks-user-1"), {QStringLiteral("nginx")},
+                        QStringLiteral("ReplicaSet"), QStringLiteral("web-77f"), rs.metadata.uid));
         MainWindow window;
         window.setSources(&feed, &history);
         window.show();
@@ -253,7 +271,8 @@ private Q_SLOTS:
         controllers->model()->flush();
         const int ns = controllers->model()->section(InsightsModel::Column::Namespace);
         QVERIFY(ns > 0);
-        QCOMPARE(controllers->proxy()->headerData(ns, Qt::Horizontal).toString(), QStringLiteral("Namespace"));
+        QCOMPARE(controllers->proxy()->headerData(ns, Qt::Horizontal).toString(),
+                 QStringLiteral("Namespace"));
         // Sorted by name, equal names follow their namespace.
         QStringList rows;
         for (int r = 0; r < controllers->proxy()->rowCount(); ++r) {
@@ -292,7 +311,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(Language::instance().set(lang));
-        for (MainWindow::Tab tab : {MainWindow::NodesTab, MainWindow::ControllersTab, MainWindow::ContainersTab}) {
+        for (MainWindow::Tab tab :
+             {MainWindow::NodesTab, MainWindow::ControllersTab, MainWindow::ContainersTab}) {
             window.tabs()->setCurrentIndex(tab);
             InsightsPage *page = window.page(tab);
             QHeaderView *header = page->view()->header();
@@ -305,7 +325,8 @@ private Q_SLOTS:
             QVERIFY2(header->sectionViewportPosition(trend) + header->sectionSize(trend)
                          <= page->view()->viewport()->width(),
                      qPrintable(QStringLiteral("trend ends at %1, viewport %2")
-                                    .arg(header->sectionViewportPosition(trend) + header->sectionSize(trend))
+                                    .arg(header->sectionViewportPosition(trend)
+                                         + header->sectionSize(trend))
                                     .arg(page->view()->viewport()->width())));
             QVERIFY(!page->view()->horizontalScrollBar()->isVisible());
             QVERIFY(header->sectionSize(trend) >= InsightsPage::kTrendWidth);

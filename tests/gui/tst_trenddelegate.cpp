@@ -19,7 +19,8 @@ namespace {
 constexpr int kTrendRole = Qt::UserRole + 7;
 constexpr qint64 kStart = 1795651200000LL; // 2026-11-26 00:00 UTC
 
-TrendData sampleData() {
+TrendData sampleData()
+{
     TrendData data;
     data.startMs = kStart;
     data.barMs = 15 * 60 * 1000;
@@ -28,17 +29,20 @@ TrendData sampleData() {
         TrendBar{0.85, HealthStatus::Warning, QStringLiteral("850m · 85% of limit")},
         TrendBar{1.0, HealthStatus::Critical, QStringLiteral("1.2 cores · 120% of limit")},
         TrendBar{},
-        TrendBar{0.02, HealthStatus::Ok, QStringLiteral("20m · 2% of limit")}, // below 1 px: drawn at kMinBarPx
+        TrendBar{0.02, HealthStatus::Ok,
+                 QStringLiteral("20m · 2% of limit")}, // below 1 px: drawn at kMinBarPx
     };
     return data;
 }
 
 } // namespace
 
-class TestTrendDelegate final : public QObject {
+class TestTrendDelegate final : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
-    void paintsBarsInStatusColours() {
+    void paintsBarsInStatusColours()
+    {
         QStandardItemModel model(1, 1);
         const TrendData data = sampleData();
         model.setData(model.index(0, 0), QVariant::fromValue(data), kTrendRole);
@@ -70,14 +74,17 @@ private Q_SLOTS:
                 continue;
             }
             QRect filled = g.bar(i, b.height);
-            if (b.height > 0 && filled.height() < TrendDelegate::kMinBarPx) // low values stay visible
+            if (b.height > 0
+                && filled.height() < TrendDelegate::kMinBarPx) // low values stay visible
                 filled.setTop(filled.bottom() - TrendDelegate::kMinBarPx + 1);
             QCOMPARE(image.pixelColor(QPoint(bottom.x(), filled.top())), expected);
             if (filled.top() > slot.top()) {
                 // Above the bar: its faint track, the status colour over the background.
                 const QColor track = image.pixelColor(QPoint(bottom.x(), filled.top() - 1));
                 const auto near = [](int a, int b) { return std::abs(a - b) <= 2; };
-                const auto blend = [&background](int c, int bg) { return (c * 48 + bg * (255 - 48)) / 255; };
+                const auto blend = [&background](int c, int bg) {
+                    return (c * 48 + bg * (255 - 48)) / 255;
+                };
                 QVERIFY(near(track.red(), blend(expected.red(), background.red())));
                 QVERIFY(near(track.green(), blend(expected.green(), background.green())));
                 QVERIFY(near(track.blue(), blend(expected.blue(), background.blue())));
@@ -92,7 +99,8 @@ private Q_SLOTS:
                 != TrendDelegate::colorFor(HealthStatus::Critical));
     }
 
-    void withoutTrendDataPaintsNoBars() {
+    void withoutTrendDataPaintsNoBars()
+    {
         QStandardItemModel model(1, 1);
         model.setData(model.index(0, 0), QStringLiteral("text"), Qt::DisplayRole);
         TrendDelegate delegate(kTrendRole);
@@ -108,7 +116,8 @@ private Q_SLOTS:
             QCOMPARE(image.pixelColor(x, image.height() - 3), QColor(Qt::white));
     }
 
-    void toolTipNamesSpanValueAndStatus() {
+    void toolTipNamesSpanValueAndStatus()
+    {
         const TrendData data = sampleData();
         const QLocale en(QLocale::English, QLocale::UnitedStates);
         const QString tip = TrendDelegate::toolTip(data, 1, en);
@@ -122,7 +131,8 @@ private Q_SLOTS:
         QVERIFY(TrendDelegate::toolTip(data, 5, en).isEmpty());
     }
 
-    void hoverShowsToolTipOfTheBarUnderTheMouse() {
+    void hoverShowsToolTipOfTheBarUnderTheMouse()
+    {
         QStandardItemModel model(1, 1);
         const TrendData data = sampleData();
         model.setData(model.index(0, 0), QVariant::fromValue(data), kTrendRole);

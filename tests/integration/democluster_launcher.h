@@ -73,7 +73,8 @@ public:
         const qsizetype at = m_banner.indexOf(marker);
         if (at >= 0) {
             const qsizetype end = m_banner.indexOf('\n', at);
-            m_url = QUrl(QString::fromUtf8(m_banner.mid(at + marker.size(), end - at - marker.size()).trimmed()));
+            m_url = QUrl(QString::fromUtf8(
+                m_banner.mid(at + marker.size(), end - at - marker.size()).trimmed()));
         }
         return {};
     }
@@ -89,12 +90,30 @@ public:
         }
     }
 
-    bool running() const { return m_process.state() == QProcess::Running; }
-    qint64 pid() const { return m_process.processId(); }
-    QString kubeconfig() const { return m_kubeconfig; }
-    QUrl url() const { return m_url; }
-    QString dir() const { return m_dir.path(); }
-    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+    bool running() const
+    {
+        return m_process.state() == QProcess::Running;
+    }
+    qint64 pid() const
+    {
+        return m_process.processId();
+    }
+    QString kubeconfig() const
+    {
+        return m_kubeconfig;
+    }
+    QUrl url() const
+    {
+        return m_url;
+    }
+    QString dir() const
+    {
+        return m_dir.path();
+    }
+    QString filePath(const QString &name) const
+    {
+        return m_dir.filePath(name);
+    }
 
 private:
     QTemporaryDir m_dir;

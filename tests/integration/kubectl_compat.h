@@ -19,9 +19,11 @@ inline int clientMinor(const QString &kubectl)
     if (const auto it = known.constFind(kubectl); it != known.constEnd())
         return *it;
     QProcess p;
-    p.start(kubectl, {QStringLiteral("version"), QStringLiteral("--client"), QStringLiteral("-o"), QStringLiteral("json")});
+    p.start(kubectl, {QStringLiteral("version"), QStringLiteral("--client"), QStringLiteral("-o"),
+                      QStringLiteral("json")});
     p.waitForFinished(30000);
-    const QJsonObject client = QJsonDocument::fromJson(p.readAllStandardOutput()).object()[u"clientVersion"].toObject();
+    const QJsonObject client =
+        QJsonDocument::fromJson(p.readAllStandardOutput()).object()[u"clientVersion"].toObject();
     // "32", or "32+" on some builds.
     QString minor = client[u"minor"].toString();
     while (!minor.isEmpty() && !minor.back().isDigit())

@@ -114,19 +114,22 @@ private Q_SLOTS:
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         QProcess help;
         help.setProcessEnvironment(env);
-        help.start(app(), {QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("de")});
+        help.start(app(),
+                   {QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("de")});
         QVERIFY(help.waitForFinished(20000));
         QCOMPARE(help.exitCode(), 0);
         const QString text = QString::fromUtf8(help.readAllStandardOutput());
         QVERIFY2(text.contains(QStringLiteral("--interval <Sekunden>")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("Einblicke in Kubernetes-Cluster")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Einblicke in Kubernetes-Cluster")),
+                 qPrintable(text));
 
         QProcess version;
         version.setProcessEnvironment(env);
         version.start(app(), {QStringLiteral("--version")});
         QVERIFY(version.waitForFinished(20000));
         QCOMPARE(version.exitCode(), 0);
-        QVERIFY(QString::fromUtf8(version.readAllStandardOutput()).startsWith(QStringLiteral("klarsicht ")));
+        QVERIFY(QString::fromUtf8(version.readAllStandardOutput())
+                    .startsWith(QStringLiteral("klarsicht ")));
     }
 
     void invalidOptionIsRefused()
@@ -135,12 +138,13 @@ private Q_SLOTS:
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         QProcess klarsicht;
         klarsicht.setProcessEnvironment(env);
-        klarsicht.start(app(), {QStringLiteral("--interval"), QStringLiteral("7"), QStringLiteral("--lang"),
-                                QStringLiteral("de")});
+        klarsicht.start(app(), {QStringLiteral("--interval"), QStringLiteral("7"),
+                                QStringLiteral("--lang"), QStringLiteral("de")});
         QVERIFY(klarsicht.waitForFinished(20000));
         QCOMPARE(klarsicht.exitCode(), 2);
         const QString err = QString::fromUtf8(klarsicht.readAllStandardError());
-        QVERIFY2(err.contains(QStringLiteral("--interval muss 5, 15, 30 oder 60 (Sekunden) sein, nicht „7“.")),
+        QVERIFY2(err.contains(QStringLiteral(
+                     "--interval muss 5, 15, 30 oder 60 (Sekunden) sein, nicht „7“.")),
                  qPrintable(err));
     }
 

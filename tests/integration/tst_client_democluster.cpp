@@ -29,7 +29,8 @@ private:
     }
 
     // Sends a GET and waits for its answer.
-    static kube::ApiError fetch(kube::ApiClient &client, const QString &path, QByteArray *body = nullptr)
+    static kube::ApiError fetch(kube::ApiClient &client, const QString &path,
+                                QByteArray *body = nullptr)
     {
         std::unique_ptr<kube::ApiReply> reply(client.send(get(path)));
         QSignalSpy done(reply.get(), &kube::ApiReply::finished);
@@ -49,17 +50,20 @@ private:
         if (!f.open(QIODevice::WriteOnly))
             return {};
         // The first run may hand out a token the server refuses, to exercise the 401 refresh.
-        const QString text = QStringLiteral(
-            "#!/bin/sh\n"
-            "runs=$(cat '%1' 2>/dev/null | wc -l)\n"
-            "echo run >> '%1'\n"
-            "token='%2'\n"
-            "if [ %4 = 1 ] && [ \"$runs\" = 0 ]; then token=wrong-token; fi\n"
-            "exp=$(date -u -d '+%3 seconds' +%Y-%m-%dT%H:%M:%SZ)\n"
-            "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-            "\"status\":{\"token\":\"%s\",\"expirationTimestamp\":\"%s\"}}\\n' \"$token\" \"$exp\"\n")
-                                 .arg(counter, token, QString::number(validSeconds),
-                                      badTokenFirst ? QStringLiteral("1") : QStringLiteral("0"));
+        const QString text =
+            QStringLiteral(
+                "#!/bin/sh\n"
+                "runs=$(cat '%1' 2>/dev/null | wc -l)\n"
+                "echo run >> '%1'\n"
+                "token='%2'\n"
+                "if [ %4 = 1 ] && [ \"$runs\" = 0 ]; then token=wrong-token; fi\n"
+                "exp=$(date -u -d '+%3 seconds' +%Y-%m-%dT%H:%M:%SZ)\n"
+                "printf "
+                "'{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                "\"status\":{\"token\":\"%s\",\"expirationTimestamp\":\"%s\"}}\\n' \"$token\" "
+                "\"$exp\"\n")
+                .arg(counter, token, QString::number(validSeconds),
+                     badTokenFirst ? QStringLiteral("1") : QStringLiteral("0"));
         f.write(text.toUtf8());
         f.close();
         f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
@@ -108,16 +112,42 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(deployments.state(), InformerBase::State::Live, 60000);
         QVERIFY(pods.size() > 0);
         QVERIFY(nodes.size() > 0);
-        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")}); }, 60000));
-        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, nodes, {QStringLiteral("get"), QStringLiteral("nodes")}); }, 60000));
-        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, deployments, {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")}); }, 60000));
+        QVERIFY(clienttest::waitFor(
+            [&] {
+                return clienttest::sameAsKubectl(
+                    m_cluster, pods,
+                    {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")});
+            },
+            60000));
+        QVERIFY(clienttest::waitFor(
+            [&] {
+                return clienttest::sameAsKubectl(m_cluster, nodes,
+                                                 {QStringLiteral("get"), QStringLiteral("nodes")});
+            },
+            60000));
+        QVERIFY(clienttest::waitFor(
+            [&] {
+                return clienttest::sameAsKubectl(
+                    m_cluster, deployments,
+                    {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")});
+            },
+            60000));
 
         // A change made with kubectl reaches the cache through the watch.
         bool ok = false;
-        m_cluster.kubectl({QStringLiteral("create"), QStringLiteral("deployment"), QStringLiteral("client-cert-check"),
-                           QStringLiteral("--image=nginx:1.27"), QStringLiteral("-n"), QStringLiteral("default")}, &ok);
+        m_cluster.kubectl({QStringLiteral("create"), QStringLiteral("deployment"),
+                           QStringLiteral("client-cert-check"),
+                           QStringLiteral("--image=nginx:1.27"), QStringLiteral("-n"),
+                           QStringLiteral("default")},
+                          &ok);
         QVERIFY(ok);
-        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, deployments, {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")}); }, 60000));
+        QVERIFY(clienttest::waitFor(
+            [&] {
+                return clienttest::sameAsKubectl(
+                    m_cluster, deployments,
+                    {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")});
+            },
+            60000));
         QCOMPARE(pods.relistCount(), 0);
     }
 
@@ -130,8 +160,19 @@ private Q_SLOTS:
         pods.start();
         QTRY_COMPARE_WITH_TIMEOUT(namespaces.state(), InformerBase::State::Live, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(pods.state(), InformerBase::State::Live, 60000);
-        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, namespaces, {QStringLiteral("get"), QStringLiteral("namespaces")}); }, 60000));
-        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")}); }, 60000));
+        QVERIFY(clienttest::waitFor(
+            [&] {
+                return clienttest::sameAsKubectl(
+                    m_cluster, namespaces, {QStringLiteral("get"), QStringLiteral("namespaces")});
+            },
+            60000));
+        QVERIFY(clienttest::waitFor(
+            [&] {
+                return clienttest::sameAsKubectl(
+                    m_cluster, pods,
+                    {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")});
+            },
+            60000));
     }
 
     void execPluginRerunAfterExpiry()
@@ -142,7 +183,8 @@ private Q_SLOTS:
         kube::ApiClient client(execConnection(script));
         QVERIFY(client.execProvider());
         QByteArray body;
-        QVERIFY2(fetch(client, QStringLiteral("/api/v1/namespaces"), &body).isOk(), body.constData());
+        QVERIFY2(fetch(client, QStringLiteral("/api/v1/namespaces"), &body).isOk(),
+                 body.constData());
         QVERIFY(body.contains("NamespaceList"));
         QCOMPARE(client.execRuns(), 1);
         // While cached, the plugin is not run again.
@@ -183,14 +225,21 @@ private Q_SLOTS:
         QVERIFY(!pods.visibleClusterWide());
         QCOMPARE(pods.visibleNamespaces(), QStringList{QStringLiteral("team-a")});
         QVERIFY(pods.size() > 0);
-        QVERIFY(clienttest::waitFor([&] { return clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("team-a")}); }, 60000));
+        QVERIFY(clienttest::waitFor(
+            [&] {
+                return clienttest::sameAsKubectl(m_cluster, pods,
+                                                 {QStringLiteral("get"), QStringLiteral("pods"),
+                                                  QStringLiteral("-n"), QStringLiteral("team-a")});
+            },
+            60000));
         for (const auto &pod : pods.objects())
             QCOMPARE(pod->metadata.namespaceName, QStringLiteral("team-a"));
 
         QTRY_COMPARE_WITH_TIMEOUT(nodes.state(), InformerBase::State::Forbidden, 60000);
         QCOMPARE(nodes.size(), 0);
         QVERIFY(nodes.lastError().isForbidden());
-        QCOMPARE(nodes.lastError().explanation(), QStringLiteral("You may not list nodes across the cluster."));
+        QCOMPARE(nodes.lastError().explanation(),
+                 QStringLiteral("You may not list nodes across the cluster."));
     }
 
     void wrongCaIsATlsErrorNamingTheServer()
@@ -204,7 +253,8 @@ private Q_SLOTS:
         const QString server = client.displayServer().toString();
         QVERIFY(server.startsWith(QStringLiteral("https://127.0.0.1:")));
         QCOMPARE(e.explanation(),
-                 QStringLiteral("The certificate of %1 is not signed by the CA in your kubeconfig.").arg(server));
+                 QStringLiteral("The certificate of %1 is not signed by the CA in your kubeconfig.")
+                     .arg(server));
 
         kube::Informer<kube::Namespace> namespaces(&client);
         namespaces.start();
@@ -237,7 +287,8 @@ private Q_SLOTS:
             r.query.addQueryItem(QStringLiteral("watch"), QStringLiteral("true"));
             r.query.addQueryItem(QStringLiteral("timeoutSeconds"), QStringLiteral("300"));
             watches.push_back(std::make_unique<kube::WatchStream>(&client, r));
-            connect(watches.back().get(), &kube::WatchStream::opened, this, [&opened] { ++opened; });
+            connect(watches.back().get(), &kube::WatchStream::opened, this,
+                    [&opened] { ++opened; });
         }
         QTRY_COMPARE_WITH_TIMEOUT(opened, 14, 60000);
         QCOMPARE(client.activeStreamCount(), 14);
@@ -246,27 +297,35 @@ private Q_SLOTS:
         std::vector<std::unique_ptr<kube::ApiReply>> gets;
         int finishedOk = 0;
         for (int i = 0; i < 12; ++i) {
-            gets.emplace_back(client.send(get(i % 2 ? QStringLiteral("/version") : QStringLiteral("/api/v1/namespaces"))));
-            connect(gets.back().get(), &kube::ApiReply::finished, this, [&finishedOk, r = gets.back().get()] {
-                finishedOk += r->error().isOk() ? 1 : 0;
-            });
+            gets.emplace_back(client.send(
+                get(i % 2 ? QStringLiteral("/version") : QStringLiteral("/api/v1/namespaces"))));
+            connect(
+                gets.back().get(), &kube::ApiReply::finished, this,
+                [&finishedOk, r = gets.back().get()] { finishedOk += r->error().isOk() ? 1 : 0; });
         }
         QTRY_COMPARE_WITH_TIMEOUT(finishedOk, 12, 60000);
         for (const auto &w : watches)
             QVERIFY(w->isOpen());
         // Informers for every kind the views use, on top, also all get live.
         QList<InformerBase *> informers{
-            new kube::Informer<kube::Namespace>(&client, this), new kube::Informer<kube::Node>(&client, this),
-            new kube::Informer<kube::Pod>(&client, this), new kube::Informer<kube::ReplicaSet>(&client, this),
-            new kube::Informer<kube::Deployment>(&client, this), new kube::Informer<kube::StatefulSet>(&client, this),
-            new kube::Informer<kube::DaemonSet>(&client, this), new kube::Informer<kube::Job>(&client, this),
-            new kube::Informer<kube::CronJob>(&client, this), new kube::Informer<kube::Service>(&client, this),
-            new kube::Informer<kube::Event>(&client, this), new kube::Informer<kube::HorizontalPodAutoscaler>(&client, this)};
+            new kube::Informer<kube::Namespace>(&client, this),
+            new kube::Informer<kube::Node>(&client, this),
+            new kube::Informer<kube::Pod>(&client, this),
+            new kube::Informer<kube::ReplicaSet>(&client, this),
+            new kube::Informer<kube::Deployment>(&client, this),
+            new kube::Informer<kube::StatefulSet>(&client, this),
+            new kube::Informer<kube::DaemonSet>(&client, this),
+            new kube::Informer<kube::Job>(&client, this),
+            new kube::Informer<kube::CronJob>(&client, this),
+            new kube::Informer<kube::Service>(&client, this),
+            new kube::Informer<kube::Event>(&client, this),
+            new kube::Informer<kube::HorizontalPodAutoscaler>(&client, this)};
         for (InformerBase *informer : std::as_const(informers))
             informer->start();
         for (InformerBase *informer : std::as_const(informers)) {
             QTRY_VERIFY2_WITH_TIMEOUT(informer->state() == InformerBase::State::Live,
-                                      qPrintable(informer->kind().plural + QLatin1Char(' ') + informer->lastError().toLogString()),
+                                      qPrintable(informer->kind().plural + QLatin1Char(' ')
+                                                 + informer->lastError().toLogString()),
                                       20000);
         }
         QCOMPARE(client.activeStreamCount(), 26);

@@ -21,8 +21,12 @@ private:
 
     bool converged()
     {
-        return clienttest::sameAsKubectl(m_cluster, *m_pods, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")})
-            && clienttest::sameAsKubectl(m_cluster, *m_deployments, {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")});
+        return clienttest::sameAsKubectl(
+                   m_cluster, *m_pods,
+                   {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")})
+               && clienttest::sameAsKubectl(
+                   m_cluster, *m_deployments,
+                   {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-A")});
     }
 
 private Q_SLOTS:
@@ -52,7 +56,8 @@ private Q_SLOTS:
         QTest::newRow("dropped watches") << QByteArray("dropwatches") << false;
         QTest::newRow("410 on the watch") << QByteArray("watch410=2,dropwatches") << true;
         QTest::newRow("410 mid-list") << QByteArray("list410=1,watch410=2,dropwatches") << true;
-        QTest::newRow("429 with Retry-After") << QByteArray("retryafter=1,429=4,dropwatches") << false;
+        QTest::newRow("429 with Retry-After")
+            << QByteArray("retryafter=1,429=4,dropwatches") << false;
         QTest::newRow("500s") << QByteArray("500=4,dropwatches") << false;
         QTest::newRow("server restart") << QByteArray("restart") << false;
     }
@@ -74,7 +79,8 @@ private Q_SLOTS:
                 QTest::qWait(1000);
             m_cluster.kubectl({QStringLiteral("create"), QStringLiteral("deployment"), name,
                                QStringLiteral("--image=nginx:1.27"), QStringLiteral("--replicas=2"),
-                               QStringLiteral("-n"), QStringLiteral("default")}, &ok);
+                               QStringLiteral("-n"), QStringLiteral("default")},
+                              &ok);
         }
         QVERIFY(ok);
         QTRY_VERIFY_WITH_TIMEOUT(m_pods->watchRequestCount() > watchesBefore, 60000);

@@ -3,11 +3,11 @@
 // Shared by the tst_client_* integration tests: starts the real demo cluster on a free loopback
 // port with its kubeconfig, resolves contexts with the real kubeconfig loader, runs kubectl as
 // the referee and compares an informer's cache with what kubectl sees.
+#include "democluster_launcher.h"
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/client/apireply.h"
-#include "kubeapi/informers/informer.h"
 #include "kubeapi/config/kubeconfig.h"
-#include "democluster_launcher.h"
+#include "kubeapi/informers/informer.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -70,7 +70,8 @@ public:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("KUBECONFIG"), kubeconfigPath);
         // Each test run has its own server: no discovery cache from an earlier one.
-        env.insert(QStringLiteral("KUBECACHEDIR"), m_launcher.filePath(QStringLiteral("kubecache")));
+        env.insert(QStringLiteral("KUBECACHEDIR"),
+                   m_launcher.filePath(QStringLiteral("kubecache")));
         p.setProcessEnvironment(env);
         QStringList all = args;
         if (!args.join(QLatin1Char(' ')).contains(QLatin1String("--context")))
@@ -101,7 +102,8 @@ public:
     std::optional<std::map<QString, QString>> kubectlVersions(const QStringList &args) const
     {
         bool ok = false;
-        const QByteArray out = kubectl(args + QStringList{QStringLiteral("-o"), QStringLiteral("json")}, &ok);
+        const QByteArray out = kubectl(
+            args + QStringList{QStringLiteral("-o"), QStringLiteral("json")}, &ok);
         if (!ok)
             return std::nullopt;
         const auto json = nlohmann::json::parse(out.begin(), out.end(), nullptr, false);
@@ -184,14 +186,16 @@ bool sameAsKubectl(const DemoCluster &cluster, const kube::Informer<T> &informer
             if (it == expected->end())
                 diff << QStringLiteral("%1 only in informer (rv %2)").arg(uid, version);
             else if (it->second != version)
-                diff << QStringLiteral("%1 rv %2 in informer, %3 in kubectl").arg(uid, version, it->second);
+                diff << QStringLiteral("%1 rv %2 in informer, %3 in kubectl")
+                            .arg(uid, version, it->second);
         }
         for (const auto &[uid, version] : *expected) {
             if (!actual.count(uid))
                 diff << QStringLiteral("%1 only in kubectl (rv %2)").arg(uid, version);
         }
         qInfo("informer %s has %zu objects, kubectl %zu; %s", qPrintable(informer.kind().plural),
-              actual.size(), expected->size(), qPrintable(diff.mid(0, 4).join(QStringLiteral("; "))));
+              actual.size(), expected->size(),
+              qPrintable(diff.mid(0, 4).join(QStringLiteral("; "))));
         return false;
     }
     return true;

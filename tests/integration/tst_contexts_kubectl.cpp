@@ -27,7 +27,8 @@ private slots:
 
 private:
     void write(const QString &relative, const QByteArray &content);
-    QByteArray kubectl(const QStringList &args, const QString &kubeconfigEnv, int *exitCode = nullptr);
+    QByteArray kubectl(const QStringList &args, const QString &kubeconfigEnv,
+                       int *exitCode = nullptr);
     QString ours(const QStringList &args, const QString &kubeconfigEnv, int *exitCode = nullptr);
     QString kubeconfigList() const;
 
@@ -48,14 +49,19 @@ void TestContextsKubectl::initTestCase()
 {
     m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
     if (m_kubectl.isEmpty())
-        QSKIP("kubectl is not installed; it is the referee of this test (Debian: kubernetes-client)");
+        QSKIP(
+            "kubectl is not installed; it is the referee of this test (Debian: kubernetes-client)");
     QVERIFY(m_dir.isValid());
     // PEM-shaped placeholders: kubectl --flatten embeds the bytes, we compare bytes.
-    write(QStringLiteral("one/certs/ca.pem"), "-----BEGIN CERTIFICATE-----\nb25lLWNh\n-----END CERTIFICATE-----\n");
+    write(QStringLiteral("one/certs/ca.pem"),
+          "-----BEGIN CERTIFICATE-----\nb25lLWNh\n-----END CERTIFICATE-----\n");
     write(QStringLiteral("one/tokens/shared.token"), "token-from-file\n");
-    write(QStringLiteral("two/ca2.pem"), "-----BEGIN CERTIFICATE-----\ndHdvLWNh\n-----END CERTIFICATE-----\n");
-    write(QStringLiteral("two/keys/u2.crt"), "-----BEGIN CERTIFICATE-----\ndTItY3J0\n-----END CERTIFICATE-----\n");
-    write(QStringLiteral("two/keys/u2.key"), "-----BEGIN PRIVATE KEY-----\ndTIta2V5\n-----END PRIVATE KEY-----\n");
+    write(QStringLiteral("two/ca2.pem"),
+          "-----BEGIN CERTIFICATE-----\ndHdvLWNh\n-----END CERTIFICATE-----\n");
+    write(QStringLiteral("two/keys/u2.crt"),
+          "-----BEGIN CERTIFICATE-----\ndTItY3J0\n-----END CERTIFICATE-----\n");
+    write(QStringLiteral("two/keys/u2.key"),
+          "-----BEGIN PRIVATE KEY-----\ndTIta2V5\n-----END PRIVATE KEY-----\n");
 
     // File 1: no current-context; defines the shared names first (they win).
     write(QStringLiteral("one/config"), R"(apiVersion: v1
@@ -118,7 +124,8 @@ contexts:
   context: {cluster: beta-cluster, user: shared-user, namespace: "default"}
 )");
     // File 3: its current-context is ignored (file 2 set one first).
-    write(QStringLiteral("three/config"), R"({"apiVersion":"v1","kind":"Config","current-context":"gamma",
+    write(QStringLiteral("three/config"),
+          R"({"apiVersion":"v1","kind":"Config","current-context":"gamma",
 "clusters":[{"name":"gamma-cluster","cluster":{"server":"https://gamma.example"}}],
 "users":[{"name":"gamma-user","user":{"exec":{"apiVersion":"client.authentication.k8s.io/v1","command":"./bin/get-token","args":["--x"],"interactiveMode":"Never"}}}],
 "contexts":[{"name":"gamma","context":{"cluster":"gamma-cluster","user":"gamma-user"}},
@@ -128,13 +135,16 @@ contexts:
 QString TestContextsKubectl::kubeconfigList() const
 {
     // A missing file and a duplicate in the list, both of which kubectl tolerates.
-    return QStringList{m_dir.filePath(QStringLiteral("one/config")), m_dir.filePath(QStringLiteral("missing/config")),
-                       m_dir.filePath(QStringLiteral("two/config")), m_dir.filePath(QStringLiteral("one/config")),
+    return QStringList{m_dir.filePath(QStringLiteral("one/config")),
+                       m_dir.filePath(QStringLiteral("missing/config")),
+                       m_dir.filePath(QStringLiteral("two/config")),
+                       m_dir.filePath(QStringLiteral("one/config")),
                        m_dir.filePath(QStringLiteral("three/config"))}
         .join(u':');
 }
 
-QByteArray TestContextsKubectl::kubectl(const QStringList &args, const QString &kubeconfigEnv, int *exitCode)
+QByteArray TestContextsKubectl::kubectl(const QStringList &args, const QString &kubeconfigEnv,
+                                        int *exitCode)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -149,7 +159,8 @@ QByteArray TestContextsKubectl::kubectl(const QStringList &args, const QString &
     return p.readAllStandardOutput();
 }
 
-QString TestContextsKubectl::ours(const QStringList &args, const QString &kubeconfigEnv, int *exitCode)
+QString TestContextsKubectl::ours(const QStringList &args, const QString &kubeconfigEnv,
+                                  int *exitCode)
 {
     const QByteArray saved = qgetenv("KUBECONFIG");
     qputenv("KUBECONFIG", kubeconfigEnv.toUtf8());
@@ -167,12 +178,18 @@ void TestContextsKubectl::getContexts_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("which"); // "list" = the three-file KUBECONFIG, else one file
     QTest::newRow("merged") << QStringList{} << QStringLiteral("list");
-    QTest::newRow("merged -o name") << QStringList{QStringLiteral("-o"), QStringLiteral("name")} << QStringLiteral("list");
-    QTest::newRow("merged --no-headers") << QStringList{QStringLiteral("--no-headers")} << QStringLiteral("list");
-    QTest::newRow("named") << QStringList{QStringLiteral("beta"), QStringLiteral("alpha")} << QStringLiteral("list");
-    QTest::newRow("unknown name") << QStringList{QStringLiteral("nope"), QStringLiteral("gamma")} << QStringLiteral("list");
-    QTest::newRow("--kubeconfig three") << QStringList{QStringLiteral("--kubeconfig"), QStringLiteral("three/config")} << QString();
-    QTest::newRow("--kubeconfig one") << QStringList{QStringLiteral("--kubeconfig"), QStringLiteral("one/config")} << QString();
+    QTest::newRow("merged -o name")
+        << QStringList{QStringLiteral("-o"), QStringLiteral("name")} << QStringLiteral("list");
+    QTest::newRow("merged --no-headers")
+        << QStringList{QStringLiteral("--no-headers")} << QStringLiteral("list");
+    QTest::newRow("named") << QStringList{QStringLiteral("beta"), QStringLiteral("alpha")}
+                           << QStringLiteral("list");
+    QTest::newRow("unknown name") << QStringList{QStringLiteral("nope"), QStringLiteral("gamma")}
+                                  << QStringLiteral("list");
+    QTest::newRow("--kubeconfig three")
+        << QStringList{QStringLiteral("--kubeconfig"), QStringLiteral("three/config")} << QString();
+    QTest::newRow("--kubeconfig one")
+        << QStringList{QStringLiteral("--kubeconfig"), QStringLiteral("one/config")} << QString();
     QTest::newRow("empty KUBECONFIG file list") << QStringList{} << QStringLiteral("missing");
 }
 
@@ -188,7 +205,9 @@ void TestContextsKubectl::getContexts()
     if (which == u"missing")
         env = m_dir.filePath(QStringLiteral("missing/config"));
     int theirCode = -1, ourCode = -1;
-    const QString theirs = QString::fromUtf8(kubectl(QStringList{QStringLiteral("config"), QStringLiteral("get-contexts")} + args, env, &theirCode));
+    const QString theirs = QString::fromUtf8(
+        kubectl(QStringList{QStringLiteral("config"), QStringLiteral("get-contexts")} + args, env,
+                &theirCode));
     const QString mine = ours(args, env, &ourCode);
     QVERIFY2(!theirs.isEmpty() || theirCode != 0, "kubectl printed nothing");
     if (mine != theirs)
@@ -200,7 +219,8 @@ void TestContextsKubectl::getContexts()
 void TestContextsKubectl::resolveAgreesWithKubectlView_data()
 {
     QTest::addColumn<QString>("context");
-    for (const char *c : {"shared-ctx", "alpha", "beta", "Zulu-Upper", "gamma", "a-rather-long-context-name-that-widens-the-column"})
+    for (const char *c : {"shared-ctx", "alpha", "beta", "Zulu-Upper", "gamma",
+                          "a-rather-long-context-name-that-widens-the-column"})
         QTest::newRow(c) << QString::fromUtf8(c);
 }
 
@@ -209,14 +229,16 @@ void TestContextsKubectl::resolveAgreesWithKubectlView()
     QFETCH(QString, context);
     const QString env = kubeconfigList();
     int code = -1;
-    const QByteArray json = kubectl({QStringLiteral("config"), QStringLiteral("view"), QStringLiteral("--minify"),
-                                     QStringLiteral("--flatten"), QStringLiteral("-o"), QStringLiteral("json"),
+    const QByteArray json = kubectl({QStringLiteral("config"), QStringLiteral("view"),
+                                     QStringLiteral("--minify"), QStringLiteral("--flatten"),
+                                     QStringLiteral("-o"), QStringLiteral("json"),
                                      QStringLiteral("--context"), context},
                                     env, &code);
     QCOMPARE(code, 0);
     const QJsonObject view = QJsonDocument::fromJson(json).object();
     const QJsonObject ctx = view[u"contexts"].toArray().first().toObject()[u"context"].toObject();
-    const QJsonObject cluster = view[u"clusters"].toArray().first().toObject()[u"cluster"].toObject();
+    const QJsonObject cluster =
+        view[u"clusters"].toArray().first().toObject()[u"cluster"].toObject();
     const QJsonObject user = view[u"users"].toArray().first().toObject()[u"user"].toObject();
 
     qputenv("KUBECONFIG", env.toUtf8());
@@ -236,13 +258,17 @@ void TestContextsKubectl::resolveAgreesWithKubectlView()
              QByteArray::fromBase64(cluster[u"certificate-authority-data"].toString().toLatin1()));
     QCOMPARE(conn->clientCertificatePem,
              QByteArray::fromBase64(user[u"client-certificate-data"].toString().toLatin1()));
-    QCOMPARE(conn->clientKeyPem, QByteArray::fromBase64(user[u"client-key-data"].toString().toLatin1()));
+    QCOMPARE(conn->clientKeyPem,
+             QByteArray::fromBase64(user[u"client-key-data"].toString().toLatin1()));
     QCOMPARE(conn->token, user[u"token"].toString());
     // `view` shows paths relative to the file that defined the entry again; we hold them
     // resolved against that file's folder.
-    const QString userDir = ctx[u"user"].toString() == u"gamma-user" ? QStringLiteral("three") : QStringLiteral("one");
+    const QString userDir = ctx[u"user"].toString() == u"gamma-user" ? QStringLiteral("three")
+                                                                     : QStringLiteral("one");
     auto resolved = [&](const QString &p) {
-        return p.isEmpty() || QDir::isAbsolutePath(p) ? p : QDir::cleanPath(m_dir.filePath(userDir) + u'/' + p);
+        return p.isEmpty() || QDir::isAbsolutePath(p)
+                   ? p
+                   : QDir::cleanPath(m_dir.filePath(userDir) + u'/' + p);
     };
     QCOMPARE(conn->tokenFile, resolved(user[u"tokenFile"].toString()));
     const QJsonObject exec = user[u"exec"].toObject();

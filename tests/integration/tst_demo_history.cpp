@@ -35,14 +35,16 @@ const QString kPod = QStringLiteral("db-0");
 const QString kContainer = QStringLiteral("db");
 constexpr double kStepSeconds = 15;
 
-QString selector() {
+QString selector()
+{
     return QStringLiteral("{namespace=\"%1\",pod=\"%2\",container=\"%3\"}")
         .arg(kNamespace, kPod, kContainer);
 }
 
 // One answer of the HTTP API through our PrometheusSource::get.
 PromQueryResult ask(PrometheusSource &prom, const QString &apiPath, const QUrlQuery &query,
-                    ApiError *error) {
+                    ApiError *error)
+{
     PromQueryResult out;
     bool done = false;
     prom.get(apiPath, query, [&](const PromQueryResult &result, const ApiError &e) {
@@ -55,7 +57,8 @@ PromQueryResult ask(PrometheusSource &prom, const QString &apiPath, const QUrlQu
 }
 
 // kubectl as the referee for what the pod is: `kubectl get pod -o jsonpath=…`.
-QString kubectlField(const QString &kubeconfig, const QString &jsonpath) {
+QString kubectlField(const QString &kubeconfig, const QString &jsonpath)
+{
     QProcess kubectl;
     kubectl.start(QStringLiteral("kubectl"),
                   {QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("-n"), kNamespace,
@@ -66,20 +69,22 @@ QString kubectlField(const QString &kubeconfig, const QString &jsonpath) {
     return QString::fromUtf8(kubectl.readAllStandardOutput()).trimmed();
 }
 
-struct FileSeries {
+struct FileSeries
+{
     qsizetype samples = 0;
     double first = 0, last = 0;
     bool endsWithEof = false;
 };
 
 // The history file's samples of our container's CPU counter, read the plain way.
-FileSeries scanHistory(const QString &path) {
+FileSeries scanHistory(const QString &path)
+{
     FileSeries out;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return out;
-    const QByteArray prefix =
-        "container_cpu_usage_seconds_total{container=\"" + kContainer.toUtf8() + "\",";
+    const QByteArray prefix = "container_cpu_usage_seconds_total{container=\"" + kContainer.toUtf8()
+                              + "\",";
     const QByteArray pod = ",pod=\"" + kPod.toUtf8() + "\"}";
     const QByteArray ns = ",namespace=\"" + kNamespace.toUtf8() + "\",";
     QByteArray line;
@@ -101,11 +106,13 @@ FileSeries scanHistory(const QString &path) {
 
 } // namespace
 
-class TstDemoHistory final : public QObject {
+class TstDemoHistory final : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         for (const char *tool : {"/usr/bin/prometheus", "/usr/bin/promtool"})
             if (!QFileInfo(QString::fromLatin1(tool)).isExecutable())
                 QSKIP(qPrintable(
@@ -119,7 +126,8 @@ private Q_SLOTS:
                                    .arg(QString::fromLatin1(tool))));
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         if (m_script.state() != QProcess::NotRunning) {
             m_script.terminate(); // the script stops Prometheus and removes its data directory
             if (!m_script.waitForFinished(20000))
@@ -128,7 +136,8 @@ private Q_SLOTS:
         m_cluster.stop();
     }
 
-    void historyBackfillsPrometheus() {
+    void historyBackfillsPrometheus()
+    {
         QElapsedTimer clock;
         clock.start();
         m_history = m_cluster.dir() + QStringLiteral("/history.om");
@@ -179,10 +188,10 @@ private Q_SLOTS:
         QVERIFY(m_url.isValid());
         const qint64 prometheusMs = clock.elapsed();
 
-        const QString node =
-            kubectlField(m_cluster.kubeconfig(), QStringLiteral("{.spec.nodeName}"));
-        const QString image =
-            kubectlField(m_cluster.kubeconfig(), QStringLiteral("{.spec.containers[0].image}"));
+        const QString node = kubectlField(m_cluster.kubeconfig(),
+                                          QStringLiteral("{.spec.nodeName}"));
+        const QString image = kubectlField(m_cluster.kubeconfig(),
+                                           QStringLiteral("{.spec.containers[0].image}"));
         QVERIFY2(!node.isEmpty() && !image.isEmpty(),
                  "kubectl could not read the pod's node and image");
 
@@ -246,7 +255,8 @@ private Q_SLOTS:
               qlonglong(prometheusMs));
     }
 
-    void liveScrapesContinueTheHistory() {
+    void liveScrapesContinueTheHistory()
+    {
         if (!m_url.isValid())
             QSKIP("no Prometheus from the previous test");
         PrometheusSource prom(m_url);
@@ -291,10 +301,9 @@ private Q_SLOTS:
                                     .arg(points[i].value)
                                     .arg(points[i - 1].value)));
         }
-        const auto firstLive =
-            std::find_if(points.begin(), points.end(), [&](const PromQueryResult::Point &p) {
-                return double(p.ms) / 1000 > m_historyEnd;
-            });
+        const auto firstLive = std::find_if(
+            points.begin(), points.end(),
+            [&](const PromQueryResult::Point &p) { return double(p.ms) / 1000 > m_historyEnd; });
         const double joinGap = double(firstLive->ms) / 1000 - m_historyEnd;
         qInfo("join: %lld raw samples in the last 10 min, %lld live; first live scrape %.1f s "
               "after the "
@@ -307,7 +316,8 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("a gap of %1 s between samples").arg(largestGap)));
     }
 
-    void prometheusSourceFillsSixHourBars() {
+    void prometheusSourceFillsSixHourBars()
+    {
         if (!m_url.isValid())
             QSKIP("no Prometheus from the first test");
         MetricsHistory history;
@@ -327,13 +337,13 @@ private Q_SLOTS:
         QCOMPARE(sampler.status().kind, MetricsSourceKind::Prometheus);
 
         const QString id = MetricsHistory::containerId(kNamespace, kPod, kContainer);
-        const TimeWindow window =
-            TimeRanges::window(TimeRange::Last6Hours, QDateTime::currentMSecsSinceEpoch());
+        const TimeWindow window = TimeRanges::window(TimeRange::Last6Hours,
+                                                     QDateTime::currentMSecsSinceEpoch());
         QCOMPARE(window.bars, 24);
         QCOMPARE(window.barMs, 15 * 60 * 1000LL);
         for (const Metric metric : {Metric::Cpu, Metric::WorkingSet, Metric::Rss}) {
-            const RangeSummary summary =
-                history.summarize({SeriesKind::Container, metric, id}, window);
+            const RangeSummary summary = history.summarize({SeriesKind::Container, metric, id},
+                                                           window);
             QCOMPARE(summary.bars.size(), 24);
             qint64 samples = 0;
             for (qsizetype i = 0; i < summary.bars.size(); ++i) {
@@ -352,21 +362,23 @@ private Q_SLOTS:
 
         // The 12 h range: its bars from where the history begins are filled, those from
         // before it stay empty (nothing invented). Hours 6 to 8 come from the 5-minute tier.
-        const TimeWindow twelve =
-            TimeRanges::window(TimeRange::Last12Hours, QDateTime::currentMSecsSinceEpoch());
+        const TimeWindow twelve = TimeRanges::window(TimeRange::Last12Hours,
+                                                     QDateTime::currentMSecsSinceEpoch());
         const qint64 beginMs = qint64(m_historyBegin * 1000);
         constexpr qint64 kCoarseStepMs = 5 * 60 * 1000;
         int filled = 0;
         int beyondSixHours = 0;
         for (const Metric metric : {Metric::Cpu, Metric::WorkingSet}) {
-            const RangeSummary summary =
-                history.summarize({SeriesKind::Container, metric, id}, twelve);
+            const RangeSummary summary = history.summarize({SeriesKind::Container, metric, id},
+                                                           twelve);
             for (qsizetype i = 0; i < summary.bars.size(); ++i) {
                 const BarSummary &bar = summary.bars[i];
                 // A 5-minute bucket starts up to one step before its first sample.
                 if (bar.endMs <= beginMs - kCoarseStepMs) {
-                    QVERIFY2(bar.summary.isEmpty(),
-                             qPrintable(QStringLiteral("12 h bar %1 before the history is not empty").arg(i)));
+                    QVERIFY2(
+                        bar.summary.isEmpty(),
+                        qPrintable(
+                            QStringLiteral("12 h bar %1 before the history is not empty").arg(i)));
                 } else if (bar.startMs >= beginMs + kCoarseStepMs) {
                     QVERIFY2(!bar.summary.isEmpty(),
                              qPrintable(QStringLiteral("12 h bar %1 of metric %2 is empty")

@@ -48,7 +48,8 @@ private:
     {
         QProcess p;
         p.setProcessEnvironment(clientEnvironment());
-        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + kubectlcompat::adjust(m_kubectl, args));
+        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig}
+                               + kubectlcompat::adjust(m_kubectl, args));
         Result r;
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -70,9 +71,10 @@ private:
 
     QString firstPod(const QString &ns) const
     {
-        const Result r = kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), ns,
-                                  QStringLiteral("--field-selector=status.phase=Running"),
-                                  QStringLiteral("-o"), QStringLiteral("jsonpath={.items[0].metadata.name}")});
+        const Result r = kubectl(
+            {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), ns,
+             QStringLiteral("--field-selector=status.phase=Running"), QStringLiteral("-o"),
+             QStringLiteral("jsonpath={.items[0].metadata.name}")});
         return r.out.trimmed();
     }
 
@@ -91,8 +93,8 @@ private Q_SLOTS:
         m_cluster.start();
         QVERIFY2(m_cluster.waitForStarted(), qPrintable(m_cluster.errorString()));
         QByteArray banner;
-        QTRY_VERIFY_WITH_TIMEOUT((banner += m_cluster.readAllStandardOutput()).contains("export KUBECONFIG="),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (banner += m_cluster.readAllStandardOutput()).contains("export KUBECONFIG="), 30000);
         QVERIFY(banner.contains("https://127.0.0.1:"));
         QVERIFY(QFile::exists(m_kubeconfig));
     }
@@ -121,66 +123,107 @@ private Q_SLOTS:
     {
         const Result r = kubectl({QStringLiteral("get"), QStringLiteral("ns")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(QRegularExpression(QStringLiteral("^NAME\\s+STATUS\\s+AGE\\n")).match(r.out).hasMatch(),
-                 qPrintable(r.out));
-        QVERIFY(QRegularExpression(QStringLiteral("\\nkube-system\\s+Active\\s+\\d+")).match(r.out).hasMatch());
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^NAME\\s+STATUS\\s+AGE\\n")).match(r.out).hasMatch(),
+            qPrintable(r.out));
+        QVERIFY(QRegularExpression(QStringLiteral("\\nkube-system\\s+Active\\s+\\d+"))
+                    .match(r.out)
+                    .hasMatch());
         QVERIFY(r.out.contains(QLatin1String("\nteam-a ")));
     }
 
     void getNodesWide()
     {
-        const Result r = kubectl({QStringLiteral("get"), QStringLiteral("nodes"), QStringLiteral("-o"), QStringLiteral("wide")});
+        const Result r = kubectl({QStringLiteral("get"), QStringLiteral("nodes"),
+                                  QStringLiteral("-o"), QStringLiteral("wide")});
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QVERIFY2(QRegularExpression(QStringLiteral("^NAME\\s+STATUS\\s+ROLES\\s+AGE\\s+VERSION\\s+INTERNAL-IP\\s+EXTERNAL-IP\\s+OS-IMAGE\\s+KERNEL-VERSION\\s+CONTAINER-RUNTIME$"))
-                     .match(lines.value(0)).hasMatch(),
-                 qPrintable(r.out));
+        QVERIFY2(
+            QRegularExpression(
+                QStringLiteral("^NAME\\s+STATUS\\s+ROLES\\s+AGE\\s+VERSION\\s+INTERNAL-IP\\s+"
+                               "EXTERNAL-IP\\s+OS-IMAGE\\s+KERNEL-VERSION\\s+CONTAINER-RUNTIME$"))
+                .match(lines.value(0))
+                .hasMatch(),
+            qPrintable(r.out));
         const QStringList nodes = names({QStringLiteral("get"), QStringLiteral("nodes")});
         QVERIFY(!nodes.isEmpty());
         QCOMPARE(lines.size() - 1, nodes.size());
-        QVERIFY(QRegularExpression(QStringLiteral("\\s(Ready|NotReady)\\s")).match(lines.value(1)).hasMatch());
-        QVERIFY(QRegularExpression(QStringLiteral("\\s\\d+\\.\\d+\\.\\d+\\.\\d+\\s")).match(lines.value(1)).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("\\s(Ready|NotReady)\\s"))
+                    .match(lines.value(1))
+                    .hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("\\s\\d+\\.\\d+\\.\\d+\\.\\d+\\s"))
+                    .match(lines.value(1))
+                    .hasMatch());
     }
 
     void getPodsAllNamespaces()
     {
-        const Result r = kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")});
+        const Result r = kubectl(
+            {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(QRegularExpression(QStringLiteral("^NAMESPACE\\s+NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE\\n")).match(r.out).hasMatch(),
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral("^NAMESPACE\\s+NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE\\n"))
+                     .match(r.out)
+                     .hasMatch(),
                  qPrintable(r.out));
-        QVERIFY(QRegularExpression(QStringLiteral("\\nkube-system\\s+\\S+\\s+\\d+/\\d+\\s+\\S+")).match(r.out).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("\\nkube-system\\s+\\S+\\s+\\d+/\\d+\\s+\\S+"))
+                    .match(r.out)
+                    .hasMatch());
         QVERIFY(r.out.contains(QLatin1String("Running")));
     }
 
     void getWorkloads()
     {
-        const Result r = kubectl({QStringLiteral("get"), QStringLiteral("deploy,rs,sts,ds,jobs,cronjobs,hpa"), QStringLiteral("-A")});
+        const Result r = kubectl({QStringLiteral("get"),
+                                  QStringLiteral("deploy,rs,sts,ds,jobs,cronjobs,hpa"),
+                                  QStringLiteral("-A")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         for (const char *kind : {"deployment.apps/", "replicaset.apps/", "daemonset.apps/",
                                  "cronjob.batch/", "horizontalpodautoscaler.autoscaling/"})
             QVERIFY2(r.out.contains(QLatin1String(kind)), kind);
-        QVERIFY(QRegularExpression(QStringLiteral("NAMESPACE\\s+NAME\\s+READY\\s+UP-TO-DATE\\s+AVAILABLE\\s+AGE")).match(r.out).hasMatch());
-        QVERIFY(QRegularExpression(QStringLiteral("NAMESPACE\\s+NAME\\s+SCHEDULE\\s+TIMEZONE\\s+SUSPEND\\s+ACTIVE\\s+LAST SCHEDULE\\s+AGE")).match(r.out).hasMatch());
-        QVERIFY(QRegularExpression(QStringLiteral("NAMESPACE\\s+NAME\\s+REFERENCE\\s+TARGETS\\s+MINPODS\\s+MAXPODS\\s+REPLICAS\\s+AGE")).match(r.out).hasMatch());
+        QVERIFY(QRegularExpression(
+                    QStringLiteral("NAMESPACE\\s+NAME\\s+READY\\s+UP-TO-DATE\\s+AVAILABLE\\s+AGE"))
+                    .match(r.out)
+                    .hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("NAMESPACE\\s+NAME\\s+SCHEDULE\\s+TIMEZONE\\s+"
+                                                  "SUSPEND\\s+ACTIVE\\s+LAST SCHEDULE\\s+AGE"))
+                    .match(r.out)
+                    .hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("NAMESPACE\\s+NAME\\s+REFERENCE\\s+TARGETS\\s+"
+                                                  "MINPODS\\s+MAXPODS\\s+REPLICAS\\s+AGE"))
+                    .match(r.out)
+                    .hasMatch());
     }
 
     void getEvents()
     {
-        const Result r = kubectl({QStringLiteral("get"), QStringLiteral("events"), QStringLiteral("-A")});
+        const Result r = kubectl(
+            {QStringLiteral("get"), QStringLiteral("events"), QStringLiteral("-A")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(QRegularExpression(QStringLiteral("^NAMESPACE\\s+LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE\\n")).match(r.out).hasMatch(),
-                 qPrintable(r.out.left(400)));
-        QVERIFY(QRegularExpression(QStringLiteral("\\s(Normal|Warning)\\s+\\w+\\s+pod/")).match(r.out).hasMatch());
+        QVERIFY2(
+            QRegularExpression(
+                QStringLiteral("^NAMESPACE\\s+LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE\\n"))
+                .match(r.out)
+                .hasMatch(),
+            qPrintable(r.out.left(400)));
+        QVERIFY(QRegularExpression(QStringLiteral("\\s(Normal|Warning)\\s+\\w+\\s+pod/"))
+                    .match(r.out)
+                    .hasMatch());
     }
 
     void describePod()
     {
         const QString pod = firstPod(QStringLiteral("kube-system"));
         QVERIFY(!pod.isEmpty());
-        const Result r = kubectl({QStringLiteral("describe"), QStringLiteral("pod"), QStringLiteral("-n"), QStringLiteral("kube-system"), pod});
+        const Result r = kubectl({QStringLiteral("describe"), QStringLiteral("pod"),
+                                  QStringLiteral("-n"), QStringLiteral("kube-system"), pod});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY(QRegularExpression(QStringLiteral("^Name:\\s+") + QRegularExpression::escape(pod)).match(r.out).hasMatch());
-        QVERIFY(QRegularExpression(QStringLiteral("\\nNamespace:\\s+kube-system\\n")).match(r.out).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^Name:\\s+") + QRegularExpression::escape(pod))
+                    .match(r.out)
+                    .hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("\\nNamespace:\\s+kube-system\\n"))
+                    .match(r.out)
+                    .hasMatch());
         QVERIFY(r.out.contains(QLatin1String("Containers:")));
         QVERIFY(r.out.contains(QLatin1String("Events:")));
     }
@@ -188,11 +231,14 @@ private Q_SLOTS:
     void logs()
     {
         const QString pod = firstPod(QStringLiteral("kube-system"));
-        const Result r = kubectl({QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("kube-system"), pod, QStringLiteral("--tail=5")});
+        const Result r = kubectl({QStringLiteral("logs"), QStringLiteral("-n"),
+                                  QStringLiteral("kube-system"), pod, QStringLiteral("--tail=5")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(!lines.isEmpty() && lines.size() <= 5, qPrintable(r.out));
-        const Result bad = kubectl({QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("kube-system"), pod, QStringLiteral("--tail=-5"), QStringLiteral("--since=-1s")});
+        const Result bad = kubectl({QStringLiteral("logs"), QStringLiteral("-n"),
+                                    QStringLiteral("kube-system"), pod, QStringLiteral("--tail=-5"),
+                                    QStringLiteral("--since=-1s")});
         QVERIFY(bad.exitCode != 0);
     }
 
@@ -201,8 +247,9 @@ private Q_SLOTS:
         const QString pod = firstPod(QStringLiteral("kube-system"));
         QProcess follow;
         follow.setProcessEnvironment(clientEnvironment());
-        follow.start(m_kubectl, {QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("logs"), QStringLiteral("-f"),
-                                 QStringLiteral("-n"), QStringLiteral("kube-system"), pod, QStringLiteral("--tail=1")});
+        follow.start(m_kubectl, {QStringLiteral("--kubeconfig"), m_kubeconfig,
+                                 QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("-n"),
+                                 QStringLiteral("kube-system"), pod, QStringLiteral("--tail=1")});
         QVERIFY(follow.waitForStarted());
         QByteArray seen;
         QTRY_VERIFY_WITH_TIMEOUT((seen += follow.readAllStandardOutput()).count('\n') >= 1, 20000);
@@ -215,40 +262,61 @@ private Q_SLOTS:
     {
         const Result nodes = kubectl({QStringLiteral("top"), QStringLiteral("nodes")});
         QVERIFY2(nodes.exitCode == 0, qPrintable(nodes.err));
-        QVERIFY(QRegularExpression(QStringLiteral("^NAME\\s+CPU\\(cores\\)\\s+CPU(%|\\(%\\))\\s+MEMORY\\(bytes\\)\\s+MEMORY(%|\\(%\\))")).match(nodes.out).hasMatch());
-        QVERIFY(QRegularExpression(QStringLiteral("\\n\\S+\\s+\\d+m\\s+\\d+%\\s+\\d+Mi\\s+\\d+%")).match(nodes.out).hasMatch());
-        const Result pods = kubectl({QStringLiteral("top"), QStringLiteral("pods"), QStringLiteral("-A")});
+        QVERIFY(QRegularExpression(QStringLiteral("^NAME\\s+CPU\\(cores\\)\\s+CPU(%|\\(%\\))\\s+"
+                                                  "MEMORY\\(bytes\\)\\s+MEMORY(%|\\(%\\))"))
+                    .match(nodes.out)
+                    .hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("\\n\\S+\\s+\\d+m\\s+\\d+%\\s+\\d+Mi\\s+\\d+%"))
+                    .match(nodes.out)
+                    .hasMatch());
+        const Result pods = kubectl(
+            {QStringLiteral("top"), QStringLiteral("pods"), QStringLiteral("-A")});
         QVERIFY2(pods.exitCode == 0, qPrintable(pods.err));
-        QVERIFY(QRegularExpression(QStringLiteral("^NAMESPACE\\s+NAME\\s+CPU\\(cores\\)\\s+MEMORY\\(bytes\\)")).match(pods.out).hasMatch());
-        QVERIFY(QRegularExpression(QStringLiteral("\\nkube-system\\s+\\S+\\s+\\d+m\\s+\\d+Mi")).match(pods.out).hasMatch());
+        QVERIFY(QRegularExpression(
+                    QStringLiteral("^NAMESPACE\\s+NAME\\s+CPU\\(cores\\)\\s+MEMORY\\(bytes\\)"))
+                    .match(pods.out)
+                    .hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("\\nkube-system\\s+\\S+\\s+\\d+m\\s+\\d+Mi"))
+                    .match(pods.out)
+                    .hasMatch());
     }
 
     void authCanI()
     {
-        Result r = kubectl({QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("create"), QStringLiteral("deployments")});
+        Result r = kubectl({QStringLiteral("auth"), QStringLiteral("can-i"),
+                            QStringLiteral("create"), QStringLiteral("deployments")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QStringLiteral("yes"));
-        r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"), QStringLiteral("auth"), QStringLiteral("can-i"),
-                     QStringLiteral("list"), QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("team-a")});
+        r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"),
+                     QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("list"),
+                     QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("team-a")});
         QCOMPARE(r.out.trimmed(), QStringLiteral("yes"));
-        r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"), QStringLiteral("auth"), QStringLiteral("can-i"),
-                     QStringLiteral("delete"), QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("team-a")});
+        r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"),
+                     QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("delete"),
+                     QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("team-a")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.trimmed().startsWith(QLatin1String("no")));
     }
 
     void viewerForbidden()
     {
-        Result r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"), QStringLiteral("get"), QStringLiteral("nodes")});
+        Result r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"),
+                            QStringLiteral("get"), QStringLiteral("nodes")});
         QVERIFY(r.exitCode != 0);
-        QVERIFY2(r.err.contains(QLatin1String("Error from server (Forbidden): nodes is forbidden: User \"viewer\" cannot list resource \"nodes\" in API group \"\" at the cluster scope")),
+        QVERIFY2(r.err.contains(QLatin1String(
+                     "Error from server (Forbidden): nodes is forbidden: User \"viewer\" cannot "
+                     "list resource \"nodes\" in API group \"\" at the cluster scope")),
                  qPrintable(r.err));
-        r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"), QStringLiteral("get"), QStringLiteral("pods")});
+        r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"),
+                     QStringLiteral("get"), QStringLiteral("pods")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.startsWith(QLatin1String("NAME")));
-        r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"), QStringLiteral("delete"), QStringLiteral("pod"),
-                     QStringLiteral("-n"), QStringLiteral("team-a"), QStringLiteral("nothing-here")});
-        QVERIFY(r.err.contains(QLatin1String("pods \"nothing-here\" is forbidden: User \"viewer\" cannot delete resource \"pods\" in API group \"\" in the namespace \"team-a\"")));
+        r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"),
+                     QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("-n"),
+                     QStringLiteral("team-a"), QStringLiteral("nothing-here")});
+        QVERIFY(r.err.contains(
+            QLatin1String("pods \"nothing-here\" is forbidden: User \"viewer\" cannot delete "
+                          "resource \"pods\" in API group \"\" in the namespace \"team-a\"")));
     }
 
     void unauthorized()
@@ -266,11 +334,13 @@ private Q_SLOTS:
         out.close();
         QProcess p;
         p.setProcessEnvironment(clientEnvironment());
-        p.start(m_kubectl, {QStringLiteral("--kubeconfig"), bad, QStringLiteral("--context"), QStringLiteral("demo-token"),
-                            QStringLiteral("get"), QStringLiteral("ns")});
+        p.start(m_kubectl,
+                {QStringLiteral("--kubeconfig"), bad, QStringLiteral("--context"),
+                 QStringLiteral("demo-token"), QStringLiteral("get"), QStringLiteral("ns")});
         QVERIFY(p.waitForFinished(30000));
         QVERIFY(p.exitCode() != 0);
-        QVERIFY2(p.readAllStandardError().contains("You must be logged in to the server"), "no Unauthorized");
+        QVERIFY2(p.readAllStandardError().contains("You must be logged in to the server"),
+                 "no Unauthorized");
     }
 
     void createScaleRolloutDelete()
@@ -282,45 +352,59 @@ private Q_SLOTS:
         // A watch started before the changes must see them.
         QProcess watch;
         watch.setProcessEnvironment(clientEnvironment());
-        watch.start(m_kubectl, {QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("get"), QStringLiteral("pods"),
-                                QStringLiteral("-n"), ns, QStringLiteral("-w")});
+        watch.start(m_kubectl,
+                    {QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("get"),
+                     QStringLiteral("pods"), QStringLiteral("-n"), ns, QStringLiteral("-w")});
         QVERIFY(watch.waitForStarted());
 
-        r = kubectl({QStringLiteral("create"), QStringLiteral("deployment"), QStringLiteral("web"), QStringLiteral("-n"), ns,
-                     QStringLiteral("--image=nginx:1.27"), QStringLiteral("--replicas=3")});
+        r = kubectl({QStringLiteral("create"), QStringLiteral("deployment"), QStringLiteral("web"),
+                     QStringLiteral("-n"), ns, QStringLiteral("--image=nginx:1.27"),
+                     QStringLiteral("--replicas=3")});
         QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/web created"));
-        r = kubectl({QStringLiteral("scale"), QStringLiteral("deployment"), QStringLiteral("web"), QStringLiteral("-n"), ns,
-                     QStringLiteral("--replicas=6")});
+        r = kubectl({QStringLiteral("scale"), QStringLiteral("deployment"), QStringLiteral("web"),
+                     QStringLiteral("-n"), ns, QStringLiteral("--replicas=6")});
         QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/web scaled"));
-        QTRY_COMPARE_WITH_TIMEOUT(names({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), ns,
-                                         QStringLiteral("--field-selector=status.phase=Running")}).size(),
-                                  6, 30000);
-        r = kubectl({QStringLiteral("rollout"), QStringLiteral("status"), QStringLiteral("deployment/web"), QStringLiteral("-n"), ns,
-                     QStringLiteral("--timeout=30s")}, 40000);
-        QVERIFY2(r.out.contains(QLatin1String("deployment \"web\" successfully rolled out")), qPrintable(r.out + r.err));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            names({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), ns,
+                   QStringLiteral("--field-selector=status.phase=Running")})
+                .size(),
+            6, 30000);
+        r = kubectl({QStringLiteral("rollout"), QStringLiteral("status"),
+                     QStringLiteral("deployment/web"), QStringLiteral("-n"), ns,
+                     QStringLiteral("--timeout=30s")},
+                    40000);
+        QVERIFY2(r.out.contains(QLatin1String("deployment \"web\" successfully rolled out")),
+                 qPrintable(r.out + r.err));
 
         QByteArray seen;
-        QTRY_VERIFY_WITH_TIMEOUT((seen += watch.readAllStandardOutput()).contains("Running"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT((seen += watch.readAllStandardOutput()).contains("Running"),
+                                 20000);
         QVERIFY(seen.startsWith("NAME"));
         QVERIFY(seen.contains("web-"));
 
-        r = kubectl({QStringLiteral("set"), QStringLiteral("image"), QStringLiteral("deployment/web"), QStringLiteral("nginx=nginx:1.28"),
+        r = kubectl({QStringLiteral("set"), QStringLiteral("image"),
+                     QStringLiteral("deployment/web"), QStringLiteral("nginx=nginx:1.28"),
                      QStringLiteral("-n"), ns});
         QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/web image updated"));
-        QTRY_COMPARE_WITH_TIMEOUT(names({QStringLiteral("get"), QStringLiteral("rs"), QStringLiteral("-n"), ns}).size(), 2, 30000);
-        r = kubectl({QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("web"), QStringLiteral("-n"), ns,
-                     QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.template.spec.containers[0].image}")});
+        QTRY_COMPARE_WITH_TIMEOUT(
+            names({QStringLiteral("get"), QStringLiteral("rs"), QStringLiteral("-n"), ns}).size(),
+            2, 30000);
+        r = kubectl({QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("web"),
+                     QStringLiteral("-n"), ns, QStringLiteral("-o"),
+                     QStringLiteral("jsonpath={.spec.template.spec.containers[0].image}")});
         QCOMPARE(r.out, QStringLiteral("nginx:1.28"));
 
         watch.terminate();
         watch.waitForFinished(5000);
 
-        r = kubectl({QStringLiteral("delete"), QStringLiteral("deployment"), QStringLiteral("web"), QStringLiteral("-n"), ns});
+        r = kubectl({QStringLiteral("delete"), QStringLiteral("deployment"), QStringLiteral("web"),
+                     QStringLiteral("-n"), ns});
         QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps \"web\" deleted"));
         r = kubectl({QStringLiteral("delete"), QStringLiteral("namespace"), ns}, 60000);
         QCOMPARE(r.out.trimmed(), QStringLiteral("namespace \"workshop-test\" deleted"));
         r = kubectl({QStringLiteral("get"), QStringLiteral("namespace"), ns});
-        QVERIFY(r.err.contains(QLatin1String("Error from server (NotFound): namespaces \"workshop-test\" not found")));
+        QVERIFY(r.err.contains(
+            QLatin1String("Error from server (NotFound): namespaces \"workshop-test\" not found")));
     }
 
     void pythonClient()
@@ -345,10 +429,13 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(60000));
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
-        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("^pods (\\d+) ")).match(out);
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("^pods (\\d+) ")).match(out);
         QVERIFY2(m.hasMatch(), qPrintable(out));
         QVERIFY(m.captured(1).toInt() > 0);
-        QVERIFY2(out.contains(QLatin1String("'kube-system'")) && out.contains(QLatin1String("'team-a'")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("'kube-system'"))
+                     && out.contains(QLatin1String("'team-a'")),
+                 qPrintable(out));
     }
 
     void cadvisorThroughProxy()
@@ -356,9 +443,12 @@ private Q_SLOTS:
         const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
         if (promtool.isEmpty())
             QSKIP("promtool is not installed");
-        const QString node = names({QStringLiteral("get"), QStringLiteral("nodes")}).value(0).section(QLatin1Char('/'), 1);
-        const Result r = kubectl({QStringLiteral("get"), QStringLiteral("--raw"),
-                                  QStringLiteral("/api/v1/nodes/") + node + QStringLiteral("/proxy/metrics/cadvisor")});
+        const QString node = names({QStringLiteral("get"), QStringLiteral("nodes")})
+                                 .value(0)
+                                 .section(QLatin1Char('/'), 1);
+        const Result r = kubectl(
+            {QStringLiteral("get"), QStringLiteral("--raw"),
+             QStringLiteral("/api/v1/nodes/") + node + QStringLiteral("/proxy/metrics/cadvisor")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QLatin1String("container_memory_working_set_bytes{")));
         QProcess check;
@@ -379,11 +469,15 @@ private Q_SLOTS:
         const auto write = [&](int replicas) {
             QFile f(manifest);
             QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(QStringLiteral("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hello\n  namespace: default\n"
-                                   "spec:\n  replicas: %1\n  selector:\n    matchLabels: {app: hello}\n"
-                                   "  template:\n    metadata:\n      labels: {app: hello}\n"
-                                   "    spec:\n      containers:\n      - name: hello\n        image: nginx:1.27\n")
-                        .arg(replicas).toUtf8());
+            f.write(
+                QStringLiteral("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hello\n  "
+                               "namespace: default\n"
+                               "spec:\n  replicas: %1\n  selector:\n    matchLabels: {app: hello}\n"
+                               "  template:\n    metadata:\n      labels: {app: hello}\n"
+                               "    spec:\n      containers:\n      - name: hello\n        image: "
+                               "nginx:1.27\n")
+                    .arg(replicas)
+                    .toUtf8());
         };
         write(2);
         Result r = kubectl({QStringLiteral("apply"), QStringLiteral("-f"), manifest});
@@ -393,11 +487,12 @@ private Q_SLOTS:
         r = kubectl({QStringLiteral("apply"), QStringLiteral("-f"), manifest});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/hello configured"));
-        r = kubectl({QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("hello"), QStringLiteral("-o"),
-                     QStringLiteral("jsonpath={.spec.replicas}")});
+        r = kubectl({QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("hello"),
+                     QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.replicas}")});
         QCOMPARE(r.out, QStringLiteral("3"));
         r = kubectl({QStringLiteral("create"), QStringLiteral("-f"), manifest});
-        QVERIFY2(r.err.contains(QLatin1String("Error from server (AlreadyExists)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("Error from server (AlreadyExists)")),
+                 qPrintable(r.err));
         r = kubectl({QStringLiteral("delete"), QStringLiteral("-f"), manifest});
         QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps \"hello\" deleted"));
     }
@@ -412,25 +507,33 @@ private Q_SLOTS:
             f.write(json);
         };
         writeSpec("{\"internalErrors\":1}");
-        Result r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"), QStringLiteral("create"),
-                            QStringLiteral("--raw"), QStringLiteral("/demo/faults"), QStringLiteral("-f"), spec});
+        Result r = kubectl({QStringLiteral("--context"), QStringLiteral("demo-viewer"),
+                            QStringLiteral("create"), QStringLiteral("--raw"),
+                            QStringLiteral("/demo/faults"), QStringLiteral("-f"), spec});
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(QLatin1String("Forbidden")), qPrintable(r.err));
-        r = kubectl({QStringLiteral("create"), QStringLiteral("--raw"), QStringLiteral("/demo/faults"), QStringLiteral("-f"), spec});
-        QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("\"internalErrors\":1")), qPrintable(r.out + r.err));
-        r = kubectl({QStringLiteral("get"), QStringLiteral("--raw"), QStringLiteral("/api/v1/namespaces/default")});
+        r = kubectl({QStringLiteral("create"), QStringLiteral("--raw"),
+                     QStringLiteral("/demo/faults"), QStringLiteral("-f"), spec});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("\"internalErrors\":1")),
+                 qPrintable(r.out + r.err));
+        r = kubectl({QStringLiteral("get"), QStringLiteral("--raw"),
+                     QStringLiteral("/api/v1/namespaces/default")});
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(QLatin1String("injected fault")), qPrintable(r.err));
-        r = kubectl({QStringLiteral("get"), QStringLiteral("--raw"), QStringLiteral("/api/v1/namespaces/default")});
+        r = kubectl({QStringLiteral("get"), QStringLiteral("--raw"),
+                     QStringLiteral("/api/v1/namespaces/default")});
         QVERIFY2(r.out.contains(QLatin1String("\"name\":\"default\"")), qPrintable(r.err));
 
         // A restart keeps the cluster's state: the namespace created here survives it.
-        r = kubectl({QStringLiteral("create"), QStringLiteral("namespace"), QStringLiteral("survives-restart")});
+        r = kubectl({QStringLiteral("create"), QStringLiteral("namespace"),
+                     QStringLiteral("survives-restart")});
         QCOMPARE(r.exitCode, 0);
         writeSpec("{\"restart\":true}");
-        r = kubectl({QStringLiteral("create"), QStringLiteral("--raw"), QStringLiteral("/demo/faults"), QStringLiteral("-f"), spec});
+        r = kubectl({QStringLiteral("create"), QStringLiteral("--raw"),
+                     QStringLiteral("/demo/faults"), QStringLiteral("-f"), spec});
         QCOMPARE(r.exitCode, 0);
-        QTRY_VERIFY_WITH_TIMEOUT(kubectl({QStringLiteral("get"), QStringLiteral("namespace"), QStringLiteral("survives-restart")})
+        QTRY_VERIFY_WITH_TIMEOUT(kubectl({QStringLiteral("get"), QStringLiteral("namespace"),
+                                          QStringLiteral("survives-restart")})
                                      .out.contains(QLatin1String("survives-restart")),
                                  20000);
     }

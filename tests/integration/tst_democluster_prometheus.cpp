@@ -24,14 +24,16 @@ using demotest::waitUntil;
 
 namespace {
 
-bool writeFile(const QString &path, const QByteArray &data) {
+bool writeFile(const QString &path, const QByteArray &data)
+{
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
 }
 
 // Memory quantities as metrics.k8s.io writes them ("123456Ki", plain bytes, decimal or binary
 // suffixes); nullopt for anything else so a format change fails loudly.
-std::optional<double> memoryBytes(const QString &quantity) {
+std::optional<double> memoryBytes(const QString &quantity)
+{
     static const QRegularExpression re(
         QStringLiteral("^(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$"));
     const QRegularExpressionMatch m = re.match(quantity);
@@ -60,7 +62,8 @@ std::optional<double> memoryBytes(const QString &quantity) {
 
 } // namespace
 
-class TestDemoClusterPrometheus final : public QObject {
+class TestDemoClusterPrometheus final : public QObject
+{
     Q_OBJECT
 
 private:
@@ -71,7 +74,8 @@ private:
     QStringList m_nodes;
 
     // GET on Prometheus' HTTP API; an empty object when it does not answer (yet).
-    QJsonObject prometheusGet(const QString &path, const QUrlQuery &query = {}) {
+    QJsonObject prometheusGet(const QString &path, const QUrlQuery &query = {})
+    {
         QUrl url = m_prometheusUrl;
         url.setPath(path);
         url.setQuery(query);
@@ -86,14 +90,16 @@ private:
         return answer;
     }
 
-    QString kubectlJsonPath(const QStringList &args, const QString &path) {
+    QString kubectlJsonPath(const QStringList &args, const QString &path)
+    {
         const demotest::Result r = m_cluster.kubectl(
             args + QStringList{QStringLiteral("-o"), QStringLiteral("jsonpath=") + path});
         return r.exitCode == 0 ? r.out.trimmed() : QString();
     }
 
     // The kubeconfig's base64 PEM data (context demo) as a file Prometheus can read.
-    bool writeCredential(const QString &field, const QString &file) {
+    bool writeCredential(const QString &field, const QString &file)
+    {
         const QString data = kubectlJsonPath({QStringLiteral("config"), QStringLiteral("view"),
                                               QStringLiteral("--raw"), QStringLiteral("--minify"),
                                               QStringLiteral("--context"), QStringLiteral("demo")},
@@ -103,13 +109,14 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         const QString prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
         if (prometheus.isEmpty())
             QSKIP("prometheus is not installed (Debian package prometheus): no scrape test");
-        const QString error =
-            m_cluster.start({QStringLiteral("--preset"), QStringLiteral("workshop"),
-                             QStringLiteral("--seed"), QStringLiteral("3")});
+        const QString error = m_cluster.start({QStringLiteral("--preset"),
+                                               QStringLiteral("workshop"), QStringLiteral("--seed"),
+                                               QStringLiteral("3")});
         if (!error.isEmpty())
             QSKIP(qPrintable(error));
 
@@ -171,7 +178,8 @@ private Q_SLOTS:
         QVERIFY2(m_prometheus.waitForStarted(10000), qPrintable(m_prometheus.errorString()));
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         if (m_prometheus.state() != QProcess::NotRunning) {
             m_prometheus.terminate();
             if (!m_prometheus.waitForFinished(10000))
@@ -180,7 +188,8 @@ private Q_SLOTS:
         m_cluster.stop();
     }
 
-    void everyNodeIsScrapedThroughTheProxy() {
+    void everyNodeIsScrapedThroughTheProxy()
+    {
         QJsonArray active;
         QString lastErrors;
         const bool allUp = waitUntil(
@@ -200,8 +209,8 @@ private Q_SLOTS:
                     if (target.value(QStringLiteral("health")).toString() == QLatin1String("up"))
                         ++up;
                     else
-                        lastErrors +=
-                            target.value(QStringLiteral("lastError")).toString() + QLatin1Char(' ');
+                        lastErrors += target.value(QStringLiteral("lastError")).toString()
+                                      + QLatin1Char(' ');
                 }
                 return active.size() == m_nodes.size() && up == m_nodes.size();
             },
@@ -234,7 +243,8 @@ private Q_SLOTS:
             static_cast<long long>(scraped.size()), static_cast<long long>(m_nodes.size()));
     }
 
-    void workingSetAgreesWithMetricsApi() {
+    void workingSetAgreesWithMetricsApi()
+    {
         QVERIFY(m_prometheus.state() == QProcess::Running);
         const QString ns = QStringLiteral("team-a");
         const QStringList pods =
@@ -243,9 +253,9 @@ private Q_SLOTS:
                             QStringLiteral("{.items[*].metadata.name}"))
                 .split(QLatin1Char(' '), Qt::SkipEmptyParts);
         QVERIFY2(pods.size() >= 3, qPrintable(pods.join(QLatin1Char(' '))));
-        const QString promql =
-            QStringLiteral("sum by (namespace, pod) "
-                           "(container_memory_working_set_bytes{container!=\"\",image!=\"\"})");
+        const QString promql = QStringLiteral(
+            "sum by (namespace, pod) "
+            "(container_memory_working_set_bytes{container!=\"\",image!=\"\"})");
 
         double worst = 0;
         int compared = 0;
@@ -259,8 +269,7 @@ private Q_SLOTS:
             // own 15 s sampling on top, hence the acceptance's 5 %.
             const demotest::Result raw = m_cluster.kubectl(
                 {QStringLiteral("get"), QStringLiteral("--raw"),
-                 QStringLiteral("/apis/metrics.k8s.io/v1beta1/namespaces/%1/pods/%2")
-                     .arg(ns, pod)});
+                 QStringLiteral("/apis/metrics.k8s.io/v1beta1/namespaces/%1/pods/%2").arg(ns, pod)});
             const qint64 sampledMs = QDateTime::currentMSecsSinceEpoch();
             // team-a/web has an HPA: a pod it scaled down since the listing is simply gone.
             if (raw.exitCode != 0 && raw.err.contains(QLatin1String("(NotFound)")))
@@ -321,8 +330,8 @@ private Q_SLOTS:
             QVERIFY2(
                 scraped,
                 qPrintable(QStringLiteral("Prometheus has no working set for %1/%2").arg(ns, pod)));
-            const double deviation =
-                std::abs(*scraped - metricsApi) / std::max(*scraped, metricsApi);
+            const double deviation = std::abs(*scraped - metricsApi)
+                                     / std::max(*scraped, metricsApi);
             worst = std::max(worst, deviation);
             ++compared;
             qInfo("%s/%s: Prometheus %.0f bytes, metrics.k8s.io %.0f bytes, deviation %.3f %%",

@@ -18,7 +18,8 @@
 
 namespace demotest {
 
-struct Result {
+struct Result
+{
     int exitCode = -1;
     QString out;
     QString err;
@@ -26,7 +27,8 @@ struct Result {
 
 // Runs the event loop until `done` is true or `ms` passed; returns `done()`. Tests poll
 // conditions with generous deadlines because they also run under ASan on a loaded machine.
-inline bool waitUntil(const std::function<bool()> &done, int ms) {
+inline bool waitUntil(const std::function<bool()> &done, int ms)
+{
     QDeadlineTimer deadline(ms);
     while (!done()) {
         if (deadline.hasExpired())
@@ -37,14 +39,16 @@ inline bool waitUntil(const std::function<bool()> &done, int ms) {
     return true;
 }
 
-inline int freePort() {
+inline int freePort()
+{
     QTcpServer server;
     if (!server.listen(QHostAddress::LocalHost, 0))
         return 0;
     return server.serverPort();
 }
 
-class DemoClusterProcess final {
+class DemoClusterProcess final
+{
 public:
     DemoClusterProcess() = default;
     DemoClusterProcess(const DemoClusterProcess &) = delete;
@@ -52,7 +56,8 @@ public:
     ~DemoClusterProcess() { stop(); }
 
     // Empty on success, else why the cluster (or kubectl) is unavailable; the caller skips.
-    QString start(const QStringList &extra = {}) {
+    QString start(const QStringList &extra = {})
+    {
         m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         if (m_kubectl.isEmpty())
             return QStringLiteral("kubectl is not installed; these tests use it as the referee");
@@ -66,7 +71,8 @@ public:
     bool running() const { return m_launcher.running(); }
 
     // A private HOME and cache: kubectl's discovery cache must never leak between runs.
-    QProcessEnvironment clientEnvironment() const {
+    QProcessEnvironment clientEnvironment() const
+    {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), m_launcher.dir());
         env.insert(QStringLiteral("KUBECACHEDIR"), m_launcher.filePath(QStringLiteral("cache")));
@@ -74,10 +80,12 @@ public:
         return env;
     }
 
-    Result kubectl(const QStringList &args, int timeoutMs = 30000) const {
+    Result kubectl(const QStringList &args, int timeoutMs = 30000) const
+    {
         QProcess p;
         p.setProcessEnvironment(clientEnvironment());
-        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + kubectlcompat::adjust(m_kubectl, args));
+        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig}
+                               + kubectlcompat::adjust(m_kubectl, args));
         Result r;
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -92,9 +100,11 @@ public:
     }
 
     // kubectl started in the background (get -w, logs -f); the caller owns and ends it.
-    void startKubectl(QProcess &p, const QStringList &args) const {
+    void startKubectl(QProcess &p, const QStringList &args) const
+    {
         p.setProcessEnvironment(clientEnvironment());
-        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + kubectlcompat::adjust(m_kubectl, args));
+        p.start(m_kubectl, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig}
+                               + kubectlcompat::adjust(m_kubectl, args));
     }
 
     QString kubeconfig() const { return m_kubeconfig; }

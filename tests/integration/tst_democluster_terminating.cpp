@@ -20,33 +20,38 @@ const QString kNamespace = QStringLiteral("terminating-test");
 
 } // namespace
 
-class TestDemoClusterTerminating final : public QObject {
+class TestDemoClusterTerminating final : public QObject
+{
     Q_OBJECT
 
 private:
     demotest::DemoClusterProcess m_cluster;
 
-    demotest::Result kubectl(const QStringList &args, int timeoutMs = 30000) const {
+    demotest::Result kubectl(const QStringList &args, int timeoutMs = 30000) const
+    {
         return m_cluster.kubectl(args, timeoutMs);
     }
 
-    QString podField(const QString &name, const QString &jsonPath) const {
-        const demotest::Result r =
-            kubectl({QStringLiteral("get"), QStringLiteral("pod"), name, QStringLiteral("-n"),
-                     kNamespace, QStringLiteral("-o"), QStringLiteral("jsonpath=") + jsonPath});
+    QString podField(const QString &name, const QString &jsonPath) const
+    {
+        const demotest::Result r = kubectl({QStringLiteral("get"), QStringLiteral("pod"), name,
+                                            QStringLiteral("-n"), kNamespace, QStringLiteral("-o"),
+                                            QStringLiteral("jsonpath=") + jsonPath});
         return r.exitCode == 0 ? r.out.trimmed() : QString();
     }
 
-    bool isGone(const QString &name, const QString &ns = kNamespace) const {
-        const demotest::Result r =
-            kubectl({QStringLiteral("get"), QStringLiteral("pod"), name, QStringLiteral("-n"), ns});
+    bool isGone(const QString &name, const QString &ns = kNamespace) const
+    {
+        const demotest::Result r = kubectl(
+            {QStringLiteral("get"), QStringLiteral("pod"), name, QStringLiteral("-n"), ns});
         return r.exitCode != 0
                && r.err.contains(
                    QStringLiteral("Error from server (NotFound): pods \"%1\" not found").arg(name));
     }
 
     // A running pod that would take 600 s to stop (preStop sleep 600, grace period 600).
-    QString createSlowToStopPod(const QString &name) {
+    QString createSlowToStopPod(const QString &name)
+    {
         return createRunningPod(
             name,
             QJsonObject{{QStringLiteral("sleep"), QJsonObject{{QStringLiteral("seconds"), 600}}}},
@@ -55,7 +60,8 @@ private:
 
     // Creates a pod whose container has `preStop` as its lifecycle.preStop hook and waits until
     // it runs; returns an error text or an empty string.
-    QString createRunningPod(const QString &name, const QJsonObject &preStop, int gracePeriod) {
+    QString createRunningPod(const QString &name, const QJsonObject &preStop, int gracePeriod)
+    {
         QJsonObject container{{QStringLiteral("name"), QStringLiteral("app")},
                               {QStringLiteral("image"), QStringLiteral("nginx:1.27")}};
         if (!preStop.isEmpty())
@@ -89,19 +95,21 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         const QString error = m_cluster.start({QStringLiteral("--seed"), QStringLiteral("11")});
         if (!error.isEmpty())
             QSKIP(qPrintable(error));
-        const demotest::Result r =
-            kubectl({QStringLiteral("create"), QStringLiteral("namespace"), kNamespace});
+        const demotest::Result r = kubectl(
+            {QStringLiteral("create"), QStringLiteral("namespace"), kNamespace});
         QCOMPARE(r.out.trimmed(), QStringLiteral("namespace/%1 created").arg(kNamespace));
     }
 
     void cleanupTestCase() { m_cluster.stop(); }
 
     // The pod's preStop hook (sleep 10) keeps it Terminating well past kubectl's next call.
-    void gracefulDeletionShowsTerminating() {
+    void gracefulDeletionShowsTerminating()
+    {
         const QString name = QStringLiteral("slow-stopper");
         const QJsonObject sleepHook{
             {QStringLiteral("exec"),
@@ -123,9 +131,9 @@ private Q_SLOTS:
                       30000),
             seen.constData());
 
-        demotest::Result r =
-            kubectl({QStringLiteral("delete"), QStringLiteral("pod"), name, QStringLiteral("-n"),
-                     kNamespace, QStringLiteral("--wait=false")});
+        demotest::Result r = kubectl({QStringLiteral("delete"), QStringLiteral("pod"), name,
+                                      QStringLiteral("-n"), kNamespace,
+                                      QStringLiteral("--wait=false")});
         QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("pod \"%1\" deleted").arg(name)),
                  qPrintable(r.out + r.err));
 
@@ -166,24 +174,25 @@ private Q_SLOTS:
         watch.terminate();
         watch.waitForFinished(5000);
         const QString events = QString::fromUtf8(seen);
-        const qsizetype modified =
-            QRegularExpression(QStringLiteral("\\nMODIFIED\\s+") + name
-                               + QStringLiteral("\\s+\\S+\\s+Terminating\\s"))
-                .match(events)
-                .capturedStart();
+        const qsizetype modified = QRegularExpression(
+                                       QStringLiteral("\\nMODIFIED\\s+") + name
+                                       + QStringLiteral("\\s+\\S+\\s+Terminating\\s"))
+                                       .match(events)
+                                       .capturedStart();
         const qsizetype deleted = events.indexOf(QStringLiteral("\nDELETED"));
         QVERIFY2(modified > 0 && deleted > modified, qPrintable(events));
     }
 
     // A second delete may shorten the grace period; the kubelet then stops the pod at the new
     // deadline even though its preStop hook (sleep 600) would run much longer.
-    void shorterGracePeriodWins() {
+    void shorterGracePeriodWins()
+    {
         const QString name = QStringLiteral("stubborn");
         const QString error = createSlowToStopPod(name);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        demotest::Result r =
-            kubectl({QStringLiteral("delete"), QStringLiteral("pod"), name, QStringLiteral("-n"),
-                     kNamespace, QStringLiteral("--wait=false")});
+        demotest::Result r = kubectl({QStringLiteral("delete"), QStringLiteral("pod"), name,
+                                      QStringLiteral("-n"), kNamespace,
+                                      QStringLiteral("--wait=false")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(podField(name, QStringLiteral("{.metadata.deletionGracePeriodSeconds}")),
                  QStringLiteral("600"));
@@ -192,20 +201,21 @@ private Q_SLOTS:
                      QStringLiteral("--wait=false")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         // Gone already on a slow machine, or still Terminating with the shorter grace period.
-        const QString grace =
-            podField(name, QStringLiteral("{.metadata.deletionGracePeriodSeconds}"));
+        const QString grace = podField(name,
+                                       QStringLiteral("{.metadata.deletionGracePeriodSeconds}"));
         QVERIFY2(grace == QLatin1String("2") || isGone(name), qPrintable(grace));
         QVERIFY2(waitUntil([&] { return isGone(name); }, 60000),
                  "not deleted after the shortened grace period");
     }
 
-    void forceDeletionIsImmediate() {
+    void forceDeletionIsImmediate()
+    {
         const QString name = QStringLiteral("forced");
         const QString error = createSlowToStopPod(name);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const demotest::Result r =
-            kubectl({QStringLiteral("delete"), QStringLiteral("pod"), name, QStringLiteral("-n"),
-                     kNamespace, QStringLiteral("--grace-period=0"), QStringLiteral("--force")});
+        const demotest::Result r = kubectl(
+            {QStringLiteral("delete"), QStringLiteral("pod"), name, QStringLiteral("-n"),
+             kNamespace, QStringLiteral("--grace-period=0"), QStringLiteral("--force")});
         QVERIFY2(r.exitCode == 0
                      && r.out.contains(QStringLiteral("pod \"%1\" force deleted").arg(name)),
                  qPrintable(r.out + r.err));
@@ -216,13 +226,14 @@ private Q_SLOTS:
     }
 
     // deletecollection (`kubectl delete pods --all`) terminates gracefully as well.
-    void deleteCollectionIsGraceful() {
+    void deleteCollectionIsGraceful()
+    {
         const QString name = QStringLiteral("in-a-collection");
         const QString error = createSlowToStopPod(name);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        demotest::Result r =
-            kubectl({QStringLiteral("delete"), QStringLiteral("pods"), QStringLiteral("--all"),
-                     QStringLiteral("-n"), kNamespace, QStringLiteral("--wait=false")});
+        demotest::Result r = kubectl({QStringLiteral("delete"), QStringLiteral("pods"),
+                                      QStringLiteral("--all"), QStringLiteral("-n"), kNamespace,
+                                      QStringLiteral("--wait=false")});
         QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("pod \"%1\" deleted").arg(name)),
                  qPrintable(r.out + r.err));
         QCOMPARE(podField(name, QStringLiteral("{.metadata.deletionGracePeriodSeconds}")),
@@ -236,7 +247,8 @@ private Q_SLOTS:
 
     // kubectl's default delete waits (by watching) until the pod is really gone; the
     // workshop's ReplicaSet then replaces it.
-    void waitingDeleteOfAWorkshopPod() {
+    void waitingDeleteOfAWorkshopPod()
+    {
         const QString ns = QStringLiteral("team-a");
         const auto webPods = [&] {
             const demotest::Result r = kubectl(
@@ -254,10 +266,10 @@ private Q_SLOTS:
                           QStringLiteral("jsonpath={.spec.terminationGracePeriodSeconds}")})
                      .out,
                  QStringLiteral("30"));
-        const demotest::Result r =
-            kubectl({QStringLiteral("delete"), QStringLiteral("pod"), victim, QStringLiteral("-n"),
-                     ns, QStringLiteral("--timeout=60s")},
-                    90000);
+        const demotest::Result r = kubectl({QStringLiteral("delete"), QStringLiteral("pod"), victim,
+                                            QStringLiteral("-n"), ns,
+                                            QStringLiteral("--timeout=60s")},
+                                           90000);
         QVERIFY2(r.exitCode == 0
                      && r.out.contains(QStringLiteral("pod \"%1\" deleted").arg(victim)),
                  qPrintable(r.out + r.err));

@@ -24,10 +24,15 @@ namespace {
 // The reference reads quantities with its own small suffix table (not kube::Quantity).
 double refQuantity(const QString &text)
 {
-    static const QList<QPair<QString, double>> suffixes{
-        {QStringLiteral("Ki"), 1024.0}, {QStringLiteral("Mi"), 1048576.0}, {QStringLiteral("Gi"), 1073741824.0},
-        {QStringLiteral("n"), 1e-9},    {QStringLiteral("u"), 1e-6},       {QStringLiteral("m"), 1e-3},
-        {QStringLiteral("k"), 1e3},     {QStringLiteral("M"), 1e6},        {QStringLiteral("G"), 1e9}};
+    static const QList<QPair<QString, double>> suffixes{{QStringLiteral("Ki"), 1024.0},
+                                                        {QStringLiteral("Mi"), 1048576.0},
+                                                        {QStringLiteral("Gi"), 1073741824.0},
+                                                        {QStringLiteral("n"), 1e-9},
+                                                        {QStringLiteral("u"), 1e-6},
+                                                        {QStringLiteral("m"), 1e-3},
+                                                        {QStringLiteral("k"), 1e3},
+                                                        {QStringLiteral("M"), 1e6},
+                                                        {QStringLiteral("G"), 1e9}};
     for (const auto &s : suffixes)
         if (text.endsWith(s.first))
             return text.chopped(s.first.size()).toDouble() * s.second;
@@ -37,8 +42,9 @@ double refQuantity(const QString &text)
 std::optional<QByteArray> kubectlRaw(const QString &kubeconfig, const QString &path)
 {
     QProcess kubectl;
-    kubectl.start(QStringLiteral("kubectl"), {QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("get"),
-                                              QStringLiteral("--raw"), path});
+    kubectl.start(QStringLiteral("kubectl"),
+                  {QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("get"),
+                   QStringLiteral("--raw"), path});
     if (!kubectl.waitForFinished(30000) || kubectl.exitCode() != 0)
         return std::nullopt;
     return kubectl.readAllStandardOutput();
@@ -84,23 +90,27 @@ private Q_SLOTS:
         QVERIFY(round.containers.size() > 5);
         QVERIFY(!round.nodes.isEmpty());
 
-        const auto raw = kubectlRaw(m_cluster.kubeconfig(), QStringLiteral("/apis/metrics.k8s.io/v1beta1/pods"));
+        const auto raw = kubectlRaw(m_cluster.kubeconfig(),
+                                    QStringLiteral("/apis/metrics.k8s.io/v1beta1/pods"));
         QVERIFY2(raw, "kubectl get --raw failed");
         QHash<QString, QPair<double, double>> ref;
-        const QJsonArray items = QJsonDocument::fromJson(*raw).object().value(QStringLiteral("items")).toArray();
+        const QJsonArray items =
+            QJsonDocument::fromJson(*raw).object().value(QStringLiteral("items")).toArray();
         for (const QJsonValue &item : items) {
             const QJsonObject meta = item[QStringLiteral("metadata")].toObject();
             for (const QJsonValue &c : item[QStringLiteral("containers")].toArray()) {
                 const QJsonObject usage = c[QStringLiteral("usage")].toObject();
-                ref.insert(meta[QStringLiteral("namespace")].toString() + QLatin1Char('/') + meta[QStringLiteral("name")].toString()
-                               + QLatin1Char('/') + c[QStringLiteral("name")].toString(),
+                ref.insert(meta[QStringLiteral("namespace")].toString() + QLatin1Char('/')
+                               + meta[QStringLiteral("name")].toString() + QLatin1Char('/')
+                               + c[QStringLiteral("name")].toString(),
                            {refQuantity(usage[QStringLiteral("cpu")].toString()),
                             refQuantity(usage[QStringLiteral("memory")].toString())});
             }
         }
         int compared = 0;
         for (const ContainerMetricsSample &s : round.containers) {
-            const QString key = s.namespaceName + QLatin1Char('/') + s.pod + QLatin1Char('/') + s.container;
+            const QString key = s.namespaceName + QLatin1Char('/') + s.pod + QLatin1Char('/')
+                                + s.container;
             if (!ref.contains(key))
                 continue; // a pod that came or went between the two reads
             ++compared;
@@ -108,11 +118,14 @@ private Q_SLOTS:
             QVERIFY(std::isnan(s.rssBytes));
             // The two reads happen moments apart and the demo's usage moves: a few percent.
             QVERIFY2(within(s.workingSetBytes, ref[key].second, 0.05), qPrintable(key));
-            QVERIFY2(within(s.cpuCores, ref[key].first, 0.10) || std::abs(s.cpuCores - ref[key].first) < 0.002,
+            QVERIFY2(within(s.cpuCores, ref[key].first, 0.10)
+                         || std::abs(s.cpuCores - ref[key].first) < 0.002,
                      qPrintable(key));
         }
-        QVERIFY2(compared >= round.containers.size() * 9 / 10, qPrintable(QString::number(compared)));
-        qInfo("metrics.k8s.io: %d containers compared with kubectl, %d nodes", compared, int(round.nodes.size()));
+        QVERIFY2(compared >= round.containers.size() * 9 / 10,
+                 qPrintable(QString::number(compared)));
+        qInfo("metrics.k8s.io: %d containers compared with kubectl, %d nodes", compared,
+              int(round.nodes.size()));
     }
 
     void kubeletParsesEveryNode()
@@ -120,7 +133,8 @@ private Q_SLOTS:
         const auto raw = kubectlRaw(m_cluster.kubeconfig(), QStringLiteral("/api/v1/nodes"));
         QVERIFY(raw);
         QStringList nodes;
-        for (const QJsonValue &item : QJsonDocument::fromJson(*raw).object().value(QStringLiteral("items")).toArray())
+        for (const QJsonValue &item :
+             QJsonDocument::fromJson(*raw).object().value(QStringLiteral("items")).toArray())
             nodes.append(item[QStringLiteral("metadata")][QStringLiteral("name")].toString());
         QVERIFY(!nodes.isEmpty());
 
@@ -145,17 +159,21 @@ private Q_SLOTS:
             ++perNode[c.node];
         }
         QVERIFY(!round.containers.isEmpty());
-        qInfo("kubelet: %d nodes, %d app containers", int(round.nodes.size()), int(round.containers.size()));
+        qInfo("kubelet: %d nodes, %d app containers", int(round.nodes.size()),
+              int(round.containers.size()));
 
         // The same working sets as metrics.k8s.io reports (one usage curve behind both).
         MetricsServerSource ms(m_client.get());
         const MetricsRound reference = pollOnce(ms);
         QHash<QString, double> refWs;
         for (const auto &s : reference.containers)
-            refWs.insert(s.namespaceName + QLatin1Char('/') + s.pod + QLatin1Char('/') + s.container, s.workingSetBytes);
+            refWs.insert(s.namespaceName + QLatin1Char('/') + s.pod + QLatin1Char('/')
+                             + s.container,
+                         s.workingSetBytes);
         int compared = 0;
         for (const auto &c : round.containers) {
-            const QString key = c.namespaceName + QLatin1Char('/') + c.pod + QLatin1Char('/') + c.container;
+            const QString key = c.namespaceName + QLatin1Char('/') + c.pod + QLatin1Char('/')
+                                + c.container;
             if (!refWs.contains(key))
                 continue;
             ++compared;
@@ -186,14 +204,17 @@ private Q_SLOTS:
         const QList<QVariant> last = recorded.last();
         QVERIFY(last.at(1).toInt() > 0);
         QVERIFY(last.at(2).toInt() > 0);
-        const auto raw = kubectlRaw(m_cluster.kubeconfig(), QStringLiteral("/apis/metrics.k8s.io/v1beta1/pods"));
-        for (const QJsonValue &item : QJsonDocument::fromJson(*raw).object().value(QStringLiteral("items")).toArray()) {
+        const auto raw = kubectlRaw(m_cluster.kubeconfig(),
+                                    QStringLiteral("/apis/metrics.k8s.io/v1beta1/pods"));
+        for (const QJsonValue &item :
+             QJsonDocument::fromJson(*raw).object().value(QStringLiteral("items")).toArray()) {
             const QJsonObject meta = item[QStringLiteral("metadata")].toObject();
             for (const QJsonValue &c : item[QStringLiteral("containers")].toArray()) {
-                const SeriesKey key{SeriesKind::Container, Metric::Cpu,
-                                    MetricsHistory::containerId(meta[QStringLiteral("namespace")].toString(),
-                                                                meta[QStringLiteral("name")].toString(),
-                                                                c[QStringLiteral("name")].toString())};
+                const SeriesKey key{
+                    SeriesKind::Container, Metric::Cpu,
+                    MetricsHistory::containerId(meta[QStringLiteral("namespace")].toString(),
+                                                meta[QStringLiteral("name")].toString(),
+                                                c[QStringLiteral("name")].toString())};
                 if (const auto s = history.latest(key); s && s->value >= 0)
                     ++withCpu;
             }

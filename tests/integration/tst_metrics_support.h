@@ -2,9 +2,9 @@
 
 // Helpers of the metrics integration tests: starts the real demo cluster (and, for the truth
 // test, Debian's Prometheus) on loopback in a temporary directory and stops them again.
+#include "democluster_launcher.h"
 #include "kubeapi/config/clusterconnection.h"
 #include "kubeapi/config/kubeconfig.h"
-#include "democluster_launcher.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -50,10 +50,11 @@ public:
     // simulated time first, which takes a minute in the sanitizer build.
     QString start(const QStringList &extra = {}, int readyMs = 60000)
     {
-        const QString why = m_launcher.start(QStringList{QStringLiteral("--preset"), QStringLiteral("workshop"),
-                                              QStringLiteral("--seed"), QStringLiteral("1")}
-                                                 + extra,
-                                             readyMs);
+        const QString why = m_launcher.start(
+            QStringList{QStringLiteral("--preset"), QStringLiteral("workshop"),
+                        QStringLiteral("--seed"), QStringLiteral("1")}
+                + extra,
+            readyMs);
         if (!why.isEmpty())
             return why;
         QString error;

@@ -51,7 +51,8 @@ MetricsRound pollOnce(MetricsSource &source)
 }
 
 // One PromQL answer through our PrometheusSource::get (the decoder is unit-tested on its own).
-PromQueryResult query(PrometheusSource &prom, const QString &promql, qint64 atMs, ApiError *error = nullptr)
+PromQueryResult query(PrometheusSource &prom, const QString &promql, qint64 atMs,
+                      ApiError *error = nullptr)
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("query"), promql);
@@ -73,7 +74,8 @@ QHash<QString, double> byContainer(const PromQueryResult &result)
     QHash<QString, double> out;
     for (const auto &s : result.series)
         if (!s.points.isEmpty())
-            out.insert(keyOf(s.labels.value(QStringLiteral("namespace")), s.labels.value(QStringLiteral("pod")),
+            out.insert(keyOf(s.labels.value(QStringLiteral("namespace")),
+                             s.labels.value(QStringLiteral("pod")),
                              s.labels.value(QStringLiteral("container"))),
                        s.points.first().value);
     return out;
@@ -142,45 +144,54 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir + QStringLiteral("/ca.crt"), c.certificateAuthorityPem));
         QVERIFY(writeFile(dir + QStringLiteral("/client.crt"), c.clientCertificatePem));
         QVERIFY(writeFile(dir + QStringLiteral("/client.key"), c.clientKeyPem));
-        QFile::setPermissions(dir + QStringLiteral("/client.key"), QFile::ReadOwner | QFile::WriteOwner);
-        const QString address = c.server.host() + QLatin1Char(':') + QString::number(c.server.port());
+        QFile::setPermissions(dir + QStringLiteral("/client.key"),
+                              QFile::ReadOwner | QFile::WriteOwner);
+        const QString address = c.server.host() + QLatin1Char(':')
+                                + QString::number(c.server.port());
         QJsonArray targets;
         for (const QString &node : nodes)
-            targets.append(QJsonObject{{QStringLiteral("targets"), QJsonArray{address}},
-                                       {QStringLiteral("labels"), QJsonObject{{QStringLiteral("node"), node}}}});
+            targets.append(QJsonObject{
+                {QStringLiteral("targets"), QJsonArray{address}},
+                {QStringLiteral("labels"), QJsonObject{{QStringLiteral("node"), node}}}});
         QVERIFY(writeFile(dir + QStringLiteral("/targets.json"), QJsonDocument(targets).toJson()));
-        const QString config = QStringLiteral(
-                                   "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
-                                   "scrape_configs:\n  - job_name: kubelet\n    scheme: https\n"
-                                   "    tls_config:\n      ca_file: %1/ca.crt\n      cert_file: %1/client.crt\n"
-                                   "      key_file: %1/client.key\n"
-                                   "    file_sd_configs:\n      - files: [%1/targets.json]\n"
-                                   "    relabel_configs:\n      - source_labels: [node]\n"
-                                   "        target_label: __metrics_path__\n"
-                                   "        replacement: /api/v1/nodes/${1}/proxy/metrics/cadvisor\n"
-                                   "      - source_labels: [node]\n        target_label: instance\n")
-                                   .arg(dir);
+        const QString config =
+            QStringLiteral(
+                "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
+                "scrape_configs:\n  - job_name: kubelet\n    scheme: https\n"
+                "    tls_config:\n      ca_file: %1/ca.crt\n      cert_file: %1/client.crt\n"
+                "      key_file: %1/client.key\n"
+                "    file_sd_configs:\n      - files: [%1/targets.json]\n"
+                "    relabel_configs:\n      - source_labels: [node]\n"
+                "        target_label: __metrics_path__\n"
+                "        replacement: /api/v1/nodes/${1}/proxy/metrics/cadvisor\n"
+                "      - source_labels: [node]\n        target_label: instance\n")
+                .arg(dir);
         QVERIFY(writeFile(dir + QStringLiteral("/prometheus.yml"), config.toUtf8()));
         const int port = metricstest::freePort();
         QVERIFY(port > 0);
         m_prometheus.setProcessChannelMode(QProcess::MergedChannels);
         m_prometheus.setStandardOutputFile(dir + QStringLiteral("/prometheus.log"));
-        m_prometheus.start(kPrometheus,
-                           {QStringLiteral("--config.file=") + dir + QStringLiteral("/prometheus.yml"),
-                            QStringLiteral("--storage.tsdb.path=") + dir + QStringLiteral("/tsdb"),
-                            QStringLiteral("--web.listen-address=127.0.0.1:") + QString::number(port),
-                            QStringLiteral("--log.level=warn")});
+        m_prometheus.start(
+            kPrometheus,
+            {QStringLiteral("--config.file=") + dir + QStringLiteral("/prometheus.yml"),
+             QStringLiteral("--storage.tsdb.path=") + dir + QStringLiteral("/tsdb"),
+             QStringLiteral("--web.listen-address=127.0.0.1:") + QString::number(port),
+             QStringLiteral("--log.level=warn")});
         QVERIFY(m_prometheus.waitForStarted(10000));
         PrometheusSource prom(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
 
         // Wait until a workshop container's working set is queryable (first scrapes done).
         const QString wsQuery = QStringLiteral(
-            "sum by (namespace,pod,container) (container_memory_working_set_bytes{container!=\"\",image!=\"\"})");
-        QVERIFY2(waitUntil([&] {
-                     if (m_prometheus.state() == QProcess::NotRunning)
-                         return true;
-                     return !query(prom, wsQuery, QDateTime::currentMSecsSinceEpoch()).series.isEmpty();
-                 }, 30000),
+            "sum by (namespace,pod,container) "
+            "(container_memory_working_set_bytes{container!=\"\",image!=\"\"})");
+        QVERIFY2(waitUntil(
+                     [&] {
+                         if (m_prometheus.state() == QProcess::NotRunning)
+                             return true;
+                         return !query(prom, wsQuery, QDateTime::currentMSecsSinceEpoch())
+                                     .series.isEmpty();
+                     },
+                     30000),
                  "Prometheus never had a working set (see prometheus.log in the test's temp dir)");
         QVERIFY(m_prometheus.state() == QProcess::Running);
 
@@ -191,7 +202,8 @@ private Q_SLOTS:
         QVERIFY2(r0.error.isOk(), qPrintable(r0.error.toLogString()));
         // The same window as rate(...[1m]) evaluated at our second sample's time.
         const qint64 due = r0.timestampMs + kRateWindowMs;
-        waitUntil([due] { return QDateTime::currentMSecsSinceEpoch() >= due; }, int(kRateWindowMs) + 5000);
+        waitUntil([due] { return QDateTime::currentMSecsSinceEpoch() >= due; },
+                  int(kRateWindowMs) + 5000);
         const MetricsRound r1 = pollOnce(kubelet);
         QVERIFY2(r1.error.isOk(), qPrintable(r1.error.toLogString()));
 
@@ -205,12 +217,15 @@ private Q_SLOTS:
 
         // Prometheus at our second sample's time (the demo's kubelet writes no timestamps, so
         // both sides stamp with their scrape time; ours is the request time).
-        const qint64 t1 = r1.containers.isEmpty() ? r1.timestampMs : r1.containers.first().timestampMs;
+        const qint64 t1 = r1.containers.isEmpty() ? r1.timestampMs
+                                                  : r1.containers.first().timestampMs;
         const QHash<QString, double> promWs = byContainer(query(prom, wsQuery, t1));
-        const QHash<QString, double> promCpu = byContainer(query(
-            prom,
-            QStringLiteral("sum by (namespace,pod,container) (rate(container_cpu_usage_seconds_total{container!=\"\",image!=\"\"}[1m]))"),
-            t1));
+        const QHash<QString, double> promCpu = byContainer(
+            query(prom,
+                  QStringLiteral(
+                      "sum by (namespace,pod,container) "
+                      "(rate(container_cpu_usage_seconds_total{container!=\"\",image!=\"\"}[1m]))"),
+                  t1));
         QHash<QString, double> counters0;
         for (const auto &s : r0.containers)
             counters0.insert(keyOf(s.namespaceName, s.pod, s.container), s.cpuSecondsTotal);
@@ -224,11 +239,15 @@ private Q_SLOTS:
                 const double d = relDiff(ws->value, promWs[key]);
                 maxWs = std::max(maxWs, d);
                 ++comparedWs;
-                QVERIFY2(d <= 0.02, qPrintable(QStringLiteral("%1 working set: ours %2, Prometheus %3")
-                                                   .arg(key).arg(ws->value).arg(promWs[key])));
+                QVERIFY2(d <= 0.02,
+                         qPrintable(QStringLiteral("%1 working set: ours %2, Prometheus %3")
+                                        .arg(key)
+                                        .arg(ws->value)
+                                        .arg(promWs[key])));
             }
             // Containers that restarted inside the window (crash loops) have no comparable rate.
-            if (!counters0.contains(key) || !(s.cpuSecondsTotal >= counters0[key]) || !promCpu.contains(key))
+            if (!counters0.contains(key) || !(s.cpuSecondsTotal >= counters0[key])
+                || !promCpu.contains(key))
                 continue;
             const auto cpu = history.latest({SeriesKind::Container, Metric::Cpu, key});
             QVERIFY2(cpu, qPrintable(key));
@@ -236,18 +255,24 @@ private Q_SLOTS:
             const double d = relDiff(ours, promCpu[key]);
             maxCpu = std::max(maxCpu, d);
             ++comparedCpu;
-            QVERIFY2(d <= 0.02, qPrintable(QStringLiteral("%1 CPU: ours %2 cores, Prometheus rate[1m] %3")
-                                               .arg(key).arg(ours, 0, 'g', 10).arg(promCpu[key], 0, 'g', 10)));
+            QVERIFY2(d <= 0.02,
+                     qPrintable(QStringLiteral("%1 CPU: ours %2 cores, Prometheus rate[1m] %3")
+                                    .arg(key)
+                                    .arg(ours, 0, 'g', 10)
+                                    .arg(promCpu[key], 0, 'g', 10)));
         }
         QVERIFY(comparedWs >= 5);
         QVERIFY(comparedCpu >= 5);
-        qInfo("truth: working set %d containers, max deviation %.4f %%; CPU rate %d containers, max deviation %.4f %%",
+        qInfo("truth: working set %d containers, max deviation %.4f %%; CPU rate %d containers, "
+              "max deviation %.4f %%",
               comparedWs, maxWs * 100, comparedCpu, maxCpu * 100);
 
         // Percentiles: Prometheus' raw working-set samples of the last minute, into our
         // MetricsHistory, against a reference nearest-rank computation on the same values.
         const PromQueryResult raw = query(
-            prom, QStringLiteral("container_memory_working_set_bytes{container!=\"\",image!=\"\"}[1m]"), t1);
+            prom,
+            QStringLiteral("container_memory_working_set_bytes{container!=\"\",image!=\"\"}[1m]"),
+            t1);
         QCOMPARE(raw.resultType, QStringLiteral("matrix"));
         int checked = 0;
         for (const auto &series : raw.series) {

@@ -3,15 +3,15 @@
 // Deployment; the Controllers tab must gain (and lose) its pods in place — no model reset — with
 // the selected controller row kept, and show exactly the pods kubectl lists. `klarsicht
 // snapshot` must agree with `kubectl get pods -A -o json` on every pod.
-#include "models/cluster/clustersession.h"
 #include "kubeapi/objects/decoders.h"
+#include "models/cluster/clustersession.h"
 #include "models/cluster/clusterstore.h"
 #include "models/insights/insightsproxy.h"
 #include "models/metrics/metricshistory.h"
 #include "models/metrics/metricssampler.h"
-#include "views/pages/insightspage.h"
-#include "views/mainwindow.h"
 #include "tst_client_support.h"
+#include "views/mainwindow.h"
+#include "views/pages/insightspage.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -61,7 +61,8 @@ private Q_SLOTS:
             }
             return true;
         };
-        QVERIFY2(clienttest::waitFor(allLive, kDeadlineMs), qPrintable(session.stateSummary().join(u", ")));
+        QVERIFY2(clienttest::waitFor(allLive, kDeadlineMs),
+                 qPrintable(session.stateSummary().join(u", ")));
 
         // The controller row appears once its pods and owners are in; select and expand it.
         QVERIFY(clienttest::waitFor([&] { return podRows(page) == 2; }, kDeadlineMs));
@@ -75,7 +76,8 @@ private Q_SLOTS:
         QSignalSpy removed(page->model(), &QAbstractItemModel::rowsRemoved);
 
         scale(5);
-        QVERIFY2(clienttest::waitFor([&] { return podRows(page) == 5 && sameAsKubectl(page); }, kDeadlineMs),
+        QVERIFY2(clienttest::waitFor([&] { return podRows(page) == 5 && sameAsKubectl(page); },
+                                     kDeadlineMs),
                  qPrintable(QStringLiteral("pod rows: %1").arg(podRows(page))));
         QVERIFY(inserted.count() > 0);
         QCOMPARE(resets.count(), 0);
@@ -84,7 +86,8 @@ private Q_SLOTS:
         QVERIFY(view->isExpanded(view->currentIndex()));
 
         scale(1);
-        QVERIFY2(clienttest::waitFor([&] { return podRows(page) == 1 && sameAsKubectl(page); }, kDeadlineMs),
+        QVERIFY2(clienttest::waitFor([&] { return podRows(page) == 1 && sameAsKubectl(page); },
+                                     kDeadlineMs),
                  qPrintable(QStringLiteral("pod rows: %1").arg(podRows(page))));
         QVERIFY(removed.count() > 0);
         QCOMPARE(resets.count(), 0);
@@ -149,8 +152,9 @@ private Q_SLOTS:
             QVERIFY(!before.empty());
             QProcess snapshot;
             snapshot.start(QStringLiteral(KLARSICHT_APP),
-                           {QStringLiteral("snapshot"), QStringLiteral("-o"), file, QStringLiteral("--kubeconfig"),
-                            m_cluster.kubeconfigPath, QStringLiteral("--context"), QStringLiteral("demo"),
+                           {QStringLiteral("snapshot"), QStringLiteral("-o"), file,
+                            QStringLiteral("--kubeconfig"), m_cluster.kubeconfigPath,
+                            QStringLiteral("--context"), QStringLiteral("demo"),
                             QStringLiteral("--samples"), QStringLiteral("0")});
             QVERIFY(snapshot.waitForFinished(kDeadlineMs));
             QVERIFY2(snapshot.exitStatus() == QProcess::NormalExit && snapshot.exitCode() == 0,
@@ -193,16 +197,18 @@ private:
     PodLines kubectlPods() const
     {
         bool ok = false;
-        const QByteArray out = m_cluster.kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
-                                                  QStringLiteral("-o"), QStringLiteral("json")},
+        const QByteArray out = m_cluster.kubectl({QStringLiteral("get"), QStringLiteral("pods"),
+                                                  QStringLiteral("-A"), QStringLiteral("-o"),
+                                                  QStringLiteral("json")},
                                                  &ok);
         const auto json = nlohmann::json::parse(out.begin(), out.end(), nullptr, false);
         PodLines pods;
         if (!ok || !json.is_object() || !json.contains("items"))
             return pods;
         const auto str = [](const nlohmann::json &o, const char *key) -> QString {
-            return o.is_object() && o.contains(key) && o[key].is_string() ? QString::fromStdString(o[key].get<std::string>())
-                                                                           : QString();
+            return o.is_object() && o.contains(key) && o[key].is_string()
+                       ? QString::fromStdString(o[key].get<std::string>())
+                       : QString();
         };
         const auto stateOf = [&](const nlohmann::json &state) -> QString {
             for (const char *kind : {"waiting", "running", "terminated"}) {
@@ -218,20 +224,23 @@ private:
             QStringList labels;
             if (meta.contains("labels") && meta["labels"].is_object()) {
                 for (auto it = meta["labels"].begin(); it != meta["labels"].end(); ++it)
-                    labels << QString::fromStdString(it.key()) + u'=' + QString::fromStdString(it.value().get<std::string>());
+                    labels << QString::fromStdString(it.key()) + u'='
+                                  + QString::fromStdString(it.value().get<std::string>());
             }
             QStringList containers;
             for (const char *list : {"initContainerStatuses", "containerStatuses"}) {
                 if (!status.is_object() || !status.contains(list) || !status[list].is_array())
                     continue;
                 for (const auto &c : status[list])
-                    containers << containerLine(QString::fromLatin1(list), str(c, "name"), c.value("restartCount", 0),
-                                                stateOf(c.contains("state") ? c["state"] : none),
-                                                stateOf(c.contains("lastState") ? c["lastState"] : none));
+                    containers << containerLine(
+                        QString::fromLatin1(list), str(c, "name"), c.value("restartCount", 0),
+                        stateOf(c.contains("state") ? c["state"] : none),
+                        stateOf(c.contains("lastState") ? c["lastState"] : none));
             }
             pods[str(meta, "uid")] = {str(meta, "resourceVersion"),
-                                      podLine(str(meta, "namespace"), str(meta, "name"), str(item["spec"], "nodeName"),
-                                              str(status, "phase"), labels, containers)};
+                                      podLine(str(meta, "namespace"), str(meta, "name"),
+                                              str(item["spec"], "nodeName"), str(status, "phase"),
+                                              labels, containers)};
         }
         return pods;
     }
@@ -248,15 +257,20 @@ private:
         if (!doc.is_object() || !doc.contains("lists") || !doc["lists"].contains("pods"))
             return pods;
         const std::string text = doc["lists"]["pods"].dump();
-        const kube::DecodedList<kube::Pod> list = kube::decodeList<kube::Pod>(QByteArrayView(text.data(), qsizetype(text.size())));
+        const kube::DecodedList<kube::Pod> list = kube::decodeList<kube::Pod>(
+            QByteArrayView(text.data(), qsizetype(text.size())));
         if (!list.ok())
             qWarning("snapshot pods do not decode: %s", qPrintable(list.error));
         const auto stateOf = [](const kube::ContainerState &s) -> QString {
             switch (s.kind) {
-            case kube::ContainerState::Kind::Waiting: return QStringLiteral("waiting/") + s.reason;
-            case kube::ContainerState::Kind::Running: return QStringLiteral("running/") + s.reason;
-            case kube::ContainerState::Kind::Terminated: return QStringLiteral("terminated/") + s.reason;
-            case kube::ContainerState::Kind::None: break;
+            case kube::ContainerState::Kind::Waiting:
+                return QStringLiteral("waiting/") + s.reason;
+            case kube::ContainerState::Kind::Running:
+                return QStringLiteral("running/") + s.reason;
+            case kube::ContainerState::Kind::Terminated:
+                return QStringLiteral("terminated/") + s.reason;
+            case kube::ContainerState::Kind::None:
+                break;
             }
             return QStringLiteral("none/");
         };
@@ -266,37 +280,42 @@ private:
                 labels << k + u'=' + v;
             QStringList containers;
             for (const auto &c : pod.initContainerStatuses)
-                containers << containerLine(QStringLiteral("initContainerStatuses"), c.name, c.restartCount,
-                                            stateOf(c.state), stateOf(c.lastState));
+                containers << containerLine(QStringLiteral("initContainerStatuses"), c.name,
+                                            c.restartCount, stateOf(c.state), stateOf(c.lastState));
             for (const auto &c : pod.containerStatuses)
-                containers << containerLine(QStringLiteral("containerStatuses"), c.name, c.restartCount,
-                                            stateOf(c.state), stateOf(c.lastState));
+                containers << containerLine(QStringLiteral("containerStatuses"), c.name,
+                                            c.restartCount, stateOf(c.state), stateOf(c.lastState));
             pods[pod.metadata.uid] = {pod.metadata.resourceVersion,
-                                      podLine(pod.metadata.namespaceName, pod.metadata.name, pod.nodeName, pod.phase,
-                                              labels, containers)};
+                                      podLine(pod.metadata.namespaceName, pod.metadata.name,
+                                              pod.nodeName, pod.phase, labels, containers)};
         }
         return pods;
     }
 
-    static QString containerLine(const QString &list, const QString &name, int restarts, const QString &state,
-                                 const QString &lastState)
+    static QString containerLine(const QString &list, const QString &name, int restarts,
+                                 const QString &state, const QString &lastState)
     {
-        return QStringLiteral("%1:%2 restarts=%3 state=%4 last=%5").arg(list, name).arg(restarts).arg(state, lastState);
+        return QStringLiteral("%1:%2 restarts=%3 state=%4 last=%5")
+            .arg(list, name)
+            .arg(restarts)
+            .arg(state, lastState);
     }
 
-    static QString podLine(const QString &ns, const QString &name, const QString &node, const QString &phase,
-                           QStringList labels, const QStringList &containers)
+    static QString podLine(const QString &ns, const QString &name, const QString &node,
+                           const QString &phase, QStringList labels, const QStringList &containers)
     {
         labels.sort();
-        return ns + u'/' + name + QStringLiteral(" node=") + node + QStringLiteral(" phase=") + phase
-            + QStringLiteral(" labels=") + labels.join(u',') + QStringLiteral(" | ") + containers.join(QStringLiteral(" | "));
+        return ns + u'/' + name + QStringLiteral(" node=") + node + QStringLiteral(" phase=")
+               + phase + QStringLiteral(" labels=") + labels.join(u',') + QStringLiteral(" | ")
+               + containers.join(QStringLiteral(" | "));
     }
 
     void scale(int replicas)
     {
         bool ok = false;
         m_cluster.kubectl({QStringLiteral("scale"), QStringLiteral("deployment"), kDeployment,
-                           QStringLiteral("-n"), kNamespace, QStringLiteral("--replicas=%1").arg(replicas)},
+                           QStringLiteral("-n"), kNamespace,
+                           QStringLiteral("--replicas=%1").arg(replicas)},
                           &ok);
         QVERIFY2(ok, "kubectl scale failed");
     }
@@ -320,7 +339,8 @@ private:
         const QModelIndex current = page->view()->currentIndex();
         const QModelIndexList selected = page->view()->selectionModel()->selectedRows();
         return current.isValid() && current.data(InsightsModel::KeyRole).toString() == kControllerId
-            && current == controllerRow(page) && selected.size() == 1 && selected.first() == current;
+               && current == controllerRow(page) && selected.size() == 1
+               && selected.first() == current;
     }
 
     // The pod rows under the controller are exactly the pods kubectl lists for it (by name),
@@ -328,8 +348,9 @@ private:
     bool sameAsKubectl(InsightsPage *page) const
     {
         bool ok = false;
-        const QByteArray out = m_cluster.kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"),
-                                                  kNamespace, QStringLiteral("-l"), QStringLiteral("app=api"),
+        const QByteArray out = m_cluster.kubectl({QStringLiteral("get"), QStringLiteral("pods"),
+                                                  QStringLiteral("-n"), kNamespace,
+                                                  QStringLiteral("-l"), QStringLiteral("app=api"),
                                                   QStringLiteral("-o"), QStringLiteral("json")},
                                                  &ok);
         const auto json = nlohmann::json::parse(out.begin(), out.end(), nullptr, false);

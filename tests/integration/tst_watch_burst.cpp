@@ -42,21 +42,25 @@ private Q_SLOTS:
             if (pods.relistCount() != relistsAtSync)
                 live = false; // a relist is under way: its items come in name order
             if (live && version <= lastVersion && problems.size() < 5)
-                problems << QStringLiteral("%1 at %2 after %3").arg(p->metadata.name).arg(version).arg(lastVersion);
+                problems << QStringLiteral("%1 at %2 after %3")
+                                .arg(p->metadata.name)
+                                .arg(version)
+                                .arg(lastVersion);
             lastVersion = qMax(lastVersion, version);
             current[p->metadata.uid] = p->metadata.resourceVersion;
         };
-        pods.addHandlers({seen,
-                          [&](const auto &before, const auto &now) {
-                              if (current.value(now->metadata.uid) != before->metadata.resourceVersion
-                                  && problems.size() < 5)
-                                  problems << QStringLiteral("%1: update from %2, last seen %3")
-                                                  .arg(now->metadata.name, before->metadata.resourceVersion,
-                                                       current.value(now->metadata.uid));
-                              seen(now);
-                              ++updates;
-                          },
-                          [&](const auto &gone) { current.remove(gone->metadata.uid); }});
+        pods.addHandlers(
+            {seen,
+             [&](const auto &before, const auto &now) {
+                 if (current.value(now->metadata.uid) != before->metadata.resourceVersion
+                     && problems.size() < 5)
+                     problems << QStringLiteral("%1: update from %2, last seen %3")
+                                     .arg(now->metadata.name, before->metadata.resourceVersion,
+                                          current.value(now->metadata.uid));
+                 seen(now);
+                 ++updates;
+             },
+             [&](const auto &gone) { current.remove(gone->metadata.uid); }});
         // A list delivers in name order, not version order: order is checked from each list's
         // end on (a relist starts the check again).
         connect(&pods, &InformerBase::synced, this, [&] {
@@ -74,8 +78,9 @@ private Q_SLOTS:
         QVERIFY(clienttest::waitFor([&] { return updates - updatesBefore >= 1000; }, 120000));
         QVERIFY(clienttest::waitFor(
             [&] {
-                return clienttest::sameAsKubectl(m_cluster, pods, {QStringLiteral("get"), QStringLiteral("pods"),
-                                                                   QStringLiteral("-A")});
+                return clienttest::sameAsKubectl(
+                    m_cluster, pods,
+                    {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")});
             },
             120000));
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));

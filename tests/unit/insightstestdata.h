@@ -74,16 +74,15 @@ inline kube::Pod pod(const QString &ns, const QString &name, const QString &node
     return p;
 }
 
-inline kube::ReplicaSet replicaSet(const QString &ns, const QString &name, const QString &deployment,
-                                   const QString &deploymentUid)
+inline kube::ReplicaSet replicaSet(const QString &ns, const QString &name,
+                                   const QString &deployment, const QString &deploymentUid)
 {
     kube::ReplicaSet rs;
     rs.metadata.namespaceName = ns;
     rs.metadata.name = name;
     rs.metadata.uid = QStringLiteral("uid-rs-") + name;
-    rs.metadata.ownerReferences << kube::OwnerReference{QStringLiteral("apps/v1"),
-                                                        QStringLiteral("Deployment"), deployment,
-                                                        deploymentUid, true};
+    rs.metadata.ownerReferences << kube::OwnerReference{
+        QStringLiteral("apps/v1"), QStringLiteral("Deployment"), deployment, deploymentUid, true};
     return rs;
 }
 

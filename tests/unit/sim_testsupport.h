@@ -25,8 +25,13 @@ inline void registerTypes(demo::ObjectStore &store)
         {"apps", "v1", "daemonsets", "DaemonSet", true, "daemonset", {"ds"}},
         {"batch", "v1", "jobs", "Job", true, "job", {}},
         {"batch", "v1", "cronjobs", "CronJob", true, "cronjob", {"cj"}},
-        {"autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true,
-         "horizontalpodautoscaler", {"hpa"}},
+        {"autoscaling",
+         "v2",
+         "horizontalpodautoscalers",
+         "HorizontalPodAutoscaler",
+         true,
+         "horizontalpodautoscaler",
+         {"hpa"}},
     };
     for (const auto &t : types)
         store.registerType(t);

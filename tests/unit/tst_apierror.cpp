@@ -23,7 +23,8 @@ private:
 private Q_SLOTS:
     void statusBodyIsRead()
     {
-        const QByteArray body = R"json({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+        const QByteArray body =
+            R"json({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
             "message":"nodes is forbidden: User viewer cannot list resource nodes at the cluster scope",
             "reason":"Forbidden","details":{"kind":"nodes"},"code":403})json";
         const ApiError e = ApiError::http(ctx("list", "nodes"), 403, body);
@@ -45,7 +46,8 @@ private Q_SLOTS:
 
     void retryAfterFromHeaderAndDetails()
     {
-        const QByteArray body = R"json({"kind":"Status","status":"Failure","reason":"TooManyRequests",
+        const QByteArray body =
+            R"json({"kind":"Status","status":"Failure","reason":"TooManyRequests",
             "message":"slow down","details":{"retryAfterSeconds":7},"code":429})json";
         QCOMPARE(ApiError::http(ctx("list", "pods"), 429, body).retryAfterSeconds(), 7);
         // The header wins over the body; plain-text 429 from priority-and-fairness has only it.
@@ -59,13 +61,17 @@ private Q_SLOTS:
 
     void expiredFromWatchStatus()
     {
-        const auto status = nlohmann::json::parse(R"json({"kind":"Status","apiVersion":"v1","metadata":{},
+        const auto status = nlohmann::json::parse(
+            R"json({"kind":"Status","apiVersion":"v1","metadata":{},
             "status":"Failure","message":"too old resource version: 100 (250)","reason":"Expired","code":410})json");
         const ApiError e = ApiError::fromStatus(ctx("watch", "pods"), status);
         QVERIFY(e.isExpired());
         QCOMPARE(e.httpStatus(), 410);
-        QVERIFY(ApiError::fromStatusFields(ctx("watch", "pods"), 0, QStringLiteral("Gone"), {}).isExpired());
-        QVERIFY(!ApiError::fromStatusFields(ctx("watch", "pods"), 500, QStringLiteral("InternalError"), {}).isExpired());
+        QVERIFY(ApiError::fromStatusFields(ctx("watch", "pods"), 0, QStringLiteral("Gone"), {})
+                    .isExpired());
+        QVERIFY(!ApiError::fromStatusFields(ctx("watch", "pods"), 500,
+                                            QStringLiteral("InternalError"), {})
+                     .isExpired());
     }
 
     void malformedBodiesDoNotBreakIt_data()
@@ -74,7 +80,8 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("not json") << QByteArray("<html>bad gateway</html>");
         QTest::newRow("truncated") << QByteArray(R"json({"kind":"Status","reas)json");
-        QTest::newRow("wrong types") << QByteArray(R"json({"kind":"Status","reason":5,"code":"x","details":[]})json");
+        QTest::newRow("wrong types")
+            << QByteArray(R"json({"kind":"Status","reason":5,"code":"x","details":[]})json");
         QTest::newRow("array") << QByteArray("[1,2,3]");
     }
     void malformedBodiesDoNotBreakIt()
@@ -88,7 +95,8 @@ private Q_SLOTS:
 
     void serverShownWithoutCredentials()
     {
-        const ApiError e = ApiError::transport(ctx("list", "pods"), QNetworkReply::ConnectionRefusedError,
+        const ApiError e = ApiError::transport(ctx("list", "pods"),
+                                               QNetworkReply::ConnectionRefusedError,
                                                QStringLiteral("Connection refused"));
         const QString text = e.explanation();
         QVERIFY2(text.contains(QStringLiteral("https://10.0.0.1:6443")), qPrintable(text));
@@ -105,22 +113,25 @@ private Q_SLOTS:
                                           QSslError(QSslError::SelfSignedCertificateInChain)});
         QCOMPARE(e.kind(), ApiError::Kind::Tls);
         QCOMPARE(e.sslErrors().size(), 1);
-        QCOMPARE(e.explanation(),
-                 QStringLiteral("The certificate of https://10.0.0.1:6443 is not signed by the CA in your kubeconfig."));
-        const ApiError mismatch = ApiError::tls(ctx("list", "pods"), {QSslError(QSslError::HostNameMismatch)});
+        QCOMPARE(e.explanation(), QStringLiteral("The certificate of https://10.0.0.1:6443 is not "
+                                                 "signed by the CA in your kubeconfig."));
+        const ApiError mismatch = ApiError::tls(ctx("list", "pods"),
+                                                {QSslError(QSslError::HostNameMismatch)});
         QVERIFY(mismatch.explanation().contains(QStringLiteral("tls-server-name")));
     }
 
     void unauthorizedAndNotFound()
     {
-        const ApiError e = ApiError::http(ctx("list", "pods"), 401,
-                                          R"json({"kind":"Status","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401})json");
+        const ApiError e = ApiError::http(
+            ctx("list", "pods"), 401,
+            R"json({"kind":"Status","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401})json");
         QVERIFY(e.isUnauthorized());
         QVERIFY(e.explanation().contains(QStringLiteral("credentials")));
         ApiError::Context c = ctx("list", "horizontalpodautoscalers");
         c.group = QStringLiteral("autoscaling");
         const ApiError nf = ApiError::http(c, 404, "404 page not found");
-        QVERIFY2(nf.explanation().startsWith(QStringLiteral("horizontalpodautoscalers.autoscaling was not found")),
+        QVERIFY2(nf.explanation().startsWith(
+                     QStringLiteral("horizontalpodautoscalers.autoscaling was not found")),
                  qPrintable(nf.explanation()));
     }
 

@@ -26,10 +26,10 @@ QByteArray fixture(const QString &relative)
     return f.readAll();
 }
 
-#define REQUIRE_FIXTURES()                                                                          \
-    if (!QDir(k8sDir()).exists())                                                                  \
-        QSKIP(qPrintable(QStringLiteral("Real Kubernetes fixtures not found at %1 (set "            \
-                                        "KLARSICHT_FIXTURES_DIR); decoder fixture tests skipped")  \
+#define REQUIRE_FIXTURES()                                                                        \
+    if (!QDir(k8sDir()).exists())                                                                 \
+        QSKIP(qPrintable(QStringLiteral("Real Kubernetes fixtures not found at %1 (set "          \
+                                        "KLARSICHT_FIXTURES_DIR); decoder fixture tests skipped") \
                              .arg(k8sDir())));
 
 const ContainerStatus *statusOf(const QList<ContainerStatus> &list, const QString &name)
@@ -78,7 +78,8 @@ private slots:
 void TestDecoders::everyK9sObjectDecodes()
 {
     REQUIRE_FIXTURES();
-    const QStringList files = QDir(k8sDir() + QStringLiteral("/k9s")).entryList({QStringLiteral("*.json")});
+    const QStringList files =
+        QDir(k8sDir() + QStringLiteral("/k9s")).entryList({QStringLiteral("*.json")});
     QVERIFY(files.size() >= 16);
     for (const QString &file : files) {
         const QByteArray bytes = fixture(QStringLiteral("k9s/") + file);
@@ -149,7 +150,8 @@ void TestDecoders::podsWithInitAndSidecar()
     QVERIFY2(init.ok(), qPrintable(init.error));
     QCOMPARE(init.value.initContainers.size(), 1);
     QCOMPARE(init.value.initContainers[0].name, QStringLiteral("init-sleep"));
-    const ContainerStatus *is = statusOf(init.value.initContainerStatuses, QStringLiteral("init-sleep"));
+    const ContainerStatus *is = statusOf(init.value.initContainerStatuses,
+                                         QStringLiteral("init-sleep"));
     QVERIFY(is);
     QCOMPARE(is->state.kind, ContainerState::Kind::Terminated);
     QCOMPARE(is->state.reason, QStringLiteral("Completed"));
@@ -163,11 +165,13 @@ void TestDecoders::podsWithInitAndSidecar()
     QVERIFY2(sidecar.ok(), qPrintable(sidecar.error));
     QCOMPARE(sidecar.value.initContainers.size(), 2);
     QCOMPARE(sidecar.value.initContainers[1].restartPolicy, QStringLiteral("Always"));
-    QCOMPARE(sidecar.value.initContainers[1].resources.cpuRequest.toString(), QStringLiteral("20m"));
+    QCOMPARE(sidecar.value.initContainers[1].resources.cpuRequest.toString(),
+             QStringLiteral("20m"));
     QCOMPARE(sidecar.value.containers[0].resources.cpuLimit.milliValue(), 230);
     QCOMPARE(statusOf(sidecar.value.initContainerStatuses, QStringLiteral("sidecar"))->state.kind,
              ContainerState::Kind::Running);
-    QVERIFY(statusOf(sidecar.value.initContainerStatuses, QStringLiteral("init"))->containerID.startsWith(u"containerd://"));
+    QVERIFY(statusOf(sidecar.value.initContainerStatuses, QStringLiteral("init"))
+                ->containerID.startsWith(u"containerd://"));
     QCOMPARE(sidecar.value.nodeName, QStringLiteral("kind-control-plane"));
 
     const auto p1 = decodeObject<Pod>(fixture(QStringLiteral("k9s/dao_p1.json")));
@@ -196,7 +200,8 @@ void TestDecoders::oomKilledAndCrashLoop()
     QCOMPARE(fluentd->lastState.kind, ContainerState::Kind::Terminated);
     QCOMPARE(fluentd->lastState.reason, QStringLiteral("OOMKilled"));
     QCOMPARE(fluentd->lastState.exitCode, 2);
-    const ContainerStatus *exporter = statusOf(p.containerStatuses, QStringLiteral("prometheus-to-sd-exporter"));
+    const ContainerStatus *exporter = statusOf(p.containerStatuses,
+                                               QStringLiteral("prometheus-to-sd-exporter"));
     QVERIFY(exporter);
     QCOMPARE(exporter->state.kind, ContainerState::Kind::Waiting);
     QCOMPARE(exporter->state.reason, QStringLiteral("CrashLoopBackOff"));
@@ -280,7 +285,8 @@ void TestDecoders::podListsStreaming()
 {
     REQUIRE_FIXTURES();
     StringPool pool;
-    const auto l33 = decodeList<Pod>(fixture(QStringLiteral("lists/nri_k8s_1_33_kubelet_pods_podlist.json")), &pool);
+    const auto l33 = decodeList<Pod>(
+        fixture(QStringLiteral("lists/nri_k8s_1_33_kubelet_pods_podlist.json")), &pool);
     QVERIFY2(l33.ok(), qPrintable(l33.error));
     QCOMPARE(l33.items.size(), 23);
     bool crashLoop = false, storageRestart = false;
@@ -328,7 +334,8 @@ void TestDecoders::podListsStreaming()
 void TestDecoders::otherLists()
 {
     REQUIRE_FIXTURES();
-    const auto events = decodeList<Event>(fixture(QStringLiteral("lists/ddagent_events_eventlist.json")));
+    const auto events = decodeList<Event>(
+        fixture(QStringLiteral("lists/ddagent_events_eventlist.json")));
     QVERIFY2(events.ok(), qPrintable(events.error));
     QCOMPARE(events.items.size(), 19);
     QCOMPARE(events.metadata.resourceVersion, QStringLiteral("4002"));
@@ -336,7 +343,8 @@ void TestDecoders::otherLists()
     QCOMPARE(events.items[0].involvedObject.name, QStringLiteral("hello-node-47289321-91tfd"));
     QCOMPARE(events.items[0].firstTimestamp.msecsSinceEpoch, msecs("2016-05-27T16:37:13Z"));
 
-    const auto namespaces = decodeList<Namespace>(fixture(QStringLiteral("lists/ddagent_namespaces_namespacelist.json")));
+    const auto namespaces = decodeList<Namespace>(
+        fixture(QStringLiteral("lists/ddagent_namespaces_namespacelist.json")));
     QVERIFY2(namespaces.ok(), qPrintable(namespaces.error));
     QCOMPARE(namespaces.items.size(), 4);
     QCOMPARE(namespaces.metadata.resourceVersion, QStringLiteral("2841873"));
@@ -345,7 +353,8 @@ void TestDecoders::otherLists()
 void TestDecoders::watchStream()
 {
     REQUIRE_FIXTURES();
-    const QList<QByteArray> lines = fixture(QStringLiteral("watch/kuryr_pods_watch_stream.jsonl")).split('\n');
+    const QList<QByteArray> lines =
+        fixture(QStringLiteral("watch/kuryr_pods_watch_stream.jsonl")).split('\n');
     QList<WatchEvent<Pod>> events;
     for (const QByteArray &line : lines) {
         if (!line.trimmed().isEmpty())
@@ -357,11 +366,13 @@ void TestDecoders::watchStream()
     QCOMPARE(events[0].type, WatchEventType::Added);
     QCOMPARE(events[0].object.metadata.resourceVersion, QStringLiteral("228082"));
     QCOMPARE(events[3].type, WatchEventType::Modified);
-    QCOMPARE(events[2].object.containerStatuses[0].state.reason, QStringLiteral("ContainerCreating"));
+    QCOMPARE(events[2].object.containerStatuses[0].state.reason,
+             QStringLiteral("ContainerCreating"));
     QCOMPARE(events[3].object.phase, QStringLiteral("Running"));
     QCOMPARE(events[3].object.containerStatuses[0].state.kind, ContainerState::Kind::Running);
 
-    const auto gone = decodeWatchEvent<Pod>(fixture(QStringLiteral("status/k8s_python_client_watch_error_410_gone.json")));
+    const auto gone = decodeWatchEvent<Pod>(
+        fixture(QStringLiteral("status/k8s_python_client_watch_error_410_gone.json")));
     QVERIFY2(gone.ok(), qPrintable(gone.error));
     QCOMPARE(gone.type, WatchEventType::Error);
     QCOMPARE(gone.status.code, 410);
@@ -381,7 +392,8 @@ void TestDecoders::watchStream()
 void TestDecoders::statusObjects()
 {
     REQUIRE_FIXTURES();
-    const QByteArray body = fixture(QStringLiteral("status/k8s_community_status_404_notfound.json"));
+    const QByteArray body = fixture(
+        QStringLiteral("status/k8s_community_status_404_notfound.json"));
     QVERIFY(looksLikeStatus(body));
     const auto s = decodeObject<Status>(body);
     QVERIFY2(s.ok(), qPrintable(s.error));
@@ -405,7 +417,8 @@ void TestDecoders::statusObjects()
 void TestDecoders::metrics()
 {
     REQUIRE_FIXTURES();
-    const auto nm = decodeObject<NodeMetrics>(fixture(QStringLiteral("metrics/k8s_website_nodemetrics_minikube.json")));
+    const auto nm = decodeObject<NodeMetrics>(
+        fixture(QStringLiteral("metrics/k8s_website_nodemetrics_minikube.json")));
     QVERIFY2(nm.ok(), qPrintable(nm.error));
     QCOMPARE(nm.value.name, QStringLiteral("minikube"));
     QCOMPARE(nm.value.cpu.nanoValue(), 487558164);
@@ -413,7 +426,8 @@ void TestDecoders::metrics()
     QCOMPARE(nm.value.windowMs, 30000);
     QCOMPARE(nm.value.timestamp.msecsSinceEpoch, msecs("2022-01-27T18:48:33Z"));
 
-    const auto pm = decodeObject<PodMetrics>(fixture(QStringLiteral("metrics/k8s_website_podmetrics_kube-scheduler-minikube.json")));
+    const auto pm = decodeObject<PodMetrics>(
+        fixture(QStringLiteral("metrics/k8s_website_podmetrics_kube-scheduler-minikube.json")));
     QVERIFY2(pm.ok(), qPrintable(pm.error));
     QCOMPARE(pm.value.namespaceName, QStringLiteral("kube-system"));
     QCOMPARE(pm.value.containers.size(), 1);
@@ -445,7 +459,8 @@ void TestDecoders::toleratesNullAndMissing()
     QVERIFY(!p.value.metadata.deletionTimestamp.isValid());
     QVERIFY(p.value.phase.isEmpty());
 
-    const auto empty = decodeList<Pod>(R"({"kind":"PodList","metadata":{"resourceVersion":"7","continue":"abc","remainingItemCount":12},"items":null})");
+    const auto empty = decodeList<Pod>(
+        R"({"kind":"PodList","metadata":{"resourceVersion":"7","continue":"abc","remainingItemCount":12},"items":null})");
     QVERIFY2(empty.ok(), qPrintable(empty.error));
     QCOMPARE(empty.items.size(), 0);
     QCOMPARE(empty.metadata.continueToken, QStringLiteral("abc"));
@@ -457,15 +472,28 @@ void TestDecoders::wrongTypesAreErrors_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("pathInError");
-    QTest::newRow("name number") << QByteArray(R"({"items":[{"metadata":{"name":5}}]})") << QStringLiteral("items[0].metadata.name");
-    QTest::newRow("containers string") << QByteArray(R"({"items":[{},{"spec":{"containers":"x"}}]})") << QStringLiteral("items[1].spec.containers");
-    QTest::newRow("restartCount string") << QByteArray(R"({"items":[{"status":{"containerStatuses":[{"restartCount":"3"}]}}]})") << QStringLiteral("items[0].status.containerStatuses[0].restartCount");
-    QTest::newRow("bad quantity") << QByteArray(R"({"items":[{"spec":{"containers":[{"resources":{"limits":{"cpu":"lots"}}}]}}]})") << QStringLiteral("items[0].spec.containers[0].resources.limits.cpu");
-    QTest::newRow("bad time") << QByteArray(R"({"items":[{"metadata":{"creationTimestamp":"yesterday"}}]})") << QStringLiteral("items[0].metadata.creationTimestamp");
-    QTest::newRow("labels array") << QByteArray(R"({"items":[{"metadata":{"labels":["a"]}}]})") << QStringLiteral("items[0].metadata.labels");
-    QTest::newRow("item not object") << QByteArray(R"({"items":[1]})") << QStringLiteral("items[0]");
+    QTest::newRow("name number") << QByteArray(R"({"items":[{"metadata":{"name":5}}]})")
+                                 << QStringLiteral("items[0].metadata.name");
+    QTest::newRow("containers string")
+        << QByteArray(R"({"items":[{},{"spec":{"containers":"x"}}]})")
+        << QStringLiteral("items[1].spec.containers");
+    QTest::newRow("restartCount string")
+        << QByteArray(R"({"items":[{"status":{"containerStatuses":[{"restartCount":"3"}]}}]})")
+        << QStringLiteral("items[0].status.containerStatuses[0].restartCount");
+    QTest::newRow("bad quantity") << QByteArray(
+        R"({"items":[{"spec":{"containers":[{"resources":{"limits":{"cpu":"lots"}}}]}}]})")
+                                  << QStringLiteral(
+                                         "items[0].spec.containers[0].resources.limits.cpu");
+    QTest::newRow("bad time") << QByteArray(
+        R"({"items":[{"metadata":{"creationTimestamp":"yesterday"}}]})")
+                              << QStringLiteral("items[0].metadata.creationTimestamp");
+    QTest::newRow("labels array") << QByteArray(R"({"items":[{"metadata":{"labels":["a"]}}]})")
+                                  << QStringLiteral("items[0].metadata.labels");
+    QTest::newRow("item not object")
+        << QByteArray(R"({"items":[1]})") << QStringLiteral("items[0]");
     QTest::newRow("items object") << QByteArray(R"({"items":{}})") << QStringLiteral("items");
-    QTest::newRow("list meta") << QByteArray(R"({"metadata":{"resourceVersion":1},"items":[]})") << QStringLiteral("metadata.resourceVersion");
+    QTest::newRow("list meta") << QByteArray(R"({"metadata":{"resourceVersion":1},"items":[]})")
+                               << QStringLiteral("metadata.resourceVersion");
 }
 
 void TestDecoders::wrongTypesAreErrors()
@@ -530,10 +558,14 @@ void TestDecoders::times_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("expected"); // -1 = invalid
     QTest::newRow("Z") << QStringLiteral("2025-01-01T00:00:00Z") << qint64(1735689600000);
-    QTest::newRow("fraction") << QStringLiteral("2025-01-01T00:00:00.123456Z") << qint64(1735689600123);
-    QTest::newRow("nano") << QStringLiteral("2025-01-01T00:00:00.999999999Z") << qint64(1735689600999);
-    QTest::newRow("offset+") << QStringLiteral("2025-01-01T02:00:00+02:00") << qint64(1735689600000);
-    QTest::newRow("offset-") << QStringLiteral("2024-12-31T19:30:00-04:30") << qint64(1735689600000);
+    QTest::newRow("fraction") << QStringLiteral("2025-01-01T00:00:00.123456Z")
+                              << qint64(1735689600123);
+    QTest::newRow("nano") << QStringLiteral("2025-01-01T00:00:00.999999999Z")
+                          << qint64(1735689600999);
+    QTest::newRow("offset+") << QStringLiteral("2025-01-01T02:00:00+02:00")
+                             << qint64(1735689600000);
+    QTest::newRow("offset-") << QStringLiteral("2024-12-31T19:30:00-04:30")
+                             << qint64(1735689600000);
     QTest::newRow("lower") << QStringLiteral("2025-01-01t00:00:00z") << qint64(1735689600000);
     QTest::newRow("leap day") << QStringLiteral("2024-02-29T12:00:00Z") << qint64(1709208000000);
     QTest::newRow("no zone") << QStringLiteral("2025-01-01T00:00:00") << qint64(-1);
@@ -575,7 +607,8 @@ void TestDecoders::stringPoolShares()
         &pool);
     QVERIFY2(l.ok(), qPrintable(l.error));
     // Shared, not merely equal: both point at the same characters.
-    QCOMPARE(l.items[0].metadata.namespaceName.constData(), l.items[1].metadata.namespaceName.constData());
+    QCOMPARE(l.items[0].metadata.namespaceName.constData(),
+             l.items[1].metadata.namespaceName.constData());
     QCOMPARE(l.items[0].nodeName.constData(), l.items[1].nodeName.constData());
     QVERIFY(l.items[0].metadata.name.constData() != l.items[1].metadata.name.constData());
 }

@@ -14,7 +14,8 @@ const std::string kMerge = "application/merge-patch+json";
 const std::string kStrategic = "application/strategic-merge-patch+json";
 const std::string kJsonPatch = "application/json-patch+json";
 
-json deployment() {
+json deployment()
+{
     return json::parse(R"({
       "metadata": {"name": "web", "labels": {"app": "web", "tier": "frontend"}},
       "spec": {"replicas": 3, "template": {"spec": {
@@ -31,12 +32,14 @@ json deployment() {
 
 Q_DECLARE_METATYPE(json)
 
-class TestDemoClusterPatch : public QObject {
+class TestDemoClusterPatch : public QObject
+{
     Q_OBJECT
 
 private slots:
     // RFC 7386, appendix A: target, patch, result.
-    void mergePatchRfcExamples_data() {
+    void mergePatchRfcExamples_data()
+    {
         QTest::addColumn<json>("target");
         QTest::addColumn<json>("patch");
         QTest::addColumn<json>("result");
@@ -60,7 +63,8 @@ private slots:
         row("deep null", R"({})", R"({"a":{"bb":{"ccc":null}}})", R"({"a":{"bb":{}}})");
     }
 
-    void mergePatchRfcExamples() {
+    void mergePatchRfcExamples()
+    {
         QFETCH(json, target);
         QFETCH(json, patch);
         QFETCH(json, result);
@@ -68,7 +72,8 @@ private slots:
                  QString::fromStdString(result.dump()));
     }
 
-    void strategicMerge_data() {
+    void strategicMerge_data()
+    {
         QTest::addColumn<QString>("patch");
         QTest::addColumn<QString>("pointer");
         QTest::addColumn<json>("expected");
@@ -131,12 +136,13 @@ private slots:
                                 << QStringLiteral("/spec/replicas") << json(6);
     }
 
-    void strategicMerge() {
+    void strategicMerge()
+    {
         QFETCH(QString, patch);
         QFETCH(QString, pointer);
         QFETCH(json, expected);
-        const json result =
-            demo::applyPatch(deployment(), kStrategic + "; charset=utf-8", patch.toStdString());
+        const json result = demo::applyPatch(deployment(), kStrategic + "; charset=utf-8",
+                                             patch.toStdString());
         const json::json_pointer at(pointer.toStdString());
         if (expected.is_null()) {
             QVERIFY2(!result.contains(at), result.dump().c_str());
@@ -150,7 +156,8 @@ private slots:
         QCOMPARE(result["metadata"]["name"].get<std::string>(), std::string("web"));
     }
 
-    void jsonPatch() {
+    void jsonPatch()
+    {
         const json result = demo::applyPatch(deployment(), kJsonPatch, R"([
             {"op":"replace","path":"/spec/replicas","value":5},
             {"op":"add","path":"/metadata/labels/env","value":"prod"},
@@ -161,7 +168,8 @@ private slots:
         QCOMPARE(result["spec"]["template"]["spec"]["containers"].size(), std::size_t(1));
     }
 
-    void badPatches_data() {
+    void badPatches_data()
+    {
         QTest::addColumn<QString>("contentType");
         QTest::addColumn<QString>("body");
         QTest::addColumn<int>("code");
@@ -181,7 +189,8 @@ private slots:
             << QStringLiteral("text/plain") << QStringLiteral("{}") << 415;
     }
 
-    void badPatches() {
+    void badPatches()
+    {
         QFETCH(QString, contentType);
         QFETCH(QString, body);
         QFETCH(int, code);

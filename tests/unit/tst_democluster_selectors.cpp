@@ -10,17 +10,20 @@ using nlohmann::json;
 
 namespace {
 
-json withLabels(const json &labels) {
+json withLabels(const json &labels)
+{
     return {{"metadata", {{"name", "x"}, {"labels", labels}}}};
 }
 
-const demo::ResourceInfo &resource(const char *plural) {
+const demo::ResourceInfo &resource(const char *plural)
+{
     const demo::ResourceInfo *info = demo::findResource("", "v1", plural);
     Q_ASSERT(info);
     return *info;
 }
 
-json podAt(const std::string &name, const std::string &node, const std::string &phase) {
+json podAt(const std::string &name, const std::string &node, const std::string &phase)
+{
     return {{"metadata", {{"name", name}, {"namespace", "team-a"}}},
             {"spec", {{"nodeName", node}}},
             {"status", {{"phase", phase}}}};
@@ -30,11 +33,13 @@ json podAt(const std::string &name, const std::string &node, const std::string &
 
 Q_DECLARE_METATYPE(json)
 
-class TestDemoClusterSelectors : public QObject {
+class TestDemoClusterSelectors : public QObject
+{
     Q_OBJECT
 
 private slots:
-    void labelSelector_data() {
+    void labelSelector_data()
+    {
         QTest::addColumn<QString>("selector");
         QTest::addColumn<json>("labels");
         QTest::addColumn<bool>("matches");
@@ -75,7 +80,8 @@ private slots:
         QTest::newRow("gt, missing") << QStringLiteral("replicas>2") << none << false;
     }
 
-    void labelSelector() {
+    void labelSelector()
+    {
         QFETCH(QString, selector);
         QFETCH(json, labels);
         QFETCH(bool, matches);
@@ -83,7 +89,8 @@ private slots:
         QCOMPARE(s.matches(withLabels(labels)), matches);
     }
 
-    void labelSelectorWithoutLabels() {
+    void labelSelectorWithoutLabels()
+    {
         // Objects without metadata.labels (or with a malformed one) have no labels at all.
         const json noLabels = {{"metadata", {{"name", "x"}}}};
         const json badLabels = {{"metadata", {{"name", "x"}, {"labels", "app=web"}}}};
@@ -92,7 +99,8 @@ private slots:
         QVERIFY(demo::LabelSelector("").matches(json::object()));
     }
 
-    void badLabelSelector_data() {
+    void badLabelSelector_data()
+    {
         QTest::addColumn<QString>("selector");
         QTest::newRow("in without parentheses") << QStringLiteral("env in prod");
         QTest::newRow("unknown set operator") << QStringLiteral("env within (prod)");
@@ -104,7 +112,8 @@ private slots:
         QTest::newRow("bad character") << QStringLiteral("app$=web");
     }
 
-    void badLabelSelector() {
+    void badLabelSelector()
+    {
         QFETCH(QString, selector);
         try {
             const demo::LabelSelector s(selector.toStdString());
@@ -118,7 +127,8 @@ private slots:
         }
     }
 
-    void podFieldSelector_data() {
+    void podFieldSelector_data()
+    {
         QTest::addColumn<QString>("selector");
         QTest::addColumn<json>("pod");
         QTest::addColumn<bool>("matches");
@@ -143,7 +153,8 @@ private slots:
             << QStringLiteral("metadata.name=a\\,b") << podAt("a,b", "n", "Running") << true;
     }
 
-    void podFieldSelector() {
+    void podFieldSelector()
+    {
         QFETCH(QString, selector);
         QFETCH(json, pod);
         QFETCH(bool, matches);
@@ -153,20 +164,23 @@ private slots:
         QCOMPARE(s.matches(pod), matches);
     }
 
-    void nodeUnschedulableDefaultsToFalse() {
+    void nodeUnschedulableDefaultsToFalse()
+    {
         const demo::FieldSelector s("spec.unschedulable=false", resource("nodes"));
         QVERIFY(s.matches(json{{"metadata", {{"name", "n"}}}, {"spec", json::object()}}));
         QVERIFY(
             !s.matches(json{{"metadata", {{"name", "n"}}}, {"spec", {{"unschedulable", true}}}}));
     }
 
-    void requiredName() {
+    void requiredName()
+    {
         const demo::FieldSelector s("metadata.name=web-1,status.phase!=Failed", resource("pods"));
         QCOMPARE(QString::fromStdString(s.required("metadata.name")), QStringLiteral("web-1"));
         QVERIFY(s.required("status.phase").empty()); // negated terms require nothing
     }
 
-    void badFieldSelector_data() {
+    void badFieldSelector_data()
+    {
         QTest::addColumn<QString>("selector");
         QTest::addColumn<QString>("message");
         QTest::newRow("unsupported field")
@@ -182,7 +196,8 @@ private slots:
                    "invalid selector: 'metadata.name'; can't understand 'metadata.name'");
     }
 
-    void badFieldSelector() {
+    void badFieldSelector()
+    {
         QFETCH(QString, selector);
         QFETCH(QString, message);
         try {

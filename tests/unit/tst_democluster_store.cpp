@@ -9,16 +9,19 @@ using nlohmann::json;
 
 namespace {
 
-json pod(const std::string &ns, const std::string &name, const std::string &image = "nginx:1.27") {
+json pod(const std::string &ns, const std::string &name, const std::string &image = "nginx:1.27")
+{
     return {{"metadata", {{"name", name}, {"namespace", ns}}},
             {"spec", {{"containers", json::array({{{"name", "app"}, {"image", image}}})}}}};
 }
 
-std::uint64_t rv(const json &object) {
+std::uint64_t rv(const json &object)
+{
     return std::stoull(object["metadata"]["resourceVersion"].get<std::string>());
 }
 
-int errorCode(const std::function<void()> &call, std::string *reason = nullptr) {
+int errorCode(const std::function<void()> &call, std::string *reason = nullptr)
+{
     try {
         call();
     } catch (const demo::ApiError &e) {
@@ -31,19 +34,22 @@ int errorCode(const std::function<void()> &call, std::string *reason = nullptr) 
 
 } // namespace
 
-class TestDemoClusterStore : public QObject {
+class TestDemoClusterStore : public QObject
+{
     Q_OBJECT
 
 private:
     std::unique_ptr<demo::ObjectStore> store;
 
 private slots:
-    void init() {
+    void init()
+    {
         store = std::make_unique<demo::ObjectStore>(100);
         demo::registerBuiltinTypes(*store);
     }
 
-    void createFillsServerFields() {
+    void createFillsServerFields()
+    {
         const json created = store->create("pods", pod("team-a", "web-1"));
         QCOMPARE(created["kind"].get<std::string>(), std::string("Pod"));
         QCOMPARE(created["apiVersion"].get<std::string>(), std::string("v1"));
@@ -67,19 +73,21 @@ private slots:
         QVERIFY(deployment["metadata"]["uid"] != meta["uid"]);
     }
 
-    void generateNameAndScope() {
+    void generateNameAndScope()
+    {
         const json generated = store->create(
             "pods", {{"metadata", {{"generateName", "web-"}, {"namespace", "team-a"}}}});
         const std::string name = generated["metadata"]["name"].get<std::string>();
         QVERIFY(name.rfind("web-", 0) == 0 && name.size() == 9);
         // Cluster-scoped objects lose a namespace sent by mistake.
-        const json node =
-            store->create("nodes", {{"metadata", {{"name", "node-1"}, {"namespace", "team-a"}}}});
+        const json node = store->create(
+            "nodes", {{"metadata", {{"name", "node-1"}, {"namespace", "team-a"}}}});
         QVERIFY(!node["metadata"].contains("namespace"));
         QVERIFY(store->get("nodes", "whatever", "node-1"));
     }
 
-    void createErrors() {
+    void createErrors()
+    {
         store->create("pods", pod("team-a", "web-1"));
         std::string reason;
         QCOMPARE(errorCode([&] { store->create("pods", pod("team-a", "web-1")); }, &reason), 409);
@@ -98,7 +106,8 @@ private slots:
         QCOMPARE(errorCode([&] { store->create("widgets", pod("team-a", "x")); }, &reason), 404);
     }
 
-    void updateBumpsVersionAndGeneration() {
+    void updateBumpsVersionAndGeneration()
+    {
         const json created = store->create("pods", pod("team-a", "web-1"));
         json changed = created;
         changed["metadata"]["labels"] = {{"app", "web"}};
@@ -116,7 +125,8 @@ private slots:
         QCOMPARE(respecced["metadata"]["uid"], created["metadata"]["uid"]); // server-owned
     }
 
-    void optimisticConcurrency() {
+    void optimisticConcurrency()
+    {
         const json created = store->create("pods", pod("team-a", "web-1"));
         json first = created;
         first["metadata"]["labels"] = {{"v", "1"}};
@@ -134,11 +144,12 @@ private slots:
         QCOMPARE(reason, std::string("NotFound"));
     }
 
-    void modifyAndRemove() {
+    void modifyAndRemove()
+    {
         store->create("pods", pod("team-a", "web-1"));
         const std::uint64_t before = store->resourceVersion();
-        const auto unchanged =
-            store->modify("pods", "team-a", "web-1", [](json &) { return false; });
+        const auto unchanged = store->modify("pods", "team-a", "web-1",
+                                             [](json &) { return false; });
         QVERIFY(unchanged);
         QCOMPARE(store->resourceVersion(), before); // no write, no new version
         QVERIFY(!store->modify("pods", "team-a", "missing", [](json &) { return true; }));
@@ -153,7 +164,8 @@ private slots:
         QCOMPARE(errorCode([&] { store->remove("pods", "team-a", "web-1"); }), 404);
     }
 
-    void listIsSortedAndScoped() {
+    void listIsSortedAndScoped()
+    {
         for (const auto &[ns, name] : std::vector<std::pair<std::string, std::string>>{
                  {"team-b", "b"}, {"team-a", "z"}, {"team-a", "a"}, {"team-c", "a"}})
             store->create("pods", pod(ns, name));
@@ -170,7 +182,8 @@ private slots:
         QCOMPARE(store->count("pods"), std::size_t(4));
     }
 
-    void watchHistory() {
+    void watchHistory()
+    {
         const std::uint64_t start = store->resourceVersion();
         store->create("pods", pod("team-a", "web-1"));
         store->create("services", {{"metadata", {{"name", "web"}, {"namespace", "team-a"}}}});
@@ -194,7 +207,8 @@ private slots:
         QVERIFY(store->eventsSince("pods", store->resourceVersion(), 10).empty());
     }
 
-    void tooOldIsExpired() {
+    void tooOldIsExpired()
+    {
         demo::ObjectStore small(3);
         demo::registerBuiltinTypes(small);
         const std::uint64_t start = small.resourceVersion();
@@ -212,13 +226,16 @@ private slots:
     }
 
     // The owner and node indexes follow every create, write and delete, and list in store order.
-    void indexesFollowWrites() {
-        const auto owned = [](const std::string &ns, const std::string &name, const std::string &owner,
-                              const std::string &node) {
+    void indexesFollowWrites()
+    {
+        const auto owned = [](const std::string &ns, const std::string &name,
+                              const std::string &owner, const std::string &node) {
             json p = pod(ns, name);
-            p["metadata"]["ownerReferences"] = json::array(
-                {{{"apiVersion", "apps/v1"}, {"kind", "ReplicaSet"}, {"name", "rs"}, {"uid", owner},
-                  {"controller", true}}});
+            p["metadata"]["ownerReferences"] = json::array({{{"apiVersion", "apps/v1"},
+                                                             {"kind", "ReplicaSet"},
+                                                             {"name", "rs"},
+                                                             {"uid", owner},
+                                                             {"controller", true}}});
             if (!node.empty())
                 p["spec"]["nodeName"] = node;
             return p;
@@ -259,11 +276,13 @@ private slots:
         store->remove("pods", "team-a", "a1");
         QCOMPARE(names(store->ownedBy("pods", "uid-2")), (Names{"team-b/b1"}));
         QCOMPARE(names(store->podsOnNode("node-1")), (Names{"team-b/b1"}));
-        QCOMPARE(store->ownedBy("pods", "uid-1").front().get(), store->getShared("pods", "team-a", "a2").get());
+        QCOMPARE(store->ownedBy("pods", "uid-1").front().get(),
+                 store->getShared("pods", "team-a", "a2").get());
     }
 
     // What changed since a resourceVersion, for reconcilers; nullopt once the history is too short.
-    void changesSinceReadsTheHistory() {
+    void changesSinceReadsTheHistory()
+    {
         demo::ObjectStore small(3);
         demo::registerBuiltinTypes(small);
         const std::uint64_t start = small.resourceVersion();
@@ -287,7 +306,8 @@ private slots:
         QCOMPARE(last->front().type, std::string("DELETED"));
     }
 
-    void watcherWakesOnChange() {
+    void watcherWakesOnChange()
+    {
         const std::uint64_t start = store->resourceVersion();
         std::thread writer([this] {
             std::this_thread::sleep_for(std::chrono::milliseconds(50));

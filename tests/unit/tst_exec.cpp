@@ -8,8 +8,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
-#include <unistd.h>
 #include <QtTest>
+#include <unistd.h>
 
 using namespace kube;
 
@@ -103,7 +103,8 @@ void TestExec::foundThroughLoginShellPath()
     QDir(m_dir.path()).mkpath(QStringLiteral("loginbin"));
     script(QStringLiteral("loginbin/login-only-plugin"), kTokenPlugin);
     const QString shell = script(QStringLiteral("fake-login-shell"),
-                                 "printf '\\n__KLARSICHT_PATH__=%s\\n' '" + m_dir.filePath(QStringLiteral("loginbin")).toUtf8() + "'\n");
+                                 "printf '\\n__KLARSICHT_PATH__=%s\\n' '"
+                                     + m_dir.filePath(QStringLiteral("loginbin")).toUtf8() + "'\n");
     const QByteArray savedShell = qgetenv("SHELL");
     qputenv("SHELL", shell.toUtf8());
     ExecCredentialProvider provider(connection(QStringLiteral("login-only-plugin")));
@@ -112,7 +113,8 @@ void TestExec::foundThroughLoginShellPath()
     provider.request();
     QTRY_VERIFY_WITH_TIMEOUT(ready.size() + failed.size() > 0, 20000);
     qputenv("SHELL", savedShell);
-    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
     QCOMPARE(ready.first().first().value<ExecCredential>().token, QStringLiteral("tok-1"));
     QVERIFY(ExecCredentialProvider::searchPath(m_dir.filePath(QStringLiteral("loginbin")))
                 .contains(m_dir.filePath(QStringLiteral("loginbin"))));
@@ -176,7 +178,8 @@ void TestExec::shortExpiryRerunsAfterExpiry()
 void TestExec::invalidateAfter401Reruns()
 {
     QFile::remove(m_dir.filePath(QStringLiteral("count")));
-    ExecCredentialProvider provider(connection(m_dir.filePath(QStringLiteral("token-plugin")))); // no expiry
+    ExecCredentialProvider provider(
+        connection(m_dir.filePath(QStringLiteral("token-plugin")))); // no expiry
     QSignalSpy ready(&provider, &ExecCredentialProvider::credentialReady);
     provider.request();
     QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
@@ -246,7 +249,8 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredent
 void TestExec::missingBinaryShowsInstallHint()
 {
     auto conn = connection(QStringLiteral("kubelogin-that-is-not-installed"));
-    conn.exec.installHint = QStringLiteral("Install kubelogin: https://azure.github.io/kubelogin/install.html");
+    conn.exec.installHint = QStringLiteral(
+        "Install kubelogin: https://azure.github.io/kubelogin/install.html");
     ExecCredentialProvider provider(conn);
     QSignalSpy failed(&provider, &ExecCredentialProvider::failed);
     provider.request();
@@ -283,13 +287,26 @@ void TestExec::badOutput_data()
 {
     QTest::addColumn<QByteArray>("output");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("not json") << QByteArray("secret-token-abc") << QStringLiteral("did not print an ExecCredential");
-    QTest::newRow("no status") << QByteArray(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential"})") << QStringLiteral("didn't return a status field");
-    QTest::newRow("empty status") << QByteArray(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}})") << QStringLiteral("didn't return a token or cert/key pair");
-    QTest::newRow("cert only") << QByteArray(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientCertificateData":"x"}})") << QStringLiteral("only certificate or key");
-    QTest::newRow("wrong apiVersion") << QByteArray(R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"secret-token-abc"}})") << QStringLiteral("apiVersion");
-    QTest::newRow("wrong kind") << QByteArray(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"Pod","status":{"token":"secret-token-abc"}})") << QStringLiteral("kind");
-    QTest::newRow("bad expiry") << QByteArray(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"secret-token-abc","expirationTimestamp":"soon"}})") << QStringLiteral("expirationTimestamp");
+    QTest::newRow("not json") << QByteArray("secret-token-abc")
+                              << QStringLiteral("did not print an ExecCredential");
+    QTest::newRow("no status") << QByteArray(
+        R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential"})")
+                               << QStringLiteral("didn't return a status field");
+    QTest::newRow("empty status") << QByteArray(
+        R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}})")
+                                  << QStringLiteral("didn't return a token or cert/key pair");
+    QTest::newRow("cert only") << QByteArray(
+        R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientCertificateData":"x"}})")
+                               << QStringLiteral("only certificate or key");
+    QTest::newRow("wrong apiVersion") << QByteArray(
+        R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"secret-token-abc"}})")
+                                      << QStringLiteral("apiVersion");
+    QTest::newRow("wrong kind") << QByteArray(
+        R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"Pod","status":{"token":"secret-token-abc"}})")
+                                << QStringLiteral("kind");
+    QTest::newRow("bad expiry") << QByteArray(
+        R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"secret-token-abc","expirationTimestamp":"soon"}})")
+                                << QStringLiteral("expirationTimestamp");
 }
 
 void TestExec::badOutput()
@@ -300,14 +317,16 @@ void TestExec::badOutput()
     QVERIFY(out.open(QIODevice::WriteOnly));
     out.write(output);
     out.close();
-    const QString plugin = script(QStringLiteral("bad-plugin"), "cat '" + out.fileName().toUtf8() + "'\n");
+    const QString plugin = script(QStringLiteral("bad-plugin"),
+                                  "cat '" + out.fileName().toUtf8() + "'\n");
     ExecCredentialProvider provider(connection(plugin));
     QSignalSpy failed(&provider, &ExecCredentialProvider::failed);
     provider.request();
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
     const QString error = failed.first().first().toString();
     QVERIFY2(error.contains(expected), qPrintable(error));
-    QVERIFY2(!error.contains(u"secret-token-abc"), "the error text must never quote the credential");
+    QVERIFY2(!error.contains(u"secret-token-abc"),
+             "the error text must never quote the credential");
 }
 
 void TestExec::timeout()
@@ -318,7 +337,8 @@ void TestExec::timeout()
     QSignalSpy failed(&provider, &ExecCredentialProvider::failed);
     provider.request();
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
-    QVERIFY2(failed.first().first().toString().contains(u"did not answer"), qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.first().first().toString().contains(u"did not answer"),
+             qPrintable(failed.first().first().toString()));
     QVERIFY(!provider.isRunning());
 }
 

@@ -7,29 +7,34 @@
 #include <QtTest>
 
 namespace {
-QString u8(const char *text) {
+QString u8(const char *text)
+{
     return QString::fromUtf8(text);
 }
 } // namespace
 
-class TestFormatter final : public QObject {
+class TestFormatter final : public QObject
+{
     Q_OBJECT
 private:
     QTranslator m_german;
 
-    void useLanguage(const QString &language) {
+    void useLanguage(const QString &language)
+    {
         QCoreApplication::removeTranslator(&m_german);
         if (language == QLatin1String("de"))
             QVERIFY(QCoreApplication::installTranslator(&m_german));
     }
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY2(m_german.load(QStringLiteral(":/i18n/klarsicht_de.qm")),
                  "the German translation is compiled into this test");
     }
 
-    void formats_data() {
+    void formats_data()
+    {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<double>("input");
@@ -90,7 +95,8 @@ private Q_SLOTS:
         row("en", "utilisation", 83.4, "83% of limit");
         row("de", "utilisation", 83.4, "83\u202f% des Limits");
     }
-    void formats() {
+    void formats()
+    {
         QFETCH(QString, language);
         QFETCH(QString, kind);
         QFETCH(double, input);
@@ -111,13 +117,14 @@ private Q_SLOTS:
         else if (kind == QLatin1String("age"))
             actual = Formatter::age(qint64(input), locale);
         else
-            actual =
-                Formatter::utilisation(Utilisation::ofLimit(input, 100.0, std::nullopt), locale);
+            actual = Formatter::utilisation(Utilisation::ofLimit(input, 100.0, std::nullopt),
+                                            locale);
         QCOMPARE(actual, expected);
         useLanguage(QStringLiteral("en"));
     }
 
-    void dates() {
+    void dates()
+    {
         const QDateTime when(QDate(2026, 11, 26), QTime(14, 3, 59), QTimeZone::utc());
         QCOMPARE(Formatter::dateTime(when, QLocale(QLocale::English, QLocale::UnitedStates)),
                  QStringLiteral("2026-11-26 14:03"));
@@ -128,7 +135,8 @@ private Q_SLOTS:
         QCOMPARE(Formatter::dateTime(QDateTime(), QLocale::c()), Formatter::missing());
     }
 
-    void metricsPickTheirUnit() {
+    void metricsPickTheirUnit()
+    {
         const QLocale en(QLocale::English, QLocale::UnitedStates);
         QCOMPARE(Formatter::value(Metric::Cpu, 250, en), QStringLiteral("250m"));
         QCOMPARE(Formatter::value(Metric::Rss, 1536, en), QStringLiteral("1.5 KiB"));

@@ -1,8 +1,8 @@
 // The pieces of informer recovery that need no server: back-off bounds and growth, Retry-After,
 // and cutting a watch stream into lines whatever the chunking.
 #include "kubeapi/client/backoff.h"
-#include "kubeapi/informers/resourcekind.h"
 #include "kubeapi/client/watchstream.h"
+#include "kubeapi/informers/resourcekind.h"
 
 #include <QTest>
 
@@ -76,8 +76,9 @@ private Q_SLOTS:
     void linesWhateverTheChunking()
     {
         QFETCH(int, chunk);
-        const QByteArray stream = "{\"type\":\"ADDED\"}\n{\"type\":\"MODIFIED\"}\r\n\n"
-                                  "{\"type\":\"BOOKMARK\",\"object\":{\"x\":\"\\n\"}}\n{\"partial\"";
+        const QByteArray stream =
+            "{\"type\":\"ADDED\"}\n{\"type\":\"MODIFIED\"}\r\n\n"
+            "{\"type\":\"BOOKMARK\",\"object\":{\"x\":\"\\n\"}}\n{\"partial\"";
         QByteArray buffer;
         QList<QByteArray> lines;
         for (qsizetype i = 0; i < stream.size(); i += chunk) {
@@ -95,11 +96,13 @@ private Q_SLOTS:
     {
         const auto pods = kube::resourceKindOf<kube::Pod>();
         QCOMPARE(pods.collectionPath(), QStringLiteral("/api/v1/pods"));
-        QCOMPARE(pods.collectionPath(QStringLiteral("team-a")), QStringLiteral("/api/v1/namespaces/team-a/pods"));
+        QCOMPARE(pods.collectionPath(QStringLiteral("team-a")),
+                 QStringLiteral("/api/v1/namespaces/team-a/pods"));
         const auto nodes = kube::resourceKindOf<kube::Node>();
         QCOMPARE(nodes.collectionPath(QStringLiteral("team-a")), QStringLiteral("/api/v1/nodes"));
         const auto deployments = kube::resourceKindOf<kube::Deployment>();
-        QCOMPARE(deployments.collectionPath(QStringLiteral("x")), QStringLiteral("/apis/apps/v1/namespaces/x/deployments"));
+        QCOMPARE(deployments.collectionPath(QStringLiteral("x")),
+                 QStringLiteral("/apis/apps/v1/namespaces/x/deployments"));
         QCOMPARE(deployments.qualifiedName(), QStringLiteral("deployments.apps"));
     }
 };

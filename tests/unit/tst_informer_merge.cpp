@@ -9,10 +9,10 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPointer>
-#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUrlQuery>
@@ -57,7 +57,8 @@ public:
     void reply(QTcpSocket *s, int code, const QByteArray &body, const QByteArray &extra = {})
     {
         s->write("HTTP/1.1 " + QByteArray::number(code) + " X\r\nContent-Type: application/json\r\n"
-                 + extra + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                 + extra + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+                 + body);
     }
     void openWatch(QTcpSocket *s)
     {
@@ -111,8 +112,8 @@ QByteArray q(const char *text)
 QByteArray pod(const char *uid, const char *rv, const char *ns = "default")
 {
     return q("{'kind':'Pod','apiVersion':'v1','metadata':{'name':'pod-") + uid
-        + q("','namespace':'") + ns + q("','uid':'") + uid + q("','resourceVersion':'") + rv
-        + q("'},'status':{'phase':'Running'}}");
+           + q("','namespace':'") + ns + q("','uid':'") + uid + q("','resourceVersion':'") + rv
+           + q("'},'status':{'phase':'Running'}}");
 }
 
 QByteArray podList(const QList<QByteArray> &items, const char *rv, const QByteArray &next = {})
@@ -120,7 +121,8 @@ QByteArray podList(const QList<QByteArray> &items, const char *rv, const QByteAr
     QByteArray meta = q("'resourceVersion':'") + rv + '"';
     if (!next.isEmpty())
         meta += q(",'continue':'") + next + '"';
-    QByteArray body = q("{'kind':'PodList','apiVersion':'v1','metadata':{") + meta + q("},'items':[");
+    QByteArray body = q("{'kind':'PodList','apiVersion':'v1','metadata':{") + meta
+                      + q("},'items':[");
     for (qsizetype i = 0; i < items.size(); ++i)
         body += (i ? "," : "") + items[i];
     return body + "]}";
@@ -133,8 +135,9 @@ QByteArray watchEvent(const char *type, const QByteArray &object)
 
 QByteArray status(int code, const char *reason)
 {
-    return q("{'kind':'Status','apiVersion':'v1','metadata':{},'status':'Failure','message':'m','reason':'")
-        + reason + q("','code':") + QByteArray::number(code) + "}";
+    return q("{'kind':'Status','apiVersion':'v1','metadata':{},'status':'Failure','message':'m','"
+             "reason':'")
+           + reason + q("','code':") + QByteArray::number(code) + "}";
 }
 
 kube::ClusterConnection connectionTo(const QUrl &url, const QString &ns = {})
@@ -206,7 +209,8 @@ private Q_SLOTS:
         basic.token.clear();
         basic.username = QStringLiteral("admin");
         basic.password = QStringLiteral("pw");
-        QCOMPARE(headersOfOneGet(basic).value("authorization"), QByteArray("Basic ") + QByteArray("admin:pw").toBase64());
+        QCOMPARE(headersOfOneGet(basic).value("authorization"),
+                 QByteArray("Basic ") + QByteArray("admin:pw").toBase64());
     }
 
     void pagedListThenWatch()
@@ -235,11 +239,14 @@ private Q_SLOTS:
         QVERIFY(informer.hasSynced());
 
         QCOMPARE(server.requests.size(), 4);
-        QCOMPARE(server.requests[0].query.queryItemValue(QStringLiteral("limit")), QStringLiteral("2"));
+        QCOMPARE(server.requests[0].query.queryItemValue(QStringLiteral("limit")),
+                 QStringLiteral("2"));
         const Request &watch = server.requests[3];
         QVERIFY(watch.isWatch());
-        QCOMPARE(watch.query.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("20"));
-        QCOMPARE(watch.query.queryItemValue(QStringLiteral("allowWatchBookmarks")), QStringLiteral("true"));
+        QCOMPARE(watch.query.queryItemValue(QStringLiteral("resourceVersion")),
+                 QStringLiteral("20"));
+        QCOMPARE(watch.query.queryItemValue(QStringLiteral("allowWatchBookmarks")),
+                 QStringLiteral("true"));
         const int timeout = watch.query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt();
         QVERIFY(timeout >= 300 && timeout <= 600);
 
@@ -248,7 +255,8 @@ private Q_SLOTS:
         server.send(watchEvent("ADDED", pod("f", "21")));
         server.send(watchEvent("MODIFIED", pod("a", "22")));
         server.send(watchEvent("DELETED", pod("b", "23")));
-        server.send(q("{'type':'BOOKMARK','object':{'kind':'Pod','apiVersion':'v1','metadata':{'resourceVersion':'30'}}}"));
+        server.send(q("{'type':'BOOKMARK','object':{'kind':'Pod','apiVersion':'v1','metadata':{'"
+                      "resourceVersion':'30'}}}"));
         QTRY_COMPARE(informer.resourceVersion(), QStringLiteral("30"));
         QCOMPARE(sorted(informer.uids()), names("a,c,d,e,f"));
         QCOMPARE(informer.get(QStringLiteral("a"))->metadata.resourceVersion, QStringLiteral("22"));
@@ -258,7 +266,8 @@ private Q_SLOTS:
         // A normal end of the watch resumes from the last resourceVersion (the bookmark's).
         server.endWatch();
         QTRY_COMPARE(server.requests.size(), 5);
-        QCOMPARE(server.requests[4].query.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("30"));
+        QCOMPARE(server.requests[4].query.queryItemValue(QStringLiteral("resourceVersion")),
+                 QStringLiteral("30"));
         QCOMPARE(informer.relistCount(), 0);
     }
 
@@ -270,9 +279,11 @@ private Q_SLOTS:
             if (r.isWatch())
                 return s.openWatch(r.socket);
             if (lists++ == 0)
-                s.reply(r.socket, 200, podList({pod("keep", "1"), pod("change", "2"), pod("gone", "3")}, "5"));
+                s.reply(r.socket, 200,
+                        podList({pod("keep", "1"), pod("change", "2"), pod("gone", "3")}, "5"));
             else
-                s.reply(r.socket, 200, podList({pod("keep", "1"), pod("change", "8"), pod("new", "9")}, "9"));
+                s.reply(r.socket, 200,
+                        podList({pod("keep", "1"), pod("change", "8"), pod("new", "9")}, "9"));
         };
         kube::ApiClient client(connectionTo(server.url()));
         kube::Informer<kube::Pod> informer(&client);
@@ -281,12 +292,13 @@ private Q_SLOTS:
         // A second subscriber (the store and, say, a log view) sees every change as well, after
         // the first, with the informer's own objects.
         QStringList secondSaw;
-        informer.addHandlers({[&](const auto &p) { secondSaw << u"added " + p->metadata.name; },
-                              [&](const auto &, const auto &now) { secondSaw << u"updated " + now->metadata.name; },
-                              [&](const auto &p) {
-                                  secondSaw << u"removed " + p->metadata.name;
-                                  QCOMPARE(handlerRemoved.size(), 1);
-                              }});
+        informer.addHandlers(
+            {[&](const auto &p) { secondSaw << u"added " + p->metadata.name; },
+             [&](const auto &, const auto &now) { secondSaw << u"updated " + now->metadata.name; },
+             [&](const auto &p) {
+                 secondSaw << u"removed " + p->metadata.name;
+                 QCOMPARE(handlerRemoved.size(), 1);
+             }});
         informer.start();
         QTRY_COMPARE(informer.state(), InformerBase::State::Live);
         const auto keepBefore = informer.get(QStringLiteral("keep"));
@@ -309,15 +321,17 @@ private Q_SLOTS:
         QCOMPARE(removed[0][0].toString(), QStringLiteral("gone"));
         QCOMPARE(handlerRemoved, QList<QString>{QStringLiteral("pod-gone")});
         secondSaw.sort();
-        QCOMPARE(secondSaw, QStringList({QStringLiteral("added pod-new"), QStringLiteral("removed pod-gone"),
-                                         QStringLiteral("updated pod-change")}));
+        QCOMPARE(secondSaw,
+                 QStringList({QStringLiteral("added pod-new"), QStringLiteral("removed pod-gone"),
+                              QStringLiteral("updated pod-change")}));
         QCOMPARE(informer.get(QStringLiteral("keep")), keepBefore);
         // The relist starts afresh (no stale resourceVersion) and the new watch follows it.
         QTRY_COMPARE(informer.state(), InformerBase::State::Live);
         const Request &relist = server.requests[2];
         QVERIFY(!relist.isWatch());
         QVERIFY(relist.query.queryItemValue(QStringLiteral("resourceVersion")).isEmpty());
-        QCOMPARE(server.requests.last().query.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("9"));
+        QCOMPARE(server.requests.last().query.queryItemValue(QStringLiteral("resourceVersion")),
+                 QStringLiteral("9"));
     }
 
     void expiredContinueRestartsList()
@@ -374,7 +388,8 @@ private Q_SLOTS:
         // Back-off, then a watch from where it broke off (no relist).
         QTRY_COMPARE_WITH_TIMEOUT(informer.state(), InformerBase::State::Live, 10000);
         QVERIFY(!informer.staleSince().isValid());
-        QCOMPARE(server.requests.last().query.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("4"));
+        QCOMPARE(server.requests.last().query.queryItemValue(QStringLiteral("resourceVersion")),
+                 QStringLiteral("4"));
         QCOMPARE(informer.relistCount(), 0);
     }
 
@@ -395,7 +410,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(informer.watchRequestCount() >= 3, 15000);
         QVERIFY(states.isEmpty());
         QCOMPARE(informer.relistCount(), 0);
-        QCOMPARE(server.requests.last().query.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("3"));
+        QCOMPARE(server.requests.last().query.queryItemValue(QStringLiteral("resourceVersion")),
+                 QStringLiteral("3"));
     }
 
     void tooManyRequestsIsRetried()
@@ -451,7 +467,8 @@ private Q_SLOTS:
         };
         nodes.start();
         QTRY_COMPARE(nodes.state(), InformerBase::State::Forbidden);
-        QCOMPARE(nodes.lastError().explanation(), QStringLiteral("You may not list nodes across the cluster."));
+        QCOMPARE(nodes.lastError().explanation(),
+                 QStringLiteral("You may not list nodes across the cluster."));
         QVERIFY(!nodes.visibleClusterWide());
         QVERIFY(nodes.visibleNamespaces().isEmpty());
     }
@@ -473,24 +490,25 @@ private Q_SLOTS:
         bool chainBroken = false;
         QHash<QString, QString> last;
         int turnsSeen = -1;
-        informer.addHandlers({[&](const auto &p) { last[p->metadata.uid] = p->metadata.resourceVersion; },
-                              [&](const auto &before, const auto &now) {
-                                  // Each update follows the one before it for the same object.
-                                  chainBroken = chainBroken
-                                      || last.value(now->metadata.uid) != before->metadata.resourceVersion;
-                                  last[now->metadata.uid] = now->metadata.resourceVersion;
-                                  versions << now->metadata.resourceVersion.toInt();
-                                  if (versions.size() == 1) {
-                                      // Queued behind this slice: runs when the loop gets a turn.
-                                      QTimer::singleShot(0, &informer, [&] { turnsSeen = int(versions.size()); });
-                                  }
-                                  // A slow consumer: each update costs 1 ms of this thread.
-                                  QElapsedTimer busy;
-                                  busy.start();
-                                  while (busy.nsecsElapsed() < 1'000'000) {
-                                  }
-                              },
-                              {}});
+        informer.addHandlers(
+            {[&](const auto &p) { last[p->metadata.uid] = p->metadata.resourceVersion; },
+             [&](const auto &before, const auto &now) {
+                 // Each update follows the one before it for the same object.
+                 chainBroken = chainBroken
+                               || last.value(now->metadata.uid) != before->metadata.resourceVersion;
+                 last[now->metadata.uid] = now->metadata.resourceVersion;
+                 versions << now->metadata.resourceVersion.toInt();
+                 if (versions.size() == 1) {
+                     // Queued behind this slice: runs when the loop gets a turn.
+                     QTimer::singleShot(0, &informer, [&] { turnsSeen = int(versions.size()); });
+                 }
+                 // A slow consumer: each update costs 1 ms of this thread.
+                 QElapsedTimer busy;
+                 busy.start();
+                 while (busy.nsecsElapsed() < 1'000'000) {
+                 }
+             },
+             {}});
         informer.start();
         QTRY_COMPARE(informer.state(), InformerBase::State::Live);
 
@@ -501,7 +519,8 @@ private Q_SLOTS:
             burst += watchEvent("MODIFIED", pod(i % 2 ? "b" : "a", rv.constData())) + '\n';
         }
         server.watchSocket->write(QByteArray::number(burst.size(), 16) + "\r\n" + burst + "\r\n");
-        QTRY_COMPARE_WITH_TIMEOUT(informer.resourceVersion(), QString::number(10 + kEvents - 1), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(informer.resourceVersion(), QString::number(10 + kEvents - 1),
+                                  30000);
         QCOMPARE(versions.size(), kEvents);
         for (int i = 0; i < kEvents; ++i)
             QCOMPARE(versions[i], 10 + i);
@@ -513,14 +532,16 @@ private Q_SLOTS:
         // Events after an ERROR in the same read are not applied; the relist brings the truth.
         versions.clear();
         QByteArray withError = watchEvent("MODIFIED", pod("a", "300")) + '\n'
-            + watchEvent("ERROR", status(410, "Expired")) + '\n' + watchEvent("MODIFIED", pod("b", "301")) + '\n';
+                               + watchEvent("ERROR", status(410, "Expired")) + '\n'
+                               + watchEvent("MODIFIED", pod("b", "301")) + '\n';
         server.handler = [](ScriptedServer &s, const Request &r) {
             if (r.isWatch())
                 return s.openWatch(r.socket);
             s.reply(r.socket, 200, podList({pod("a", "300"), pod("b", "302")}, "302"));
         };
         QSignalSpy synced(&informer, &InformerBase::synced);
-        server.watchSocket->write(QByteArray::number(withError.size(), 16) + "\r\n" + withError + "\r\n");
+        server.watchSocket->write(QByteArray::number(withError.size(), 16) + "\r\n" + withError
+                                  + "\r\n");
         QTRY_COMPARE(synced.size(), 1);
         QCOMPARE(versions, QList<int>({300, 302}));
         QCOMPARE(informer.relistCount(), 1);

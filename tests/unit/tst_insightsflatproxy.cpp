@@ -2,15 +2,15 @@
 // filter changes, a search that grows, deletes, a context switch), watched by
 // QAbstractItemModelTester, with InsightsProxy (QSortFilterProxyModel) on the same model as the
 // referee for order and filter.
+#include "insightstestdata.h"
 #include "models/cluster/clusterstore.h"
-#include "models/insights/insightsfilter.h"
-#include "models/insights/insightsflatproxy.h"
 #include "models/insights/containersmodel.h"
 #include "models/insights/controllersmodel.h"
+#include "models/insights/insightsfilter.h"
+#include "models/insights/insightsflatproxy.h"
 #include "models/insights/insightsmodel.h"
-#include "models/insights/nodesmodel.h"
 #include "models/insights/insightsproxy.h"
-#include "insightstestdata.h"
+#include "models/insights/nodesmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QPersistentModelIndex>
@@ -27,8 +27,9 @@ QStringList rows(const QAbstractItemModel &proxy, const InsightsModel &model)
     const int ns = model.section(Column::Namespace);
     const int pod = model.section(Column::Pod);
     for (int r = 0; r < proxy.rowCount(); ++r)
-        out << proxy.index(r, ns).data().toString() + QLatin1Char('/') + proxy.index(r, pod).data().toString()
-                   + QLatin1Char('/') + proxy.index(r, 0).data().toString();
+        out << proxy.index(r, ns).data().toString() + QLatin1Char('/')
+                   + proxy.index(r, pod).data().toString() + QLatin1Char('/')
+                   + proxy.index(r, 0).data().toString();
     return out;
 }
 
@@ -51,7 +52,8 @@ private Q_SLOTS:
         ContainersModel model;
         model.setStore(&feed);
         InsightsFlatProxy flat;
-        QAbstractItemModelTester tester(&flat, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&flat,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         flat.setSourceModel(&model);
         flat.setFilter(&filter);
         flat.setStore(&feed);
@@ -67,7 +69,9 @@ private Q_SLOTS:
             referee.invalidate();
             ++step;
             const QStringList got = rows(flat, model), want = rows(referee, model);
-            QVERIFY2(got == want, qPrintable(QStringLiteral("step %1:\n%2\n%3").arg(step).arg(got.join(u' '), want.join(u' '))));
+            QVERIFY2(got == want, qPrintable(QStringLiteral("step %1:\n%2\n%3")
+                                                 .arg(step)
+                                                 .arg(got.join(u' '), want.join(u' '))));
         };
 
         feed.upsert(node(QStringLiteral("n1")));
@@ -76,9 +80,11 @@ private Q_SLOTS:
         for (int i = 0; i < 40; ++i) {
             const QString ns = i % 3 ? QStringLiteral("shop") : QStringLiteral("staging");
             const QString app = QStringLiteral("svc%1").arg(i % 7);
-            kube::Pod p = pod(ns, app + QStringLiteral("-x%1").arg(i), i % 2 ? QStringLiteral("n1") : QStringLiteral("n2"),
+            kube::Pod p = pod(ns, app + QStringLiteral("-x%1").arg(i),
+                              i % 2 ? QStringLiteral("n1") : QStringLiteral("n2"),
                               i % 4 ? QStringList{app + QStringLiteral("c%1").arg(i)}
-                                    : QStringList{app + QStringLiteral("c%1").arg(i), QStringLiteral("envoy%1").arg(i)});
+                                    : QStringList{app + QStringLiteral("c%1").arg(i),
+                                                  QStringLiteral("envoy%1").arg(i)});
             pods << p;
         }
         // Container names are unique: rows never tie, so both proxies have one right order.
@@ -140,7 +146,8 @@ private Q_SLOTS:
         check();
         QVERIFY(filter.setLabelSelector(QString()));
         check();
-        for (const QString &text : {QStringLiteral("s"), QStringLiteral("sv"), QStringLiteral("svc"), QStringLiteral("svc4")}) {
+        for (const QString &text : {QStringLiteral("s"), QStringLiteral("sv"),
+                                    QStringLiteral("svc"), QStringLiteral("svc4")}) {
             filter.setNameSearch(text);
             check();
         }
@@ -173,7 +180,8 @@ private Q_SLOTS:
         feed.upsert(pods[0]);
         check();
         QCOMPARE(flat.rowCount(), 2);
-        QCOMPARE(flat.headerData(0, Qt::Horizontal).toString(), model.headerData(0, Qt::Horizontal).toString());
+        QCOMPARE(flat.headerData(0, Qt::Horizontal).toString(),
+                 model.headerData(0, Qt::Horizontal).toString());
     }
 
     void hiddenProxyAppliesTheFilterWhenAsked()

@@ -1,14 +1,14 @@
 // The Nodes, Controllers and Containers models through live sequences (adds, updates, deletes,
 // a relist merge, a context switch), each watched by QAbstractItemModelTester, and proving
 // with QSignalSpy that only the context switch resets a model.
-#include "models/insights/formatter.h"
+#include "insightstestdata.h"
 #include "models/cluster/clusterstore.h"
 #include "models/insights/containersmodel.h"
 #include "models/insights/controllersmodel.h"
+#include "models/insights/formatter.h"
 #include "models/insights/insightsmodel.h"
 #include "models/insights/nodesmodel.h"
 #include "models/insights/rowstatus.h"
-#include "insightstestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -58,27 +58,34 @@ private Q_SLOTS:
         ClusterStore feed;
         feed.upsert(node(QStringLiteral("n1")));
         feed.upsert(pod(QStringLiteral("web"), QStringLiteral("web-1"), QStringLiteral("n1"),
-                           {QStringLiteral("app"), QStringLiteral("sidecar")}));
+                        {QStringLiteral("app"), QStringLiteral("sidecar")}));
         feed.upsert(pod(QStringLiteral("web"), QStringLiteral("web-2"), QString()));
         NodesModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(&feed);
 
-        QCOMPARE(childNames(model), QStringList({QStringLiteral("Unscheduled"), QStringLiteral("n1")}));
+        QCOMPARE(childNames(model),
+                 QStringList({QStringLiteral("Unscheduled"), QStringLiteral("n1")}));
         const QModelIndex n1 = model.indexOfGroup(QStringLiteral("n1"));
-        QCOMPARE(childNames(model, n1), QStringList({QStringLiteral("Other processes"), QStringLiteral("web-1")}));
-        QCOMPARE(model.index(0, 0, n1).data(InsightsModel::KindRole).toInt(), int(Kind::OtherProcesses));
+        QCOMPARE(childNames(model, n1),
+                 QStringList({QStringLiteral("Other processes"), QStringLiteral("web-1")}));
+        QCOMPARE(model.index(0, 0, n1).data(InsightsModel::KindRole).toInt(),
+                 int(Kind::OtherProcesses));
         const QModelIndex web1 = model.indexOfPod(QStringLiteral("uid-web-web-1"));
-        QCOMPARE(childNames(model, web1), QStringList({QStringLiteral("app"), QStringLiteral("sidecar")}));
+        QCOMPARE(childNames(model, web1),
+                 QStringList({QStringLiteral("app"), QStringLiteral("sidecar")}));
         QCOMPARE(cellText(model, n1, InsightsModel::Column::Containers), QStringLiteral("2"));
         QCOMPARE(cellText(model, n1, InsightsModel::Column::Status), QStringLiteral("Ready"));
         const QModelIndex unscheduled = model.indexOfGroup(QString());
         QVERIFY(unscheduled.data(InsightsModel::SortLastRole).toBool());
-        QCOMPARE(cellText(model, unscheduled, InsightsModel::Column::Status), QStringLiteral("1 ⚠"));
+        QCOMPARE(cellText(model, unscheduled, InsightsModel::Column::Status),
+                 QStringLiteral("1 ⚠"));
         // No metrics yet: the metric cells say so instead of inventing numbers.
         QCOMPARE(cellText(model, web1, InsightsModel::Column::Percent), Formatter::missing());
         QCOMPARE(cellText(model, web1, InsightsModel::Column::Value), Formatter::missing());
-        QCOMPARE(model.headerData(model.section(InsightsModel::Column::Percent), Qt::Horizontal).toString(),
+        QCOMPARE(model.headerData(model.section(InsightsModel::Column::Percent), Qt::Horizontal)
+                     .toString(),
                  QStringLiteral("95th %"));
     }
 
@@ -86,7 +93,8 @@ private Q_SLOTS:
     {
         ClusterStore feed;
         NodesModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(&feed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
@@ -99,10 +107,12 @@ private Q_SLOTS:
         feed.upsert(pending);
         feed.upsert(pod(QStringLiteral("shop"), QStringLiteral("db-1"), QStringLiteral("n2")));
         model.flush();
-        QCOMPARE(childNames(model), QStringList({QStringLiteral("Unscheduled"), QStringLiteral("n1"), QStringLiteral("n2")}));
+        QCOMPARE(childNames(model), QStringList({QStringLiteral("Unscheduled"),
+                                                 QStringLiteral("n1"), QStringLiteral("n2")}));
 
         // Scheduling moves the pod from the pseudo-node to its node; the pseudo-node goes.
-        kube::Pod scheduled = pod(QStringLiteral("shop"), QStringLiteral("cart-1"), QStringLiteral("n1"));
+        kube::Pod scheduled = pod(QStringLiteral("shop"), QStringLiteral("cart-1"),
+                                  QStringLiteral("n1"));
         feed.upsert(scheduled);
         model.flush();
         QCOMPARE(childNames(model), QStringList({QStringLiteral("n1"), QStringLiteral("n2")}));
@@ -120,25 +130,31 @@ private Q_SLOTS:
         model.flush();
         QVERIFY(!changes.isEmpty());
         const QModelIndex cart = model.indexOfPod(scheduled.metadata.uid);
-        QCOMPARE(cellText(model, cart, InsightsModel::Column::Status), QStringLiteral("CrashLoopBackOff"));
-        QCOMPARE(cart.siblingAtColumn(model.section(InsightsModel::Column::Status)).data(InsightsModel::SeverityRole).toInt(),
+        QCOMPARE(cellText(model, cart, InsightsModel::Column::Status),
+                 QStringLiteral("CrashLoopBackOff"));
+        QCOMPARE(cart.siblingAtColumn(model.section(InsightsModel::Column::Status))
+                     .data(InsightsModel::SeverityRole)
+                     .toInt(),
                  int(RowStatus::Severity::Failed));
 
         // Node goes away while its pod is still known: the row stays until the pod leaves too.
         feed.removeNode(QStringLiteral("n2"));
         model.flush();
         QVERIFY(model.indexOfGroup(QStringLiteral("n2")).isValid());
-        QCOMPARE(cellText(model, model.indexOfGroup(QStringLiteral("n2")), InsightsModel::Column::Status),
+        QCOMPARE(cellText(model, model.indexOfGroup(QStringLiteral("n2")),
+                          InsightsModel::Column::Status),
                  QStringLiteral("Unknown"));
         feed.removePod(QStringLiteral("uid-shop-db-1"));
         model.flush();
         QVERIFY(!model.indexOfGroup(QStringLiteral("n2")).isValid());
 
         // Relist merge: one pod gone, one new, one unchanged.
-        replacePods(feed, {scheduled, pod(QStringLiteral("shop"), QStringLiteral("api-1"), QStringLiteral("n1"))});
+        replacePods(feed, {scheduled, pod(QStringLiteral("shop"), QStringLiteral("api-1"),
+                                          QStringLiteral("n1"))});
         model.flush();
         QCOMPARE(childNames(model, model.indexOfGroup(QStringLiteral("n1"))),
-                 QStringList({QStringLiteral("Other processes"), QStringLiteral("api-1"), QStringLiteral("cart-1")}));
+                 QStringList({QStringLiteral("Other processes"), QStringLiteral("api-1"),
+                              QStringLiteral("cart-1")}));
         QVERIFY(inserts.count() > 0);
         QVERIFY(removes.count() > 0);
         QCOMPARE(resets.count(), 0);
@@ -157,7 +173,8 @@ private Q_SLOTS:
     {
         ClusterStore feed;
         ControllersModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(&feed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
 
@@ -172,25 +189,30 @@ private Q_SLOTS:
         b.containerStatuses[0].state.kind = kube::ContainerState::Kind::Terminated;
         b.containerStatuses[0].state.reason = QStringLiteral("OOMKilled");
         b.containerStatuses[0].state.exitCode = 137;
-        kube::Pod lonely = pod(QStringLiteral("shop"), QStringLiteral("debug"), QStringLiteral("n1"));
+        kube::Pod lonely = pod(QStringLiteral("shop"), QStringLiteral("debug"),
+                               QStringLiteral("n1"));
         feed.upsert(a);
         feed.upsert(b);
         feed.upsert(lonely);
         model.flush();
-        QCOMPARE(childNames(model), QStringList({QStringLiteral("Pods without controller"), QStringLiteral("web-7c9")}));
+        QCOMPARE(childNames(model), QStringList({QStringLiteral("Pods without controller"),
+                                                 QStringLiteral("web-7c9")}));
 
         // The ReplicaSet and its Deployment arrive: the pods move under the Deployment.
         feed.upsert(replicaSet(QStringLiteral("shop"), QStringLiteral("web-7c9"),
-                                         QStringLiteral("web"), web.metadata.uid));
+                               QStringLiteral("web"), web.metadata.uid));
         feed.upsert(web);
         model.flush();
-        QCOMPARE(childNames(model), QStringList({QStringLiteral("Pods without controller"), QStringLiteral("web")}));
+        QCOMPARE(childNames(model),
+                 QStringList({QStringLiteral("Pods without controller"), QStringLiteral("web")}));
         const QModelIndex webRow = model.indexOfGroup(QStringLiteral("shop/Deployment/web"));
         QVERIFY(webRow.isValid());
         QCOMPARE(model.rowCount(webRow), 2);
         QCOMPARE(cellText(model, webRow, InsightsModel::Column::Status), QStringLiteral("1 ✖"));
         QCOMPARE(cellText(model, webRow, InsightsModel::Column::Node), QStringLiteral("n1"));
-        QCOMPARE(webRow.siblingAtColumn(model.section(InsightsModel::Column::Node)).data(InsightsModel::DrillRole).toString(),
+        QCOMPARE(webRow.siblingAtColumn(model.section(InsightsModel::Column::Node))
+                     .data(InsightsModel::DrillRole)
+                     .toString(),
                  QStringLiteral("node:n1"));
         const QModelIndex bRow = model.indexOfPod(QStringLiteral("uid-b"));
         QCOMPARE(cellText(model, model.index(0, 0, bRow), InsightsModel::Column::Status),
@@ -212,13 +234,15 @@ private Q_SLOTS:
         ClusterStore feed;
         MetricsHistory history;
         ContainersModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setClock([] { return kNow; });
         model.setHistory(&history);
         model.setStore(&feed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         feed.upsert(node(QStringLiteral("n1")));
-        const kube::Pod p = pod(QStringLiteral("shop"), QStringLiteral("web-1"), QStringLiteral("n1"),
+        const kube::Pod p = pod(QStringLiteral("shop"), QStringLiteral("web-1"),
+                                QStringLiteral("n1"),
                                 {QStringLiteral("app"), QStringLiteral("proxy")});
         feed.upsert(p);
         model.flush();
@@ -265,7 +289,8 @@ private Q_SLOTS:
         feed.removePod(p.metadata.uid);
         model.flush();
         QCOMPARE(model.rowCount(), 0);
-        replacePods(feed, {pod(QStringLiteral("shop"), QStringLiteral("web-2"), QStringLiteral("n1"))});
+        replacePods(feed,
+                    {pod(QStringLiteral("shop"), QStringLiteral("web-2"), QStringLiteral("n1"))});
         model.flush();
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(resets.count(), 0);
@@ -277,24 +302,32 @@ private Q_SLOTS:
         QCOMPARE(RowStatus::ofPod(p).severity, RowStatus::Severity::Ok);
         p.containerStatuses[0].state.kind = kube::ContainerState::Kind::Waiting;
         p.containerStatuses[0].state.reason = QStringLiteral("ContainerCreating");
-        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).severity, RowStatus::Severity::Pending);
-        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text, QStringLiteral("ContainerCreating"));
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).severity,
+                 RowStatus::Severity::Pending);
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text,
+                 QStringLiteral("ContainerCreating"));
         p.containerStatuses[0].state.kind = kube::ContainerState::Kind::Terminated;
         p.containerStatuses[0].state.reason = QString();
         p.containerStatuses[0].state.exitCode = 0;
-        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text, QStringLiteral("Completed"));
-        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).severity, RowStatus::Severity::Done);
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text,
+                 QStringLiteral("Completed"));
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).severity,
+                 RowStatus::Severity::Done);
         p.containerStatuses[0].state.reason = QStringLiteral("Completed");
-        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text, QStringLiteral("Completed"));
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text,
+                 QStringLiteral("Completed"));
         p.containerStatuses[0].state.reason = QStringLiteral("OOMKilled");
         p.containerStatuses[0].state.exitCode = 137;
-        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text, QStringLiteral("Terminated: OOMKilled"));
+        QCOMPARE(RowStatus::ofContainer(p, QStringLiteral("app")).text,
+                 QStringLiteral("Terminated: OOMKilled"));
         p.containerStatuses[0].state.reason = QString();
         p.containerStatuses[0].state.exitCode = 0;
         p.phase = QStringLiteral("Succeeded");
         QCOMPARE(RowStatus::ofPod(p).text, QStringLiteral("Completed"));
-        const QList<RowStatus> states = {{RowStatus::Severity::Ok, {}}, {RowStatus::Severity::Warning, {}},
-                                         {RowStatus::Severity::Pending, {}}, {RowStatus::Severity::Failed, {}}};
+        const QList<RowStatus> states = {{RowStatus::Severity::Ok, {}},
+                                         {RowStatus::Severity::Warning, {}},
+                                         {RowStatus::Severity::Pending, {}},
+                                         {RowStatus::Severity::Failed, {}}};
         QCOMPARE(RowStatus::ofPods(states).text, QStringLiteral("2 ⚠ 1 ✖"));
         QCOMPARE(RowStatus::ofPods({{RowStatus::Severity::Ok, {}}}).text, QStringLiteral("✔ 1"));
     }

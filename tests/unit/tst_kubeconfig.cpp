@@ -52,11 +52,14 @@ void TestKubeconfig::filesToLoad()
     const QByteArray saved = qgetenv("KUBECONFIG");
     qputenv("KUBECONFIG", "/a/one:/b/two::/a/one:relative/three");
     const QStringList files = Kubeconfig::filesToLoad();
-    QCOMPARE(files, (QStringList{QStringLiteral("/a/one"), QStringLiteral("/b/two"),
-                                 QDir::current().absoluteFilePath(QStringLiteral("relative/three"))}));
-    QCOMPARE(Kubeconfig::filesToLoad(QStringLiteral("/x/explicit")), QStringList{QStringLiteral("/x/explicit")});
+    QCOMPARE(files,
+             (QStringList{QStringLiteral("/a/one"), QStringLiteral("/b/two"),
+                          QDir::current().absoluteFilePath(QStringLiteral("relative/three"))}));
+    QCOMPARE(Kubeconfig::filesToLoad(QStringLiteral("/x/explicit")),
+             QStringList{QStringLiteral("/x/explicit")});
     qunsetenv("KUBECONFIG");
-    QCOMPARE(Kubeconfig::filesToLoad(), QStringList{QDir::homePath() + QStringLiteral("/.kube/config")});
+    QCOMPARE(Kubeconfig::filesToLoad(),
+             QStringList{QDir::homePath() + QStringLiteral("/.kube/config")});
     if (!saved.isNull())
         qputenv("KUBECONFIG", saved);
 }
@@ -203,18 +206,36 @@ void TestKubeconfig::malformed_data()
 {
     QTest::addColumn<QByteArray>("yaml");
     QTest::addColumn<QString>("expected"); // substring, after "<file>, line "
-    QTest::newRow("syntax") << QByteArray("apiVersion: v1\nclusters: [\n  - {name: x\n") << QStringLiteral("not valid YAML");
-    QTest::newRow("tab indent") << QByteArray("clusters:\n\t- name: x\n") << QStringLiteral("not valid YAML");
-    QTest::newRow("top-level list") << QByteArray("- a\n- b\n") << QStringLiteral("1: the kubeconfig must be a mapping");
-    QTest::newRow("clusters map") << QByteArray("clusters:\n  a: b\n") << QStringLiteral("2: clusters must be a list");
-    QTest::newRow("server list") << QByteArray("clusters:\n- name: a\n  cluster:\n    server: [x]\n") << QStringLiteral("4: clusters[0].cluster.server must be a string");
-    QTest::newRow("yaml 1.1 bool") << QByteArray("contexts:\n- name: a\n  context: {cluster: c, user: no}\n") << QStringLiteral("3: contexts[0].context.user must be a string");
-    QTest::newRow("number") << QByteArray("contexts:\n- name: 42\n") << QStringLiteral("2: contexts[0].name must be a string");
-    QTest::newRow("insecure string") << QByteArray("clusters:\n- name: a\n  cluster: {insecure-skip-tls-verify: \"true\"}\n") << QStringLiteral("insecure-skip-tls-verify must be true or false");
-    QTest::newRow("bad base64") << QByteArray("users:\n- name: u\n  user:\n    client-key-data: \"not base64!!\"\n") << QStringLiteral("4: users[0].user.client-key-data is not valid base64");
-    QTest::newRow("duplicate") << QByteArray("users:\n- name: u\n- name: v\n- name: u\n") << QStringLiteral("4: user “u” is defined twice");
-    QTest::newRow("exec args") << QByteArray("users:\n- name: u\n  user:\n    exec: {command: x, args: x}\n") << QStringLiteral("users[0].user.exec.args must be a list");
-    QTest::newRow("exec env") << QByteArray("users:\n- name: u\n  user:\n    exec: {command: x, env: [x]}\n") << QStringLiteral("users[0].user.exec.env[0] must be a mapping");
+    QTest::newRow("syntax") << QByteArray("apiVersion: v1\nclusters: [\n  - {name: x\n")
+                            << QStringLiteral("not valid YAML");
+    QTest::newRow("tab indent") << QByteArray("clusters:\n\t- name: x\n")
+                                << QStringLiteral("not valid YAML");
+    QTest::newRow("top-level list")
+        << QByteArray("- a\n- b\n") << QStringLiteral("1: the kubeconfig must be a mapping");
+    QTest::newRow("clusters map") << QByteArray("clusters:\n  a: b\n")
+                                  << QStringLiteral("2: clusters must be a list");
+    QTest::newRow("server list")
+        << QByteArray("clusters:\n- name: a\n  cluster:\n    server: [x]\n")
+        << QStringLiteral("4: clusters[0].cluster.server must be a string");
+    QTest::newRow("yaml 1.1 bool")
+        << QByteArray("contexts:\n- name: a\n  context: {cluster: c, user: no}\n")
+        << QStringLiteral("3: contexts[0].context.user must be a string");
+    QTest::newRow("number") << QByteArray("contexts:\n- name: 42\n")
+                            << QStringLiteral("2: contexts[0].name must be a string");
+    QTest::newRow("insecure string")
+        << QByteArray("clusters:\n- name: a\n  cluster: {insecure-skip-tls-verify: \"true\"}\n")
+        << QStringLiteral("insecure-skip-tls-verify must be true or false");
+    QTest::newRow("bad base64")
+        << QByteArray("users:\n- name: u\n  user:\n    client-key-data: \"not base64!!\"\n")
+        << QStringLiteral("4: users[0].user.client-key-data is not valid base64");
+    QTest::newRow("duplicate") << QByteArray("users:\n- name: u\n- name: v\n- name: u\n")
+                               << QStringLiteral("4: user “u” is defined twice");
+    QTest::newRow("exec args") << QByteArray(
+        "users:\n- name: u\n  user:\n    exec: {command: x, args: x}\n")
+                               << QStringLiteral("users[0].user.exec.args must be a list");
+    QTest::newRow("exec env") << QByteArray(
+        "users:\n- name: u\n  user:\n    exec: {command: x, env: [x]}\n")
+                              << QStringLiteral("users[0].user.exec.env[0] must be a mapping");
 }
 
 void TestKubeconfig::malformed()
@@ -234,15 +255,25 @@ void TestKubeconfig::resolveErrors_data()
     QTest::addColumn<QString>("context");
     QTest::addColumn<QString>("expected");
     QTest::newRow("no current") << QString() << QStringLiteral("No current context");
-    QTest::newRow("unknown context") << QStringLiteral("nope") << QStringLiteral("The context “nope” is not defined");
-    QTest::newRow("unknown cluster") << QStringLiteral("no-cluster") << QStringLiteral("refers to the cluster “ghost”, which is not defined");
-    QTest::newRow("unknown user") << QStringLiteral("no-user") << QStringLiteral("refers to the user “ghost”, which is not defined");
-    QTest::newRow("no server") << QStringLiteral("no-server") << QStringLiteral("The cluster “empty” (");
-    QTest::newRow("bad server") << QStringLiteral("bad-server") << QStringLiteral("is not an https:// or http:// URL");
-    QTest::newRow("missing ca") << QStringLiteral("missing-ca") << QStringLiteral("Cannot read the certificate authority file");
-    QTest::newRow("missing cert") << QStringLiteral("missing-cert") << QStringLiteral("Cannot read the client certificate file");
-    QTest::newRow("cert without key") << QStringLiteral("half-cert") << QStringLiteral("client certificate without a key");
-    QTest::newRow("missing token file") << QStringLiteral("missing-token") << QStringLiteral("Cannot read the token file");
+    QTest::newRow("unknown context")
+        << QStringLiteral("nope") << QStringLiteral("The context “nope” is not defined");
+    QTest::newRow("unknown cluster")
+        << QStringLiteral("no-cluster")
+        << QStringLiteral("refers to the cluster “ghost”, which is not defined");
+    QTest::newRow("unknown user") << QStringLiteral(
+        "no-user") << QStringLiteral("refers to the user “ghost”, which is not defined");
+    QTest::newRow("no server") << QStringLiteral("no-server")
+                               << QStringLiteral("The cluster “empty” (");
+    QTest::newRow("bad server") << QStringLiteral("bad-server")
+                                << QStringLiteral("is not an https:// or http:// URL");
+    QTest::newRow("missing ca") << QStringLiteral("missing-ca")
+                                << QStringLiteral("Cannot read the certificate authority file");
+    QTest::newRow("missing cert") << QStringLiteral("missing-cert")
+                                  << QStringLiteral("Cannot read the client certificate file");
+    QTest::newRow("cert without key")
+        << QStringLiteral("half-cert") << QStringLiteral("client certificate without a key");
+    QTest::newRow("missing token file")
+        << QStringLiteral("missing-token") << QStringLiteral("Cannot read the token file");
 }
 
 void TestKubeconfig::resolveErrors()
@@ -339,7 +370,8 @@ contexts:
     QVERIFY(!config->resolve(QStringLiteral("oe"), &error));
     QVERIFY2(error.contains(u"id-token"), qPrintable(error));
     QVERIFY(!config->resolve(QStringLiteral("g"), &error));
-    QVERIFY2(error.contains(u"gcp") && error.contains(u"gke-gcloud-auth-plugin"), qPrintable(error));
+    QVERIFY2(error.contains(u"gcp") && error.contains(u"gke-gcloud-auth-plugin"),
+             qPrintable(error));
     QVERIFY(!error.contains(u"ya29.secret"));
 }
 

@@ -7,7 +7,8 @@
 using Labels = QMap<QString, QString>;
 
 namespace {
-Labels labels(std::initializer_list<std::pair<const char *, const char *>> pairs) {
+Labels labels(std::initializer_list<std::pair<const char *, const char *>> pairs)
+{
     Labels result;
     for (const auto &[k, v] : pairs)
         result.insert(QString::fromUtf8(k), QString::fromUtf8(v));
@@ -15,10 +16,12 @@ Labels labels(std::initializer_list<std::pair<const char *, const char *>> pairs
 }
 } // namespace
 
-class TestLabelSelector final : public QObject {
+class TestLabelSelector final : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
-    void parsesValid_data() {
+    void parsesValid_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("canonical");
         QTest::addColumn<int>("count");
@@ -50,7 +53,8 @@ private Q_SLOTS:
             "app=web,env in (prod,stage),!legacy,team,tier!=db", 5);
         row("dotted value", "version=v1.2_3-rc", "version=v1.2_3-rc", 1);
     }
-    void parsesValid() {
+    void parsesValid()
+    {
         QFETCH(QString, text);
         QFETCH(QString, canonical);
         QFETCH(int, count);
@@ -64,7 +68,8 @@ private Q_SLOTS:
         QCOMPARE(again->requirements(), selector->requirements());
     }
 
-    void rejectsInvalid_data() {
+    void rejectsInvalid_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("position");
         QTest::addColumn<QString>("messagePart");
@@ -92,7 +97,8 @@ private Q_SLOTS:
         row("paren as key", "(app)", 0, "expected '!'");
         row("in as key", "in", 0, "expected '!'");
     }
-    void rejectsInvalid() {
+    void rejectsInvalid()
+    {
         QFETCH(QString, text);
         QFETCH(int, position);
         QFETCH(QString, messagePart);
@@ -103,7 +109,8 @@ private Q_SLOTS:
         QVERIFY(error.toString().startsWith(QStringLiteral("column %1: ").arg(position + 1)));
     }
 
-    void matches_data() {
+    void matches_data()
+    {
         QTest::addColumn<QString>("selector");
         QTest::addColumn<Labels>("labels");
         QTest::addColumn<bool>("expected");
@@ -141,7 +148,8 @@ private Q_SLOTS:
         row("less", "n<3", labels({{"n", "-1"}}), true);
         row("case sensitive", "app=Nginx", nginx, false);
     }
-    void matches() {
+    void matches()
+    {
         QFETCH(QString, selector);
         QFETCH(Labels, labels);
         QFETCH(bool, expected);
@@ -150,7 +158,8 @@ private Q_SLOTS:
         QCOMPARE(parsed->matches(labels), expected);
     }
 
-    void defaultMatchesEverything() {
+    void defaultMatchesEverything()
+    {
         QVERIFY(LabelSelector().matches({}));
         QVERIFY(LabelSelector().isEmpty());
     }

@@ -1,9 +1,9 @@
 // MetricsHistory: bars per range agree exactly with a reference over the same samples while raw,
 // memory stays bounded over 30 days, sums per pod/controller/namespace, "Other processes",
 // restarts in range, staleness, counter rates, denominators and thresholds.
+#include "models/insights/thresholds.h"
 #include "models/metrics/counterrate.h"
 #include "models/metrics/metricshistory.h"
-#include "models/insights/thresholds.h"
 #include "models/metrics/trenddata.h"
 #include "models/metrics/utilisation.h"
 
@@ -20,7 +20,8 @@ constexpr qint64 kDay = 24 * kHour;
 // 2026-11-26 00:00 UTC, a bar boundary for every range.
 constexpr qint64 kMidnight = 1795651200000LL;
 
-double referencePercentile(const QList<double> &values, int percent) {
+double referencePercentile(const QList<double> &values, int percent)
+{
     double best = std::numeric_limits<double>::quiet_NaN();
     for (double candidate : values) {
         qint64 atOrBelow = 0;
@@ -32,7 +33,8 @@ double referencePercentile(const QList<double> &values, int percent) {
     return best;
 }
 
-void compareWithReference(const Summary &s, const QList<double> &values) {
+void compareWithReference(const Summary &s, const QList<double> &values)
+{
     QCOMPARE(s.count(), values.size());
     if (values.isEmpty())
         return;
@@ -48,19 +50,22 @@ void compareWithReference(const Summary &s, const QList<double> &values) {
     QCOMPARE(s.value(Statistic::P95), referencePercentile(values, 95));
 }
 
-SeriesKey key(SeriesKind kind, Metric metric, const char *id) {
+SeriesKey key(SeriesKind kind, Metric metric, const char *id)
+{
     return SeriesKey{kind, metric, QString::fromUtf8(id)};
 }
 
 ContainerUsage usage(const char *ns, const char *pod, const char *container, const char *node,
-                     const char *controller, double cpu, double ws = 0, double rss = 0) {
+                     const char *controller, double cpu, double ws = 0, double rss = 0)
+{
     ContainerUsage u;
     u.namespaceName = QString::fromUtf8(ns);
     u.pod = QString::fromUtf8(pod);
     u.container = QString::fromUtf8(container);
     u.node = QString::fromUtf8(node);
     if (controller)
-        u.controller = {u.namespaceName, QStringLiteral("ReplicaSet"), QString::fromUtf8(controller)};
+        u.controller = {u.namespaceName, QStringLiteral("ReplicaSet"),
+                        QString::fromUtf8(controller)};
     u.cpuMillicores = cpu;
     u.workingSetBytes = ws;
     u.rssBytes = rss;
@@ -69,10 +74,12 @@ ContainerUsage usage(const char *ns, const char *pod, const char *container, con
 
 } // namespace
 
-class TestMetricsHistory final : public QObject {
+class TestMetricsHistory final : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
-    void rangesHaveDocumentedBars_data() {
+    void rangesHaveDocumentedBars_data()
+    {
         QTest::addColumn<TimeRange>("range");
         QTest::addColumn<int>("bars");
         QTest::addColumn<qint64>("barMs");
@@ -85,7 +92,8 @@ private Q_SLOTS:
         QTest::newRow("7 d") << TimeRange::Last7Days << 28 << 6 * kHour;
         QTest::newRow("30 d") << TimeRange::Last30Days << 30 << kDay;
     }
-    void rangesHaveDocumentedBars() {
+    void rangesHaveDocumentedBars()
+    {
         QFETCH(TimeRange, range);
         QFETCH(int, bars);
         QFETCH(qint64, barMs);
@@ -101,7 +109,8 @@ private Q_SLOTS:
         QVERIFY(!TimeRanges::label(range).isEmpty());
     }
 
-    void customRange() {
+    void customRange()
+    {
         const TimeWindow w = TimeRanges::custom(kMidnight + 5 * kMinute, kMidnight + 9 * kHour);
         QCOMPARE(w.barMs, 15 * kMinute);
         QCOMPARE(w.startMs, kMidnight);
@@ -111,7 +120,8 @@ private Q_SLOTS:
 
     // Random samples over 6 h (with gaps and jitter): every bar and the whole range equal the
     // reference on the samples whose time falls into them.
-    void barsMatchReferenceExactly() {
+    void barsMatchReferenceExactly()
+    {
         QRandomGenerator rng(424242);
         for (TimeRange range :
              {TimeRange::Last30Minutes, TimeRange::LastHour, TimeRange::Last6Hours}) {
@@ -122,8 +132,8 @@ private Q_SLOTS:
             for (qint64 t = kMidnight; t <= now; t += 15000) {
                 if (rng.bounded(10) == 0)
                     continue; // a missed round
-                const double v =
-                    rng.bounded(4) == 0 ? double(rng.bounded(10)) : rng.generateDouble() * 2000.0;
+                const double v = rng.bounded(4) == 0 ? double(rng.bounded(10))
+                                                     : rng.generateDouble() * 2000.0;
                 QVERIFY(history.addSample(k, t + rng.bounded(15000), v));
                 samples.append({t, v});
             }
@@ -147,7 +157,8 @@ private Q_SLOTS:
 
     // 31 days at 15 s: the rings never outgrow their capacity, the cost per series is the
     // documented constant, and old bars come from buckets with exact counts, Min and Max.
-    void boundedOverThirtyDays() {
+    void boundedOverThirtyDays()
+    {
         MetricsHistory history;
         const SeriesKey k = key(SeriesKind::Node, Metric::WorkingSet, "n1");
         const qint64 start = kMidnight - 31 * kDay;
@@ -177,13 +188,14 @@ private Q_SLOTS:
         for (const BarSummary &bar : r.bars)
             QCOMPARE(bar.summary.count(), 5760);
         // The last 6 hours are still raw, so a 6-hour view is exact.
-        const RangeSummary recent =
-            history.summarize(k, TimeRanges::window(TimeRange::Last6Hours, now));
+        const RangeSummary recent = history.summarize(
+            k, TimeRanges::window(TimeRange::Last6Hours, now));
         QVERIFY(recent.whole.isExact());
         QCOMPARE(recent.whole.count(), 6 * 240);
     }
 
-    void sumsPerPodControllerNamespaceAndOtherProcesses() {
+    void sumsPerPodControllerNamespaceAndOtherProcesses()
+    {
         MetricsHistory history;
         const qint64 t = kMidnight + 20000; // aligned down to kMidnight + 15000
         NodeUsage node{QStringLiteral("n1"), 1000, 8e9, 6e9};
@@ -224,7 +236,8 @@ private Q_SLOTS:
                  kMidnight + 15000);
     }
 
-    void restartsWithinRange() {
+    void restartsWithinRange()
+    {
         MetricsHistory history;
         const QString a = MetricsHistory::containerId(QStringLiteral("ns"), QStringLiteral("p"),
                                                       QStringLiteral("a"));
@@ -243,7 +256,8 @@ private Q_SLOTS:
         QCOMPARE(history.restartsInRange({QStringLiteral("unknown")}, 0, 5000), 0);
     }
 
-    void staleAfterThreshold() {
+    void staleAfterThreshold()
+    {
         MetricsHistory history;
         const SeriesKey k = key(SeriesKind::Container, Metric::Cpu, "ns/p/c");
         QVERIFY(history.isStale(k, kMidnight));
@@ -252,7 +266,8 @@ private Q_SLOTS:
         QVERIFY(history.isStale(k, kMidnight + history.config().staleAfterMs + 1));
     }
 
-    void lateAndCappedWritesAreRefused() {
+    void lateAndCappedWritesAreRefused()
+    {
         MetricsHistory::Config config;
         config.maxSeries = 2;
         MetricsHistory history(config);
@@ -268,7 +283,8 @@ private Q_SLOTS:
         QCOMPARE(history.seriesCount(), 1);
     }
 
-    void counterRates() {
+    void counterRates()
+    {
         QCOMPARE(CounterRate::rate(0, 10.0, 15000, 13.0).value(), 0.2);
         // A reset: the new value is the increase since 0.
         QCOMPARE(CounterRate::rate(0, 10.0, 10000, 2.0).value(), 0.2);
@@ -283,7 +299,8 @@ private Q_SLOTS:
         QCOMPARE(rates.size(), 1);
     }
 
-    void denominators() {
+    void denominators()
+    {
         Utilisation u = Utilisation::ofLimit(250, 500.0, 4000.0);
         QCOMPARE(u.kind, Denominator::Limit);
         QCOMPARE(u.percent, 50.0);
@@ -305,7 +322,8 @@ private Q_SLOTS:
         QVERIFY(!Utilisation::ofAllocatable(3, std::nullopt).isValid());
     }
 
-    void thresholds_data() {
+    void thresholds_data()
+    {
         QTest::addColumn<double>("percent");
         QTest::addColumn<bool>("stale");
         QTest::addColumn<HealthStatus>("expected");
@@ -316,7 +334,8 @@ private Q_SLOTS:
         QTest::newRow("no data") << std::nan("") << false << HealthStatus::NoData;
         QTest::newRow("stale wins") << 95.0 << true << HealthStatus::Stale;
     }
-    void thresholds() {
+    void thresholds()
+    {
         QFETCH(double, percent);
         QFETCH(bool, stale);
         QFETCH(HealthStatus, expected);
@@ -325,7 +344,8 @@ private Q_SLOTS:
 
     // The Trend column's bars: height from the percentage, status from the thresholds, grey
     // (NoData) where the bar has no samples, relative heights without a denominator.
-    void trendDataFromRange() {
+    void trendDataFromRange()
+    {
         MetricsHistory history;
         const SeriesKey k = key(SeriesKind::Container, Metric::Cpu, "ns/p/c");
         const qint64 now = kMidnight + 30 * kMinute - 1;
@@ -337,8 +357,8 @@ private Q_SLOTS:
         const RangeSummary r = history.summarize(k, w);
         const QLocale en(QLocale::English, QLocale::UnitedStates);
         const auto ofLimit = [](double v) { return Utilisation::ofLimit(v, 1000.0, std::nullopt); };
-        const TrendData t =
-            TrendData::build(r, Statistic::Max, Metric::Cpu, ofLimit, Thresholds(), en);
+        const TrendData t = TrendData::build(r, Statistic::Max, Metric::Cpu, ofLimit, Thresholds(),
+                                             en);
         QCOMPARE(t.startMs, w.startMs);
         QCOMPARE(t.barMs, kMinute);
         QCOMPARE(t.bars.size(), 30);
@@ -353,15 +373,16 @@ private Q_SLOTS:
         QCOMPARE(t.bars[3].height, 1.0); // 120 %: clamped to the cell
         QCOMPARE(t.bars[3].valueText, QStringLiteral("1.2 cores · 120% of limit"));
 
-        const TrendData relative =
-            TrendData::build(r, Statistic::Min, Metric::Cpu, {}, Thresholds(), en);
+        const TrendData relative = TrendData::build(r, Statistic::Min, Metric::Cpu, {},
+                                                    Thresholds(), en);
         QCOMPARE(relative.bars[3].height, 1.0);
         QCOMPARE(relative.bars[1].height, 800.0 / 1200.0);
         QCOMPARE(relative.bars[1].status, HealthStatus::Ok);
         QCOMPARE(relative.bars[1].valueText, QStringLiteral("800m"));
     }
 
-    void configurableThresholds() {
+    void configurableThresholds()
+    {
         const auto custom = Thresholds::create(50, 70);
         QVERIFY(custom);
         QCOMPARE(custom->classify(60), HealthStatus::Warning);

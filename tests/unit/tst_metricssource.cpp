@@ -35,9 +35,10 @@ struct RefRow
 QHash<QString, RefRow> referenceScan(const QByteArray &body, RefRow *root)
 {
     QHash<QString, RefRow> rows;
-    static const QRegularExpression line(QStringLiteral(
-        "^(container_cpu_usage_seconds_total|container_memory_working_set_bytes|container_memory_rss)"
-        "\\{([^}]*)\\} (\\S+)(?: (\\d+))?$"));
+    static const QRegularExpression line(
+        QStringLiteral("^(container_cpu_usage_seconds_total|container_memory_working_set_bytes|"
+                       "container_memory_rss)"
+                       "\\{([^}]*)\\} (\\S+)(?: (\\d+))?$"));
     static const QRegularExpression label(QStringLiteral("(\\w+)=\"([^\"]*)\""));
     for (const QByteArray &raw : body.split('\n')) {
         const QRegularExpressionMatch m = line.match(QString::fromUtf8(raw));
@@ -49,12 +50,15 @@ QHash<QString, RefRow> referenceScan(const QByteArray &body, RefRow *root)
             const auto l = it.next();
             labels.insert(l.captured(1), l.captured(2));
         }
-        if (labels.contains(QStringLiteral("cpu")) && labels.value(QStringLiteral("cpu")) != QLatin1String("total"))
+        if (labels.contains(QStringLiteral("cpu"))
+            && labels.value(QStringLiteral("cpu")) != QLatin1String("total"))
             continue;
         RefRow *row = nullptr;
-        if (!labels.value(QStringLiteral("container")).isEmpty() && !labels.value(QStringLiteral("image")).isEmpty())
-            row = &rows[labels.value(QStringLiteral("namespace")) + QLatin1Char('/') + labels.value(QStringLiteral("pod"))
-                        + QLatin1Char('/') + labels.value(QStringLiteral("container"))];
+        if (!labels.value(QStringLiteral("container")).isEmpty()
+            && !labels.value(QStringLiteral("image")).isEmpty())
+            row = &rows[labels.value(QStringLiteral("namespace")) + QLatin1Char('/')
+                        + labels.value(QStringLiteral("pod")) + QLatin1Char('/')
+                        + labels.value(QStringLiteral("container"))];
         else if (labels.value(QStringLiteral("id")) == QLatin1String("/"))
             row = root;
         else
@@ -105,8 +109,10 @@ private Q_SLOTS:
     void cadvisorAgainstReference_data()
     {
         QTest::addColumn<QString>("file");
-        QTest::newRow("1.31") << QStringLiteral("prom/kubelet/nri_k8s_1_31_kubelet_metrics_cadvisor.prom");
-        QTest::newRow("1.35") << QStringLiteral("prom/kubelet/nri_k8s_1_35_kubelet_metrics_cadvisor.prom");
+        QTest::newRow("1.31") << QStringLiteral(
+            "prom/kubelet/nri_k8s_1_31_kubelet_metrics_cadvisor.prom");
+        QTest::newRow("1.35") << QStringLiteral(
+            "prom/kubelet/nri_k8s_1_35_kubelet_metrics_cadvisor.prom");
     }
     void cadvisorAgainstReference()
     {
@@ -118,11 +124,13 @@ private Q_SLOTS:
         const QHash<QString, RefRow> ref = referenceScan(body, &refRoot);
         QVERIFY(ref.size() > 5);
 
-        const CadvisorReader::Result read = CadvisorReader::read({body.constData(), size_t(body.size())}, 42);
+        const CadvisorReader::Result read = CadvisorReader::read(
+            {body.constData(), size_t(body.size())}, 42);
         QVERIFY2(read.ok, read.error.message.c_str());
         QCOMPARE(read.containers.size(), ref.size());
         for (const CadvisorReader::Row &row : read.containers) {
-            const QString key = row.namespaceName + QLatin1Char('/') + row.pod + QLatin1Char('/') + row.container;
+            const QString key = row.namespaceName + QLatin1Char('/') + row.pod + QLatin1Char('/')
+                                + row.container;
             QVERIFY2(ref.contains(key), qPrintable(key));
             const RefRow &r = ref[key];
             QVERIFY2(same(row.cpuSecondsTotal, r.cpu), qPrintable(key));
@@ -143,12 +151,17 @@ private Q_SLOTS:
     {
         // Unstamped lines take the scrape time; a lingering older row of the same container
         // does not replace the newer one, whatever the order.
-        const std::string body
-            = "container_memory_working_set_bytes{container=\"app\",id=\"/a\",image=\"i\",name=\"n\",namespace=\"ns\",pod=\"p\"} 100 2000\n"
-              "container_memory_working_set_bytes{container=\"app\",id=\"/b\",image=\"i\",name=\"m\",namespace=\"ns\",pod=\"p\"} 50 1000\n"
-              "container_memory_rss{container=\"app\",id=\"/a\",image=\"i\",name=\"n\",namespace=\"ns\",pod=\"p\"} 7\n"
-              "container_memory_rss{container=\"\",id=\"/kubepods/pod1\",image=\"\",name=\"\",namespace=\"ns\",pod=\"p\"} 999\n"
-              "container_cpu_usage_seconds_total{container=\"app\",cpu=\"cpu01\",id=\"/a\",image=\"i\",name=\"n\",namespace=\"ns\",pod=\"p\"} 5\n";
+        const std::string body =
+            "container_memory_working_set_bytes{container=\"app\",id=\"/"
+            "a\",image=\"i\",name=\"n\",namespace=\"ns\",pod=\"p\"} 100 2000\n"
+            "container_memory_working_set_bytes{container=\"app\",id=\"/"
+            "b\",image=\"i\",name=\"m\",namespace=\"ns\",pod=\"p\"} 50 1000\n"
+            "container_memory_rss{container=\"app\",id=\"/"
+            "a\",image=\"i\",name=\"n\",namespace=\"ns\",pod=\"p\"} 7\n"
+            "container_memory_rss{container=\"\",id=\"/kubepods/"
+            "pod1\",image=\"\",name=\"\",namespace=\"ns\",pod=\"p\"} 999\n"
+            "container_cpu_usage_seconds_total{container=\"app\",cpu=\"cpu01\",id=\"/"
+            "a\",image=\"i\",name=\"n\",namespace=\"ns\",pod=\"p\"} 5\n";
         const auto read = CadvisorReader::read(body, 777);
         QVERIFY(read.ok);
         QCOMPARE(read.containers.size(), 1);
@@ -170,14 +183,16 @@ private Q_SLOTS:
 
     void promQueryVector()
     {
-        const QByteArray body = readFixture(QStringLiteral("prom/promql_api/prometheus_docs_query_instant_up_vector.json"));
+        const QByteArray body = readFixture(
+            QStringLiteral("prom/promql_api/prometheus_docs_query_instant_up_vector.json"));
         if (body.isEmpty())
             QSKIP("fixture missing: set KLARSICHT_FIXTURES_DIR to ../shared/fixtures/real");
         const PromQueryResult r = PromQueryResult::parse(body);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.resultType, QStringLiteral("vector"));
         QCOMPARE(r.series.size(), 2);
-        QCOMPARE(r.series[0].labels.value(QStringLiteral("instance")), QStringLiteral("localhost:9090"));
+        QCOMPARE(r.series[0].labels.value(QStringLiteral("instance")),
+                 QStringLiteral("localhost:9090"));
         QCOMPARE(r.series[0].points.size(), 1);
         QCOMPARE(r.series[0].points[0].ms, Q_INT64_C(1435781451781));
         QCOMPARE(r.series[0].points[0].value, 1.0);
@@ -186,7 +201,8 @@ private Q_SLOTS:
 
     void promQueryMatrix()
     {
-        const QByteArray body = readFixture(QStringLiteral("prom/promql_api/prometheus_docs_query_range_up.json"));
+        const QByteArray body = readFixture(
+            QStringLiteral("prom/promql_api/prometheus_docs_query_range_up.json"));
         if (body.isEmpty())
             QSKIP("fixture missing: set KLARSICHT_FIXTURES_DIR to ../shared/fixtures/real");
         const PromQueryResult r = PromQueryResult::parse(body);
@@ -203,8 +219,10 @@ private Q_SLOTS:
     {
         const auto r = PromQueryResult::parse(
             "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
-            "{\"metric\":{},\"value\":[1700000000.050,\"NaN\"]},{\"metric\":{},\"value\":[1,\"+Inf\"]},"
-            "{\"metric\":{},\"value\":[1,\"-Inf\"]},{\"metric\":{},\"value\":[1,\"0.0000001\"]}]},\"warnings\":[\"w\"]}");
+            "{\"metric\":{},\"value\":[1700000000.050,\"NaN\"]},{\"metric\":{},\"value\":[1,\"+"
+            "Inf\"]},"
+            "{\"metric\":{},\"value\":[1,\"-Inf\"]},{\"metric\":{},\"value\":[1,\"0.0000001\"]}]},"
+            "\"warnings\":[\"w\"]}");
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.series[0].points[0].ms, Q_INT64_C(1700000000050));
         QVERIFY(std::isnan(r.series[0].points[0].value));
@@ -214,20 +232,28 @@ private Q_SLOTS:
         QCOMPARE(r.warnings, QStringList{QStringLiteral("w")});
 
         const auto bad = PromQueryResult::parse(
-            "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"invalid parameter \\\"query\\\": 1:10: parse error: unclosed left parenthesis\"}");
+            "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"invalid parameter "
+            "\\\"query\\\": 1:10: parse error: unclosed left parenthesis\"}");
         QVERIFY(!bad.ok());
         QCOMPARE(bad.errorType, QStringLiteral("bad_data"));
         QVERIFY(bad.error.contains(QStringLiteral("unclosed left parenthesis")));
 
-        for (const char *broken : {"", "[]", "{\"status\":\"success\"}", "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"value\":[1,2]}]}}",
-                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"values\":[[1]]}]}}",
-                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":1},\"value\":[1,\"2\"]}]}}",
-                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"value\":[1,\"x\"]}]}}"}) {
+        for (const char *broken : {"", "[]", "{\"status\":\"success\"}",
+                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                                   "\"result\":[{\"value\":[1,2]}]}}",
+                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","
+                                   "\"result\":[{\"values\":[[1]]}]}}",
+                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                                   "\"result\":[{\"metric\":{\"a\":1},\"value\":[1,\"2\"]}]}}",
+                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                                   "\"result\":[{\"value\":[1,\"x\"]}]}}"}) {
             const auto r2 = PromQueryResult::parse(QByteArrayView(broken));
             QVERIFY2(!r2.ok(), broken);
             QCOMPARE(r2.errorType, QStringLiteral("decode"));
         }
-        const auto scalar = PromQueryResult::parse("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1700000000.05,\"3\"]}}");
+        const auto scalar = PromQueryResult::parse(
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1700000000.05,"
+            "\"3\"]}}");
         QVERIFY(scalar.ok());
         QCOMPARE(scalar.series[0].points[0].value, 3.0);
         QCOMPARE(scalar.series[0].points[0].ms, Q_INT64_C(1700000000050));
@@ -235,17 +261,19 @@ private Q_SLOTS:
 
     void assembleRounds()
     {
-        auto vec = [](std::initializer_list<std::pair<QHash<QString, QString>, std::pair<qint64, double>>> rows) {
-            PromQueryResult r;
-            r.resultType = QStringLiteral("matrix");
-            for (const auto &row : rows) {
-                PromQueryResult::Series s;
-                s.labels = row.first;
-                s.points.append({row.second.first, row.second.second});
-                r.series.append(s);
-            }
-            return r;
-        };
+        auto vec =
+            [](std::initializer_list<std::pair<QHash<QString, QString>, std::pair<qint64, double>>>
+                   rows) {
+                PromQueryResult r;
+                r.resultType = QStringLiteral("matrix");
+                for (const auto &row : rows) {
+                    PromQueryResult::Series s;
+                    s.labels = row.first;
+                    s.points.append({row.second.first, row.second.second});
+                    r.series.append(s);
+                }
+                return r;
+            };
         const QHash<QString, QString> a{{QStringLiteral("namespace"), QStringLiteral("ns")},
                                         {QStringLiteral("pod"), QStringLiteral("p")},
                                         {QStringLiteral("container"), QStringLiteral("c")},
@@ -279,9 +307,12 @@ private Q_SLOTS:
     {
         PrometheusSource source(QUrl(QStringLiteral("http://127.0.0.1:9")));
         QCOMPARE(source.promql(PrometheusSource::Query::ContainerCpu),
-                 QStringLiteral("sum by (namespace,pod,container,node) (rate(container_cpu_usage_seconds_total{container!=\"\",image!=\"\"}[5m]))"));
+                 QStringLiteral(
+                     "sum by (namespace,pod,container,node) "
+                     "(rate(container_cpu_usage_seconds_total{container!=\"\",image!=\"\"}[5m]))"));
         source.setRateWindow(QStringLiteral("1m"));
-        QVERIFY(source.promql(PrometheusSource::Query::NodeCpu).endsWith(QStringLiteral("{id=\"/\"}[1m]))")));
+        QVERIFY(source.promql(PrometheusSource::Query::NodeCpu)
+                    .endsWith(QStringLiteral("{id=\"/\"}[1m]))")));
         QCOMPARE(PrometheusSource::promTime(1700000000050), QStringLiteral("1700000000.050"));
         QCOMPARE(PrometheusSource::promTime(15000), QStringLiteral("15.000"));
     }
@@ -289,15 +320,22 @@ private Q_SLOTS:
     void discoveryCandidates()
     {
         const QList<Service> services{
-            service(QStringLiteral("x"), QStringLiteral("prometheus-server"), {port(QString(), 80)}),
-            service(QStringLiteral("b"), QStringLiteral("prometheus-operated"), {port(QStringLiteral("web"), 9090)}),
-            service(QStringLiteral("other"), QStringLiteral("prometheus-k8s"), {port(QStringLiteral("web"), 9090)}),
-            service(QStringLiteral("monitoring"), QStringLiteral("prometheus-k8s"),
-                    {port(QStringLiteral("reloader-web"), 8080), port(QStringLiteral("web"), 9090)}),
-            service(QStringLiteral("a"), QStringLiteral("prometheus-operated"), {port(QStringLiteral("web"), 9090)}),
+            service(QStringLiteral("x"), QStringLiteral("prometheus-server"),
+                    {port(QString(), 80)}),
+            service(QStringLiteral("b"), QStringLiteral("prometheus-operated"),
+                    {port(QStringLiteral("web"), 9090)}),
+            service(QStringLiteral("other"), QStringLiteral("prometheus-k8s"),
+                    {port(QStringLiteral("web"), 9090)}),
+            service(
+                QStringLiteral("monitoring"), QStringLiteral("prometheus-k8s"),
+                {port(QStringLiteral("reloader-web"), 8080), port(QStringLiteral("web"), 9090)}),
+            service(QStringLiteral("a"), QStringLiteral("prometheus-operated"),
+                    {port(QStringLiteral("web"), 9090)}),
             service(QStringLiteral("kps"), QStringLiteral("kube-prometheus-stack-prometheus"),
-                    {port(QStringLiteral("http-web"), 9090), port(QStringLiteral("reloader-web"), 8080)}),
-            service(QStringLiteral("default"), QStringLiteral("kubernetes"), {port(QStringLiteral("https"), 443)}),
+                    {port(QStringLiteral("http-web"), 9090),
+                     port(QStringLiteral("reloader-web"), 8080)}),
+            service(QStringLiteral("default"), QStringLiteral("kubernetes"),
+                    {port(QStringLiteral("https"), 443)}),
         };
         const auto c = PrometheusDiscovery::candidates(services);
         QCOMPARE(c.size(), 5);
@@ -306,8 +344,10 @@ private Q_SLOTS:
         QCOMPARE(PrometheusDiscovery::proxyPath(c[1]),
                  QStringLiteral("/api/v1/namespaces/a/services/prometheus-operated:web/proxy"));
         QCOMPARE(c[2].namespaceName, QStringLiteral("b"));
-        QCOMPARE(PrometheusDiscovery::proxyPath(c[3]),
-                 QStringLiteral("/api/v1/namespaces/kps/services/kube-prometheus-stack-prometheus:http-web/proxy"));
+        QCOMPARE(
+            PrometheusDiscovery::proxyPath(c[3]),
+            QStringLiteral(
+                "/api/v1/namespaces/kps/services/kube-prometheus-stack-prometheus:http-web/proxy"));
         QCOMPARE(PrometheusDiscovery::proxyPath(c[4]),
                  QStringLiteral("/api/v1/namespaces/x/services/prometheus-server:80/proxy"));
     }

@@ -19,8 +19,7 @@ public:
     ScriptedSource(MetricsSourceKind kind, bool history = false)
         : m_kind(kind)
         , m_history(history)
-    {
-    }
+    {}
     MetricsSourceKind kind() const override { return m_kind; }
     QString description() const override { return QStringLiteral("scripted"); }
     bool poll() override
@@ -35,12 +34,16 @@ public:
             script.pop_front();
         } else {
             round.timestampMs = 1;
-            round.error = ApiError::transport({}, QNetworkReply::ConnectionRefusedError, QStringLiteral("refused"));
+            round.error = ApiError::transport({}, QNetworkReply::ConnectionRefusedError,
+                                              QStringLiteral("refused"));
         }
-        QMetaObject::invokeMethod(this, [this, round] {
-            m_busy = false;
-            Q_EMIT roundFinished(round);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, round] {
+                m_busy = false;
+                Q_EMIT roundFinished(round);
+            },
+            Qt::QueuedConnection);
         return true;
     }
     bool isBusy() const override { return m_busy; }
@@ -55,7 +58,8 @@ public:
         for (const MetricsRound &round : std::as_const(historyAnswer.rounds))
             if (round.timestampMs >= fromMs && round.timestampMs <= toMs)
                 answer.rounds.append(round);
-        QMetaObject::invokeMethod(this, [this, answer] { Q_EMIT historyFinished(answer); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, answer] { Q_EMIT historyFinished(answer); }, Qt::QueuedConnection);
     }
 
     std::deque<MetricsRound> script;
@@ -137,7 +141,8 @@ private Q_SLOTS:
         auto kubelet = std::make_unique<ScriptedSource>(MetricsSourceKind::Kubelet);
         ScriptedSource *k = kubelet.get();
         const qint64 t0 = 1'700'000'000'000;
-        k->script = {kubeletRound(t0, 10.0, 1000, 100.0), kubeletRound(t0 + 15000, 13.0, 1100, 130.0),
+        k->script = {kubeletRound(t0, 10.0, 1000, 100.0),
+                     kubeletRound(t0 + 15000, 13.0, 1100, 130.0),
                      kubeletRound(t0 + 30000, 1.5, 1200, 160.0)}; // the container restarted
         std::vector<std::unique_ptr<MetricsSource>> sources;
         sources.push_back(std::move(prom));
@@ -151,12 +156,16 @@ private Q_SLOTS:
         QCOMPARE(sampler.status().missingSinceMs, 0);
         // First kubelet round: no rate yet, working set recorded.
         QVERIFY(!history.latest(cpuKey));
-        QCOMPARE(history.latest({SeriesKind::Container, Metric::WorkingSet, QStringLiteral("ns/p/c")})->value, 1000.0);
+        QCOMPARE(
+            history.latest({SeriesKind::Container, Metric::WorkingSet, QStringLiteral("ns/p/c")})
+                ->value,
+            1000.0);
 
         sampler.sampleNow();
         QVERIFY(recorded.wait(2000));
         QCOMPARE(history.latest(cpuKey)->value, 3.0 / 15.0 * 1000.0);
-        QCOMPARE(history.latest({SeriesKind::Node, Metric::Cpu, QStringLiteral("n1")})->value, 2000.0);
+        QCOMPARE(history.latest({SeriesKind::Node, Metric::Cpu, QStringLiteral("n1")})->value,
+                 2000.0);
         sampler.sampleNow();
         QVERIFY(recorded.wait(2000));
         // A decrease is a reset: the increase is the new value itself.
@@ -174,7 +183,8 @@ private Q_SLOTS:
         const qint64 t0 = 1'700'000'000'000;
         MetricsRound failed;
         failed.timestampMs = t0 + 15000;
-        failed.error = ApiError::transport({}, QNetworkReply::RemoteHostClosedError, QStringLiteral("closed"));
+        failed.error = ApiError::transport({}, QNetworkReply::RemoteHostClosedError,
+                                           QStringLiteral("closed"));
         MetricsRound failed2 = failed;
         failed2.timestampMs = t0 + 30000;
         k->script = {kubeletRound(t0, 1, 1, 1), failed, failed2, kubeletRound(t0 + 45000, 2, 2, 2)};
@@ -193,7 +203,7 @@ private Q_SLOTS:
         sampler.sampleNow();
         QVERIFY(status.wait(2000));
         QCOMPARE(sampler.status().kind, MetricsSourceKind::None); // chosen again from the top
-        QCOMPARE(sampler.status().missingSinceMs, t0 + 15000);   // still since the first failure
+        QCOMPARE(sampler.status().missingSinceMs, t0 + 15000);    // still since the first failure
         sampler.sampleNow();
         QVERIFY(status.wait(2000));
         QCOMPARE(sampler.status().kind, MetricsSourceKind::Kubelet);
@@ -227,7 +237,8 @@ private Q_SLOTS:
         QVERIFY(applied.wait(2000));
         QCOMPARE(applied.first().first().toInt(), 4);
         QCOMPARE(p->asked, std::make_tuple(t0 - 60000, t0 - 15000, qint64(15000)));
-        QCOMPARE(recorded.size(), 1); // the history is announced by historyApplied, then the live round
+        QCOMPARE(recorded.size(),
+                 1); // the history is announced by historyApplied, then the live round
         QCOMPARE(recorded.last().first().toLongLong(), t0);
         QVERIFY(sampler.status().historyLoaded);
         QCOMPARE(history.latest(cpuKey)->value, 500.0);
@@ -272,10 +283,12 @@ private Q_SLOTS:
         QVERIFY(sampler.status().historyLoaded);
 
         // Every tier landed: one bar per day over 30 days sees all four values.
-        const RangeSummary month = history.summarize(cpuKey, TimeWindow{t0 - 30 * kDay + kHour, kDay, 30});
+        const RangeSummary month = history.summarize(cpuKey,
+                                                     TimeWindow{t0 - 30 * kDay + kHour, kDay, 30});
         QCOMPARE(month.whole.min(), 100.0);
         QCOMPARE(month.whole.max(), 500.0);
-        const RangeSummary day = history.summarize(cpuKey, TimeWindow{t0 - 24 * kHour + 15000, kHour, 24});
+        const RangeSummary day = history.summarize(cpuKey,
+                                                   TimeWindow{t0 - 24 * kHour + 15000, kHour, 24});
         const BarSummary &twelveHoursAgo = day.bars[12];
         QVERIFY(!twelveHoursAgo.summary.isEmpty());
         QCOMPARE(twelveHoursAgo.summary.max(), 200.0);

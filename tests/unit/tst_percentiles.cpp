@@ -11,7 +11,8 @@ namespace {
 
 // The definition, computed the slow way: the smallest sample v such that at least p % of all
 // samples are <= v.
-double referencePercentile(const QList<double> &values, int percent) {
+double referencePercentile(const QList<double> &values, int percent)
+{
     double best = std::numeric_limits<double>::quiet_NaN();
     for (double candidate : values) {
         qint64 atOrBelow = 0;
@@ -23,7 +24,8 @@ double referencePercentile(const QList<double> &values, int percent) {
     return best;
 }
 
-QList<double> randomSamples(QRandomGenerator &rng, int n) {
+QList<double> randomSamples(QRandomGenerator &rng, int n)
+{
     QList<double> values;
     const int style = rng.bounded(3);
     for (int i = 0; i < n; ++i) {
@@ -44,10 +46,12 @@ QList<double> randomSamples(QRandomGenerator &rng, int n) {
 
 } // namespace
 
-class TestPercentiles final : public QObject {
+class TestPercentiles final : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
-    void nearestRank_data() {
+    void nearestRank_data()
+    {
         QTest::addColumn<QList<double>>("sorted");
         QTest::addColumn<int>("percent");
         QTest::addColumn<double>("expected");
@@ -64,14 +68,16 @@ private Q_SLOTS:
             << QList<double>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}
             << 95 << 19.0;
     }
-    void nearestRank() {
+    void nearestRank()
+    {
         QFETCH(QList<double>, sorted);
         QFETCH(int, percent);
         QFETCH(double, expected);
         QCOMPARE(Summary::nearestRank(std::span(sorted.data(), sorted.size()), percent), expected);
     }
 
-    void emptyAndNaN() {
+    void emptyAndNaN()
+    {
         const Summary empty = Summary::of(QList<double>{});
         QVERIFY(empty.isEmpty());
         QVERIFY(std::isnan(empty.value(Statistic::P95)));
@@ -82,7 +88,8 @@ private Q_SLOTS:
     }
 
     // Thousands of random sample sets, all six figures bit-for-bit equal to the reference.
-    void matchesReferenceExactly() {
+    void matchesReferenceExactly()
+    {
         QRandomGenerator rng(20261126);
         for (int round = 0; round < 2000; ++round) {
             const QList<double> values = randomSamples(rng, 1 + rng.bounded(120));
@@ -103,7 +110,8 @@ private Q_SLOTS:
 
     // From buckets: count, Min, Max and Avg stay exact; the percentiles are bucket averages,
     // inside [Min, Max] and monotonic, and equal the raw figure when each bucket has one sample.
-    void bucketsAreHonest() {
+    void bucketsAreHonest()
+    {
         QRandomGenerator rng(7);
         for (int round = 0; round < 500; ++round) {
             const QList<double> values = randomSamples(rng, 1 + rng.bounded(200));

@@ -15,14 +15,16 @@ Q_DECLARE_METATYPE(kube::PromFormat)
 namespace {
 
 PromParseResult parse(const QByteArray &body, PromFormat format = PromFormat::Text004,
-                      std::size_t chunk = 0) {
+                      std::size_t chunk = 0)
+{
     PromParser::Options options;
     options.format = format;
     return PromCollector::parse(std::string_view(body.constData(), std::size_t(body.size())),
                                 options, chunk);
 }
 
-QByteArray describe(const PromParseResult &r) {
+QByteArray describe(const PromParseResult &r)
+{
     if (r.ok)
         return "ok";
     return QByteArray::number(qulonglong(r.error.line)) + ':'
@@ -32,7 +34,8 @@ QByteArray describe(const PromParseResult &r) {
 
 } // namespace
 
-class TstPromParser final : public QObject {
+class TstPromParser final : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -56,7 +59,8 @@ private slots:
     void feedAfterErrorKeepsFirstError();
 };
 
-void TstPromParser::floats_data() {
+void TstPromParser::floats_data()
+{
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<double>("value");
@@ -104,7 +108,8 @@ void TstPromParser::floats_data() {
     QTest::newRow("1e+") << QByteArray("1e+") << false << 0.0;
 }
 
-void TstPromParser::floats() {
+void TstPromParser::floats()
+{
     QFETCH(QByteArray, text);
     QFETCH(bool, ok);
     QFETCH(double, value);
@@ -128,7 +133,8 @@ void TstPromParser::floats() {
     QVERIFY(std::isnan(value) ? std::isnan(v) : v == value);
 }
 
-void TstPromParser::badInput_data() {
+void TstPromParser::badInput_data()
+{
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<PromFormat>("format");
     QTest::addColumn<int>("line");
@@ -242,7 +248,8 @@ void TstPromParser::badInput_data() {
                                                << 1 << QByteArray("after its samples");
 }
 
-void TstPromParser::badInput() {
+void TstPromParser::badInput()
+{
     QFETCH(QByteArray, body);
     QFETCH(PromFormat, format);
     QFETCH(int, line);
@@ -258,7 +265,8 @@ void TstPromParser::badInput() {
     }
 }
 
-void TstPromParser::goodInput_data() {
+void TstPromParser::goodInput_data()
+{
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<PromFormat>("format");
     QTest::addColumn<int>("families");
@@ -292,7 +300,8 @@ void TstPromParser::goodInput_data() {
                                  << om << 1 << 1;
 }
 
-void TstPromParser::goodInput() {
+void TstPromParser::goodInput()
+{
     QFETCH(QByteArray, body);
     QFETCH(PromFormat, format);
     QFETCH(int, families);
@@ -303,13 +312,15 @@ void TstPromParser::goodInput() {
     QCOMPARE(int(r.sampleCount()), samples);
 }
 
-void TstPromParser::chunkingGivesSameResult_data() {
+void TstPromParser::chunkingGivesSameResult_data()
+{
     QTest::addColumn<int>("chunk");
     for (int c : {1, 2, 7, 64, 4096})
         QTest::newRow(QByteArray::number(c).constData()) << c;
 }
 
-void TstPromParser::chunkingGivesSameResult() {
+void TstPromParser::chunkingGivesSameResult()
+{
     QFETCH(int, chunk);
     const QByteArray body = "# HELP x_seconds Time \\\\ and \\n.\n# TYPE x_seconds histogram\n"
                             "x_seconds_bucket{a=\"\\\"q\\\"\",le=\"0.5\"} 1 100\n"
@@ -335,11 +346,12 @@ void TstPromParser::chunkingGivesSameResult() {
     QCOMPARE(whole.families.front().samples.front().labels.front().second, std::string("\"q\""));
 }
 
-void TstPromParser::histogramAndSummaryFamilies() {
-    const PromParseResult r =
-        parse("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 2\n"
-              "h_sum 3\nh_count 2\n# TYPE s summary\ns{quantile=\"0.5\"} 1\n"
-              "s_sum 4\ns_count 5\nu_sum 1\nu_count 1\nh2_bucket 1\n");
+void TstPromParser::histogramAndSummaryFamilies()
+{
+    const PromParseResult r = parse(
+        "# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 2\n"
+        "h_sum 3\nh_count 2\n# TYPE s summary\ns{quantile=\"0.5\"} 1\n"
+        "s_sum 4\ns_count 5\nu_sum 1\nu_count 1\nh2_bucket 1\n");
     QVERIFY2(r.ok, describe(r).constData());
     // expfmt: suffixes join a family only after its TYPE histogram/summary.
     QCOMPARE(r.familiesWithSamples(), std::size_t(5));
@@ -358,14 +370,16 @@ void TstPromParser::histogramAndSummaryFamilies() {
     QVERIFY(r.family("h2_bucket"));
 }
 
-void TstPromParser::nonContiguousFamilyMerged() {
+void TstPromParser::nonContiguousFamilyMerged()
+{
     const PromParseResult r = parse("a{x=\"1\"} 1\nb 2\na{x=\"2\"} 3\n");
     QVERIFY(r.ok);
     QCOMPARE(r.families.size(), std::size_t(2));
     QCOMPARE(r.family("a")->samples.size(), std::size_t(2));
 }
 
-void TstPromParser::escapesAreDecoded() {
+void TstPromParser::escapesAreDecoded()
+{
     const PromParseResult r = parse("a{b=\"x\\\\y\\\"z\\n\",c=\"\"} 1\n");
     QVERIFY(r.ok);
     const auto &labels = r.families.front().samples.front().labels;
@@ -376,7 +390,8 @@ void TstPromParser::escapesAreDecoded() {
     QCOMPARE(om.families.front().samples.front().labels[0].second, std::string("\\z\\"));
 }
 
-void TstPromParser::timestamps() {
+void TstPromParser::timestamps()
+{
     const PromParseResult t = parse("a 1 1700000000123\n");
     QVERIFY(t.ok);
     QCOMPARE(t.families[0].samples[0].timestampMs, std::int64_t(1700000000123));
@@ -387,7 +402,8 @@ void TstPromParser::timestamps() {
     QCOMPARE(om.families[0].samples[0].timestampMs, std::int64_t(1700000000123));
 }
 
-void TstPromParser::finalNewlineOption() {
+void TstPromParser::finalNewlineOption()
+{
     PromParser::Options options;
     options.requireFinalNewline = false; // as the Prometheus scraper
     const PromParseResult r = PromCollector::parse("a 1\nb 2", options);
@@ -395,7 +411,8 @@ void TstPromParser::finalNewlineOption() {
     QCOMPARE(r.sampleCount(), std::size_t(2));
 }
 
-void TstPromParser::formatForContentType() {
+void TstPromParser::formatForContentType()
+{
     QCOMPARE(PromParser::formatForContentType(
                  "application/openmetrics-text; version=1.0.0; charset=utf-8"),
              PromFormat::OpenMetrics);
@@ -406,15 +423,16 @@ void TstPromParser::formatForContentType() {
     QCOMPARE(PromParser::formatForContentType("application/json"), PromFormat::Text004);
 }
 
-void TstPromParser::openMetricsFamilies() {
-    const PromParseResult r =
-        parse("# TYPE a_seconds histogram\n# UNIT a_seconds seconds\n"
-              "# HELP a_seconds Latency.\n"
-              "a_seconds_bucket{le=\"0.1\"} 1\na_seconds_bucket{le=\"+Inf\"} 2\n"
-              "a_seconds_count 2\na_seconds_sum 0.3\n"
-              "# TYPE s stateset\ns{s=\"on\"} 1\ns{s=\"off\"} 0\n"
-              "# TYPE i info\ni_info{v=\"1.2\"} 1\n# EOF\n",
-              PromFormat::OpenMetrics);
+void TstPromParser::openMetricsFamilies()
+{
+    const PromParseResult r = parse(
+        "# TYPE a_seconds histogram\n# UNIT a_seconds seconds\n"
+        "# HELP a_seconds Latency.\n"
+        "a_seconds_bucket{le=\"0.1\"} 1\na_seconds_bucket{le=\"+Inf\"} 2\n"
+        "a_seconds_count 2\na_seconds_sum 0.3\n"
+        "# TYPE s stateset\ns{s=\"on\"} 1\ns{s=\"off\"} 0\n"
+        "# TYPE i info\ni_info{v=\"1.2\"} 1\n# EOF\n",
+        PromFormat::OpenMetrics);
     QVERIFY2(r.ok, describe(r).constData());
     QCOMPARE(r.families.size(), std::size_t(3));
     QCOMPARE(r.families[0].unit, std::string("seconds"));
@@ -428,7 +446,8 @@ void TstPromParser::openMetricsFamilies() {
     QCOMPARE(r.families[2].type, PromMetricType::Info);
 }
 
-void TstPromParser::int64Timestamps() {
+void TstPromParser::int64Timestamps()
+{
     std::int64_t v = 0;
     QVERIFY(PromNumber::parseInt64("-9223372036854775808", v));
     QCOMPARE(v, std::numeric_limits<std::int64_t>::min());
@@ -440,7 +459,8 @@ void TstPromParser::int64Timestamps() {
     QVERIFY(!PromNumber::parseInt64("1.0", v));
 }
 
-void TstPromParser::lineLengthLimit() {
+void TstPromParser::lineLengthLimit()
+{
     // The unfinished last line is the only thing kept between chunks; it has a cap.
     PromCollector collector;
     PromParser::Options options;
@@ -454,7 +474,8 @@ void TstPromParser::lineLengthLimit() {
     QCOMPARE(collector.takeFamilies().size(), std::size_t(1));
 }
 
-void TstPromParser::feedAfterErrorKeepsFirstError() {
+void TstPromParser::feedAfterErrorKeepsFirstError()
+{
     PromCollector collector;
     PromParser parser(collector, PromFormat::Text004);
     QVERIFY(!parser.feed("a 1\nb x\n"));

@@ -25,7 +25,8 @@ constexpr int kCases = 2000;
 // The serializer's number format (fact sheet §3): classic locale, 16 significant digits,
 // "Nan", "+Inf", "-Inf". What we must read back is the value of that text, not the original
 // double, since 16 digits do not round-trip every double.
-std::string serializerText(double v) {
+std::string serializerText(double v)
+{
     if (std::isnan(v))
         return "Nan";
     if (std::isinf(v))
@@ -37,7 +38,8 @@ std::string serializerText(double v) {
     return out.str();
 }
 
-double expectedValue(double v) {
+double expectedValue(double v)
+{
     if (std::isnan(v) || std::isinf(v))
         return v;
     std::istringstream in(serializerText(v));
@@ -47,20 +49,24 @@ double expectedValue(double v) {
     return back;
 }
 
-bool sameDouble(double a, double b) {
+bool sameDouble(double a, double b)
+{
     if (std::isnan(a) || std::isnan(b))
         return std::isnan(a) && std::isnan(b);
     return a == b && std::signbit(a) == std::signbit(b);
 }
 
-class Generator {
+class Generator
+{
 public:
     explicit Generator(std::uint32_t seed)
-        : m_rng(seed) {}
+        : m_rng(seed)
+    {}
 
     int below(int n) { return std::uniform_int_distribution<int>(0, n - 1)(m_rng); }
 
-    std::string name(bool label) {
+    std::string name(bool label)
+    {
         static const char first[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_";
         static const char rest[] =
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789";
@@ -76,7 +82,8 @@ public:
         return s;
     }
 
-    std::string labelValue() {
+    std::string labelValue()
+    {
         // ASCII specials the format must escape or quote, and multi-byte UTF-8.
         static const char *const pieces[] = {"a", "Z", "0", " ",  "\\", "\"",   "\n",
                                              "{", "}", ",", "=",  "#",  "\t",   "\\n",
@@ -88,7 +95,8 @@ public:
         return s;
     }
 
-    std::string help() {
+    std::string help()
+    {
         // prometheus-cpp writes HELP unescaped: no backslash or newline can round-trip.
         std::string s;
         const int len = below(30);
@@ -104,7 +112,8 @@ public:
         return s;
     }
 
-    double value() {
+    double value()
+    {
         switch (below(12)) {
         case 0:
             return std::numeric_limits<double>::quiet_NaN();
@@ -143,12 +152,14 @@ public:
         }
     }
 
-    std::uint64_t count() {
+    std::uint64_t count()
+    {
         return below(3) == 0 ? (std::uint64_t(m_rng()) << 32 | m_rng())
                              : std::uint64_t(below(100000));
     }
 
-    std::int64_t timestamp() {
+    std::int64_t timestamp()
+    {
         if (below(2) == 0)
             return 0; // not written
         return std::int64_t(std::uint64_t(m_rng()) << 32 | m_rng());
@@ -158,7 +169,8 @@ private:
     std::mt19937 m_rng;
 };
 
-struct Expected {
+struct Expected
+{
     std::string name;
     std::vector<std::pair<std::string, std::string>> labels; // le/quantile compared by value
     double value;
@@ -167,7 +179,8 @@ struct Expected {
     std::int64_t timestampMs = 0;
 };
 
-prometheus::MetricFamily randomFamily(Generator &g, int index, std::vector<Expected> &expected) {
+prometheus::MetricFamily randomFamily(Generator &g, int index, std::vector<Expected> &expected)
+{
     prometheus::MetricFamily f;
     // The "_f<index>" ending keeps one family's name from being another's _sum/_count/_bucket.
     f.name = g.name(false) + "_f" + std::to_string(index);
@@ -254,7 +267,8 @@ prometheus::MetricFamily randomFamily(Generator &g, int index, std::vector<Expec
     return f;
 }
 
-PromMetricType ourType(prometheus::MetricType t) {
+PromMetricType ourType(prometheus::MetricType t)
+{
     switch (t) {
     case prometheus::MetricType::Counter:
         return PromMetricType::Counter;
@@ -271,14 +285,16 @@ PromMetricType ourType(prometheus::MetricType t) {
 
 } // namespace
 
-class TstPromParserRoundTrip final : public QObject {
+class TstPromParserRoundTrip final : public QObject
+{
     Q_OBJECT
 
 private slots:
     void serializerOutputParsesBack();
 };
 
-void TstPromParserRoundTrip::serializerOutputParsesBack() {
+void TstPromParserRoundTrip::serializerOutputParsesBack()
+{
     Generator g(20261126);
     const prometheus::TextSerializer serializer;
     std::size_t totalSamples = 0;
@@ -296,8 +312,8 @@ void TstPromParserRoundTrip::serializerOutputParsesBack() {
         const PromParseResult r = PromCollector::parse(
             body, PromParser::Options{PromFormat::Text004, true, std::size_t(1) << 20},
             std::size_t(1 + g.below(64)));
-        const QByteArray context =
-            "case " + QByteArray::number(n) + ":\n" + QByteArray::fromStdString(body);
+        const QByteArray context = "case " + QByteArray::number(n) + ":\n"
+                                   + QByteArray::fromStdString(body);
         if (!r.ok)
             qWarning("error %llu:%llu %s", qulonglong(r.error.line), qulonglong(r.error.column),
                      r.error.message.c_str());

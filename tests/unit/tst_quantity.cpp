@@ -133,9 +133,31 @@ void TestQuantity::parse()
 void TestQuantity::errors_data()
 {
     QTest::addColumn<QString>("input");
-    const char *bad[] = {"", " 1", "1 ", "1.1.M", "1+1.0M", "0.1mi", "0.1am", "aoeu", ".5i", "1i",
-                         "-3.01i", "-3.01e-", "1e", "1ee3", "1K", "1KiB", "1Mb", "1.5.5", "1,5",
-                         "--1", "1e1.5", "0x10", "Infinity", "NaN", "1e99999999999",
+    const char *bad[] = {"",
+                         " 1",
+                         "1 ",
+                         "1.1.M",
+                         "1+1.0M",
+                         "0.1mi",
+                         "0.1am",
+                         "aoeu",
+                         ".5i",
+                         "1i",
+                         "-3.01i",
+                         "-3.01e-",
+                         "1e",
+                         "1ee3",
+                         "1K",
+                         "1KiB",
+                         "1Mb",
+                         "1.5.5",
+                         "1,5",
+                         "--1",
+                         "1e1.5",
+                         "0x10",
+                         "Infinity",
+                         "NaN",
+                         "1e99999999999",
                          "99999999999999999999999999999999999999999"};
     for (const char *b : bad)
         QTest::newRow(b[0] ? b : "(empty)") << QString::fromLatin1(b);

@@ -15,17 +15,25 @@ using nlohmann::json;
 
 namespace {
 
-json deployment(const std::string &ns, const std::string &name, int replicas, const std::string &image)
+json deployment(const std::string &ns, const std::string &name, int replicas,
+                const std::string &image)
 {
     return {{"metadata", {{"name", name}, {"namespace", ns}, {"labels", {{"app", name}}}}},
-            {"spec", {{"replicas", replicas},
-                      {"selector", {{"matchLabels", {{"app", name}}}}},
-                      {"template", {{"metadata", {{"labels", {{"app", name}}}}},
-                                    {"spec", {{"containers", json::array({{{"name", name}, {"image", image},
-                                                                           {"resources", {{"requests", {{"cpu", "100m"}, {"memory", "64Mi"}}}}}}})}}}}}}}};
+            {"spec",
+             {{"replicas", replicas},
+              {"selector", {{"matchLabels", {{"app", name}}}}},
+              {"template",
+               {{"metadata", {{"labels", {{"app", name}}}}},
+                {"spec",
+                 {{"containers",
+                   json::array({{{"name", name},
+                                 {"image", image},
+                                 {"resources",
+                                  {{"requests", {{"cpu", "100m"}, {"memory", "64Mi"}}}}}}})}}}}}}}};
 }
 
-int countPods(const demo::ObjectStore &store, const std::string &ns, const std::string &prefix, bool runningOnly)
+int countPods(const demo::ObjectStore &store, const std::string &ns, const std::string &prefix,
+              bool runningOnly)
 {
     int n = 0;
     for (const json &p : simtest::items(store, "pods", ns)) {
@@ -67,7 +75,8 @@ private slots:
         o.hpaDownscaleStabilizationSeconds = 60;
         sim = std::make_unique<demo::Simulation>(*store, o);
         sim->seed();
-        store->create("namespaces", {{"metadata", {{"name", "shop"}}}, {"status", {{"phase", "Active"}}}});
+        store->create("namespaces",
+                      {{"metadata", {{"name", "shop"}}}, {"status", {{"phase", "Active"}}}});
     }
 
     void cleanup()
@@ -113,7 +122,8 @@ private slots:
         QCOMPARE(d["status"]["availableReplicas"].get<int>(), 3);
         QCOMPARE(d["status"]["updatedReplicas"].get<int>(), 3);
         QCOMPARE(d["status"]["observedGeneration"], d["metadata"]["generation"]);
-        for (const char *reason : {"Scheduled", "Pulled", "Created", "Started", "ScalingReplicaSet", "SuccessfulCreate"})
+        for (const char *reason :
+             {"Scheduled", "Pulled", "Created", "Started", "ScalingReplicaSet", "SuccessfulCreate"})
             QVERIFY2(!simtest::eventsWithReason(*store, reason).empty(), reason);
     }
 
@@ -121,10 +131,16 @@ private slots:
     {
         store->create("apps/deployments", deployment("shop", "web", 3, "nginx:1.25"));
         runFor(6);
-        store->modify("apps/deployments", "shop", "web", [](json &d) { d["spec"]["replicas"] = 6; return true; });
+        store->modify("apps/deployments", "shop", "web", [](json &d) {
+            d["spec"]["replicas"] = 6;
+            return true;
+        });
         runFor(6);
         QCOMPARE(countPods(*store, "shop", "web-", true), 6);
-        store->modify("apps/deployments", "shop", "web", [](json &d) { d["spec"]["replicas"] = 2; return true; });
+        store->modify("apps/deployments", "shop", "web", [](json &d) {
+            d["spec"]["replicas"] = 2;
+            return true;
+        });
         runFor(2);
         // The four scaled-down pods are Terminating until their kubelet has stopped them.
         int terminating = 0;
@@ -134,7 +150,8 @@ private slots:
         QCOMPARE(countPods(*store, "shop", "web-", false), 6);
         runFor(demo::PodTermination::kExitSeconds + 2);
         QCOMPARE(countPods(*store, "shop", "web-", false), 2);
-        QCOMPARE((*store->get("apps/deployments", "shop", "web"))["status"]["replicas"].get<int>(), 2);
+        QCOMPARE((*store->get("apps/deployments", "shop", "web"))["status"]["replicas"].get<int>(),
+                 2);
     }
 
     void rollingUpdateHonoursSurgeAndUnavailable()
@@ -143,7 +160,8 @@ private slots:
         runFor(6);
         store->modify("apps/deployments", "shop", "api", [](json &d) {
             d["spec"]["template"]["spec"]["containers"][0]["image"] = "ghcr.io/demo/api:2";
-            d["spec"]["strategy"] = {{"type", "RollingUpdate"}, {"rollingUpdate", {{"maxSurge", 1}, {"maxUnavailable", 0}}}};
+            d["spec"]["strategy"] = {{"type", "RollingUpdate"},
+                                     {"rollingUpdate", {{"maxSurge", 1}, {"maxUnavailable", 0}}}};
             return true;
         });
         bool sawTwoSets = false;
@@ -161,21 +179,27 @@ private slots:
             if (qEnvironmentVariableIsSet("SIM_DEBUG")) {
                 std::string line;
                 for (const json &p : simtest::items(*store, "pods", "shop"))
-                    line += p["metadata"]["name"].get<std::string>() + ":" + p["status"].value("phase", std::string()) + (p["metadata"].contains("deletionTimestamp") ? "(del)" : "") + " ";
+                    line += p["metadata"]["name"].get<std::string>() + ":"
+                            + p["status"].value("phase", std::string())
+                            + (p["metadata"].contains("deletionTimestamp") ? "(del)" : "") + " ";
                 for (const json &rs : simtest::items(*store, "apps/replicasets", "shop"))
-                    line += " RS " + rs["metadata"]["name"].get<std::string>() + "=" + rs["spec"]["replicas"].dump() + "/" + rs["status"].dump();
+                    line += " RS " + rs["metadata"]["name"].get<std::string>() + "="
+                            + rs["spec"]["replicas"].dump() + "/" + rs["status"].dump();
                 qInfo("%d live=%d ready=%d %s", i, live, ready, line.c_str());
             }
             QVERIFY2(live <= 5, "maxSurge 1 exceeded");
             QVERIFY2(ready >= 4 || i == 0, "maxUnavailable 0 violated");
-            sawTwoSets = sawTwoSets || simtest::items(*store, "apps/replicasets", "shop").size() == 2;
+            sawTwoSets = sawTwoSets
+                         || simtest::items(*store, "apps/replicasets", "shop").size() == 2;
         }
         QVERIFY(sawTwoSets);
         const json d = *store->get("apps/deployments", "shop", "api");
         QCOMPARE(d["status"]["updatedReplicas"].get<int>(), 4);
         QCOMPARE(d["status"]["replicas"].get<int>(), 4);
         QCOMPARE(d["status"]["availableReplicas"].get<int>(), 4);
-        QCOMPARE(d["metadata"]["annotations"]["deployment.kubernetes.io/revision"].get<std::string>(), std::string("2"));
+        QCOMPARE(
+            d["metadata"]["annotations"]["deployment.kubernetes.io/revision"].get<std::string>(),
+            std::string("2"));
         int running2 = 0;
         for (const json &p : simtest::items(*store, "pods", "shop"))
             if (p["spec"]["containers"][0]["image"] == "ghcr.io/demo/api:2")
@@ -206,7 +230,10 @@ private slots:
     {
         store->create("apps/deployments", deployment("shop", "web", 2, "nginx:1.25"));
         runFor(6);
-        store->modify("namespaces", "", "shop", [](json &n) { n["status"]["phase"] = "Terminating"; return true; });
+        store->modify("namespaces", "", "shop", [](json &n) {
+            n["status"]["phase"] = "Terminating";
+            return true;
+        });
         runFor(3);
         QVERIFY(!store->get("namespaces", "", "shop"));
         QCOMPARE(simtest::items(*store, "pods", "shop").size(), std::size_t(0));
@@ -224,21 +251,29 @@ private slots:
         QCOMPARE(pods[0]["status"]["phase"].get<std::string>(), std::string("Pending"));
         const json &cond = pods[0]["status"]["conditions"][0];
         QCOMPARE(cond["reason"].get<std::string>(), std::string("Unschedulable"));
-        QVERIFY(cond["message"].get<std::string>().find("0/3 nodes are available: 3 Insufficient cpu.") == 0);
+        QVERIFY(
+            cond["message"].get<std::string>().find("0/3 nodes are available: 3 Insufficient cpu.")
+            == 0);
         const auto events = simtest::eventsWithReason(*store, "FailedScheduling");
         QCOMPARE(events.size(), std::size_t(1));
         QCOMPARE(events[0]["type"].get<std::string>(), std::string("Warning"));
         QCOMPARE(events[0]["involvedObject"]["name"], pods[0]["metadata"]["name"]);
-        QCOMPARE(events[0]["source"]["component"].get<std::string>(), std::string("default-scheduler"));
+        QCOMPARE(events[0]["source"]["component"].get<std::string>(),
+                 std::string("default-scheduler"));
     }
 
     void jobRunsToCompletion()
     {
         store->create("batch/jobs",
                       {{"metadata", {{"name", "once"}, {"namespace", "shop"}}},
-                       {"spec", {{"completions", 2}, {"parallelism", 1},
-                                 {"template", {{"spec", {{"restartPolicy", "Never"},
-                                                         {"containers", json::array({{{"name", "once"}, {"image", "busybox:1.36"}}})}}}}}}}});
+                       {"spec",
+                        {{"completions", 2},
+                         {"parallelism", 1},
+                         {"template",
+                          {{"spec",
+                            {{"restartPolicy", "Never"},
+                             {"containers",
+                              json::array({{{"name", "once"}, {"image", "busybox:1.36"}}})}}}}}}}});
         runFor(80);
         const json job = *store->get("batch/jobs", "shop", "once");
         QCOMPARE(job["status"]["succeeded"].get<int>(), 2);
@@ -253,11 +288,18 @@ private slots:
 
     void cronJobCreatesJobsOnSchedule()
     {
-        store->create("batch/cronjobs",
-                      {{"metadata", {{"name", "tick"}, {"namespace", "shop"}}},
-                       {"spec", {{"schedule", "*/2 * * * *"},
-                                 {"jobTemplate", {{"spec", {{"template", {{"spec", {{"restartPolicy", "OnFailure"},
-                                                                                    {"containers", json::array({{{"name", "t"}, {"image", "busybox:1.36"}}})}}}}}}}}}}}});
+        store->create(
+            "batch/cronjobs",
+            {{"metadata", {{"name", "tick"}, {"namespace", "shop"}}},
+             {"spec",
+              {{"schedule", "*/2 * * * *"},
+               {"jobTemplate",
+                {{"spec",
+                  {{"template",
+                    {{"spec",
+                      {{"restartPolicy", "OnFailure"},
+                       {"containers",
+                        json::array({{{"name", "t"}, {"image", "busybox:1.36"}}})}}}}}}}}}}}});
         runFor(7 * 60, 5);
         const auto jobs = simtest::items(*store, "batch/jobs", "shop");
         QVERIFY2(jobs.size() >= 3, "a job every two minutes");
@@ -281,8 +323,11 @@ private slots:
         QVERIFY(store->get("pods", "shop", "db-0"));
         runFor(20);
         for (const char *name : {"db-0", "db-1", "db-2"})
-            QCOMPARE((*store->get("pods", "shop", name))["status"]["phase"].get<std::string>(), std::string("Running"));
-        QCOMPARE((*store->get("apps/statefulsets", "shop", "db"))["status"]["readyReplicas"].get<int>(), 3);
+            QCOMPARE((*store->get("pods", "shop", name))["status"]["phase"].get<std::string>(),
+                     std::string("Running"));
+        QCOMPARE(
+            (*store->get("apps/statefulsets", "shop", "db"))["status"]["readyReplicas"].get<int>(),
+            3);
     }
 
     void daemonSetRunsOnePodPerNode()
@@ -296,7 +341,9 @@ private slots:
             nodes.insert(p["spec"]["nodeName"].get<std::string>());
         QCOMPARE(nodes.size(), std::size_t(3));
         QCOMPARE(simtest::items(*store, "pods", "shop").size(), std::size_t(3));
-        QCOMPARE((*store->get("apps/daemonsets", "shop", "agent"))["status"]["numberReady"].get<int>(), 3);
+        QCOMPARE(
+            (*store->get("apps/daemonsets", "shop", "agent"))["status"]["numberReady"].get<int>(),
+            3);
     }
 
     void hpaScalesOnCpu()
@@ -305,17 +352,27 @@ private slots:
         // The "batch" profile burns 80 % of its request; a 50 % target needs more replicas.
         d["spec"]["template"]["metadata"]["annotations"] = {{"demo.klarsicht.io/profile", "batch"}};
         store->create("apps/deployments", d);
-        store->create("autoscaling/horizontalpodautoscalers",
-                      {{"metadata", {{"name", "busy"}, {"namespace", "shop"}}},
-                       {"spec", {{"scaleTargetRef", {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", "busy"}}},
-                                 {"minReplicas", 1}, {"maxReplicas", 5},
-                                 {"metrics", json::array({{{"type", "Resource"},
-                                                           {"resource", {{"name", "cpu"}, {"target", {{"type", "Utilization"}, {"averageUtilization", 50}}}}}}})}}}});
+        store->create(
+            "autoscaling/horizontalpodautoscalers",
+            {{"metadata", {{"name", "busy"}, {"namespace", "shop"}}},
+             {"spec",
+              {{"scaleTargetRef",
+                {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", "busy"}}},
+               {"minReplicas", 1},
+               {"maxReplicas", 5},
+               {"metrics",
+                json::array(
+                    {{{"type", "Resource"},
+                      {"resource",
+                       {{"name", "cpu"},
+                        {"target", {{"type", "Utilization"}, {"averageUtilization", 50}}}}}}})}}}});
         runFor(60);
         const json hpa = *store->get("autoscaling/horizontalpodautoscalers", "shop", "busy");
-        const int util = hpa["status"]["currentMetrics"][0]["resource"]["current"]["averageUtilization"];
+        const int util =
+            hpa["status"]["currentMetrics"][0]["resource"]["current"]["averageUtilization"];
         QVERIFY2(util > 55, "the batch profile runs hot");
-        QVERIFY((*store->get("apps/deployments", "shop", "busy"))["spec"]["replicas"].get<int>() > 1);
+        QVERIFY((*store->get("apps/deployments", "shop", "busy"))["spec"]["replicas"].get<int>()
+                > 1);
         QVERIFY(!simtest::eventsWithReason(*store, "SuccessfulRescale").empty());
         QVERIFY(hpa["status"]["desiredReplicas"].get<int>() > 1);
     }

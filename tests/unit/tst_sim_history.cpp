@@ -15,7 +15,8 @@ namespace {
 
 using Labels = std::map<std::string, std::string>;
 
-struct Line {
+struct Line
+{
     std::string name;
     Labels labels;
     double value = 0;
@@ -23,7 +24,8 @@ struct Line {
 };
 
 // Reads `name{a="x",…} value [timestamp]`; our label values carry no quotes or escapes.
-bool parseLine(const std::string &line, Line &out) {
+bool parseLine(const std::string &line, Line &out)
+{
     const auto brace = line.find('{');
     const auto close = line.rfind('}');
     if (brace == std::string::npos || close == std::string::npos || close < brace)
@@ -48,11 +50,13 @@ bool parseLine(const std::string &line, Line &out) {
     return true;
 }
 
-struct SeriesPoints {
+struct SeriesPoints
+{
     std::vector<double> times, values;
 };
 
-std::string key(const std::string &name, const Labels &labels) {
+std::string key(const std::string &name, const Labels &labels)
+{
     std::string k = name;
     for (const auto &[n, v] : labels)
         k += "|" + n + "=" + v;
@@ -61,7 +65,8 @@ std::string key(const std::string &name, const Labels &labels) {
 
 } // namespace
 
-class TestSimHistory : public QObject {
+class TestSimHistory : public QObject
+{
     Q_OBJECT
 
 private:
@@ -76,7 +81,8 @@ private:
     std::map<std::string, Line> firstLine;
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         simtest::registerTypes(store);
         demo::SimulationOptions o;
         o.manualClock = true;
@@ -93,7 +99,8 @@ private Q_SLOTS:
         text = out.str();
     }
 
-    void openMetricsShape() {
+    void openMetricsShape()
+    {
         QVERIFY(text.size() > 6);
         QVERIFY(text.ends_with("\n# EOF\n"));
         std::istringstream in(text);
@@ -148,7 +155,8 @@ private Q_SLOTS:
         }
     }
 
-    void newestSampleEqualsLiveScrape() {
+    void newestSampleEqualsLiveScrape()
+    {
         // Live /metrics/cadvisor of every node at the same instant, by name and labels.
         std::map<std::string, Line> live;
         for (const nlohmann::json &node : simtest::items(store, "nodes")) {
@@ -176,9 +184,9 @@ private Q_SLOTS:
             const double want = it->second.value;
             const double got = s.values.back();
             // The live text has 16 significant digits, ours round-trips exactly.
-            QVERIFY2(std::abs(got - want) <= 1e-12 * std::max(1.0, std::abs(want)),
-                     (k + ": history " + std::to_string(got) + ", live " + std::to_string(want))
-                         .c_str());
+            QVERIFY2(
+                std::abs(got - want) <= 1e-12 * std::max(1.0, std::abs(want)),
+                (k + ": history " + std::to_string(got) + ", live " + std::to_string(want)).c_str());
             const Labels &labels = firstLine.at(k).labels;
             if (labels.at("id") == "/")
                 ++roots;
@@ -191,7 +199,8 @@ private Q_SLOTS:
               kNow);
     }
 
-    void containersStartWhenTheyStarted() {
+    void containersStartWhenTheyStarted()
+    {
         // container_start_time_seconds of each live row, keyed like the history's working set.
         std::map<std::string, double> starts;
         for (const nlohmann::json &node : simtest::items(store, "nodes")) {
@@ -228,7 +237,8 @@ private Q_SLOTS:
         qInfo("%d series span the whole hour, %d begin with their container", whole, young);
     }
 
-    void podStartedLaterBeginsAtItsStart() {
+    void podStartedLaterBeginsAtItsStart()
+    {
         // A pod created now, run for a minute of simulated time: its history is that minute.
         store.create(
             "pods",
@@ -276,7 +286,8 @@ private Q_SLOTS:
               times.front() - kNow);
     }
 
-    void badOptionsAreRefused() {
+    void badOptionsAreRefused()
+    {
         std::ostringstream out;
         demo::HistoryOptions h;
         h.stepSeconds = 0;

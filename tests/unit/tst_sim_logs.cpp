@@ -28,7 +28,10 @@ private:
         return json();
     }
 
-    static int lineCount(const std::string &s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+    static int lineCount(const std::string &s)
+    {
+        return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+    }
 
 private slots:
     void initTestCase()
@@ -53,7 +56,8 @@ private slots:
         o.tailLines = 5;
         const std::string tail = sim->logs("team-a", web["metadata"]["name"], o);
         QCOMPARE(lineCount(tail), 5);
-        QVERIFY(all.size() >= tail.size() && all.compare(all.size() - tail.size(), tail.size(), tail) == 0);
+        QVERIFY(all.size() >= tail.size()
+                && all.compare(all.size() - tail.size(), tail.size(), tail) == 0);
         o.tailLines.reset();
         o.sinceSeconds = 30;
         const int recent = lineCount(sim->logs("team-a", web["metadata"]["name"], o));
@@ -74,8 +78,10 @@ private slots:
         o.timestamps = true;
         o.tailLines = 3;
         const std::string text = sim->logs("team-a", api["metadata"]["name"], o);
-        const QRegularExpression re(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z \\{\"level\":"));
-        for (const QString &line : QString::fromStdString(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        const QRegularExpression re(
+            QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z \\{\"level\":"));
+        for (const QString &line :
+             QString::fromStdString(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             QVERIFY2(re.match(line).hasMatch(), qPrintable(line));
     }
 
@@ -90,7 +96,9 @@ private slots:
             QFAIL("expected a 400");
         } catch (const demo::ApiError &e) {
             QCOMPARE(e.code, 400);
-            QCOMPARE(std::string(e.what()), "previous terminated container \"web\" in pod \"" + web["metadata"]["name"].get<std::string>() + "\" not found");
+            QCOMPARE(std::string(e.what()), "previous terminated container \"web\" in pod \""
+                                                + web["metadata"]["name"].get<std::string>()
+                                                + "\" not found");
         }
         o.container = "nope";
         o.previous = false;
@@ -118,10 +126,11 @@ private slots:
         o.container = "web";
         o.tailLines = 2;
         std::vector<std::string> got;
-        const auto id = sim->followLogs("team-a", web["metadata"]["name"], o, [&](const std::string &line) {
-            got.push_back(line);
-            return true;
-        });
+        const auto id = sim->followLogs("team-a", web["metadata"]["name"], o,
+                                        [&](const std::string &line) {
+                                            got.push_back(line);
+                                            return true;
+                                        });
         sim->step(0.1);
         QCOMPARE(got.size(), std::size_t(2));
         sim->step(15);
@@ -142,7 +151,12 @@ private slots:
         bool ended = false;
         std::vector<std::string> got;
         // Wait until the container runs, then follow it into its next crash.
-        for (int i = 0; i < 400 && !(*store.get("pods", "team-b", pod["metadata"]["name"]))["status"]["containerStatuses"][0]["state"].contains("running"); ++i)
+        for (int i = 0;
+             i < 400
+             && !(*store.get("pods", "team-b",
+                             pod["metadata"]["name"]))["status"]["containerStatuses"][0]["state"]
+                     .contains("running");
+             ++i)
             sim->step(1);
         sim->followLogs("team-b", pod["metadata"]["name"], o, [&](const std::string &line) {
             if (line.empty())

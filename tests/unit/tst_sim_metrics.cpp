@@ -99,13 +99,16 @@ private slots:
         QVERIFY(text);
         for (const std::optional<std::string> &body : {text, sim->kubeletResourceMetrics(node)}) {
             QProcess promtool;
-            promtool.start(QStringLiteral("/usr/bin/promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
+            promtool.start(QStringLiteral("/usr/bin/promtool"),
+                           {QStringLiteral("check"), QStringLiteral("metrics")});
             QVERIFY(promtool.waitForStarted());
             promtool.write(body->data(), static_cast<qint64>(body->size()));
             promtool.closeWriteChannel();
             QVERIFY(promtool.waitForFinished(30000));
-            const QByteArray out = promtool.readAllStandardOutput() + promtool.readAllStandardError();
-            qInfo("promtool check metrics: exit %d, output: %s", promtool.exitCode(), out.isEmpty() ? "(none)" : out.constData());
+            const QByteArray out = promtool.readAllStandardOutput()
+                                   + promtool.readAllStandardError();
+            qInfo("promtool check metrics: exit %d, output: %s", promtool.exitCode(),
+                  out.isEmpty() ? "(none)" : out.constData());
             // Lint warnings would be reported with exit code 3; problems with 1.
             QCOMPARE(promtool.exitCode(), 0);
             QVERIFY(out.isEmpty());
@@ -121,10 +124,15 @@ private slots:
     void cadvisorHasTheKubeletRowKinds()
     {
         const std::string text = *sim->kubeletCadvisorMetrics(node);
-        QVERIFY(text.find("# HELP container_cpu_usage_seconds_total Cumulative cpu time consumed in seconds.\n# TYPE container_cpu_usage_seconds_total counter\n") != std::string::npos);
-        QVERIFY(text.find("# HELP container_memory_usage_bytes Current memory usage in bytes, including all memory regardless of when it was accessed\n") != std::string::npos);
+        QVERIFY(text.find("# HELP container_cpu_usage_seconds_total Cumulative cpu time consumed "
+                          "in seconds.\n# TYPE container_cpu_usage_seconds_total counter\n")
+                != std::string::npos);
+        QVERIFY(text.find("# HELP container_memory_usage_bytes Current memory usage in bytes, "
+                          "including all memory regardless of when it was accessed\n")
+                != std::string::npos);
         const auto m = parse(text);
-        const std::set<std::string> containerLabels = {"container", "id", "image", "name", "namespace", "pod"};
+        const std::set<std::string> containerLabels = {"container", "id",        "image",
+                                                       "name",      "namespace", "pod"};
         for (const auto &[name, s] : m) {
             std::set<std::string> keys;
             for (const auto &[k, v] : s.labels)
@@ -141,25 +149,32 @@ private slots:
         QVERIFY(find(m, "container_memory_working_set_bytes", {{"id", "/"}, {"pod", ""}}));
         QVERIFY(find(m, "container_memory_working_set_bytes", {{"id", "/kubepods"}}));
         QVERIFY(find(m, "container_memory_working_set_bytes", {{"id", "/kubepods/burstable"}}));
-        QVERIFY(find(m, "container_memory_working_set_bytes", {{"id", "/system.slice/kubelet.service"}}));
+        QVERIFY(find(m, "container_memory_working_set_bytes",
+                     {{"id", "/system.slice/kubelet.service"}}));
         // Every pod on the node: one pod cgroup row, one pause row, one row per running container.
         int pods = 0;
         for (const json &p : simtest::items(store, "pods")) {
-            if (p["spec"].value("nodeName", std::string()) != node || p["status"].value("phase", std::string()) != "Running")
+            if (p["spec"].value("nodeName", std::string()) != node
+                || p["status"].value("phase", std::string()) != "Running")
                 continue;
             ++pods;
             const std::string name = p["metadata"]["name"];
             const std::string uid = p["metadata"]["uid"];
-            const Sample *cgroup = find(m, "container_memory_working_set_bytes", {{"pod", name}, {"container", ""}, {"image", ""}});
+            const Sample *cgroup = find(m, "container_memory_working_set_bytes",
+                                        {{"pod", name}, {"container", ""}, {"image", ""}});
             QVERIFY2(cgroup, name.c_str());
             QVERIFY(cgroup->labels.at("id").find("/pod" + uid) != std::string::npos);
-            const Sample *pause = find(m, "container_memory_working_set_bytes", {{"pod", name}, {"container", ""}, {"image", "registry.k8s.io/pause:3.10"}});
+            const Sample *pause = find(
+                m, "container_memory_working_set_bytes",
+                {{"pod", name}, {"container", ""}, {"image", "registry.k8s.io/pause:3.10"}});
             QVERIFY(pause);
             QCOMPARE(pause->labels.at("name").size(), std::size_t(64));
             for (const json &cs : p["status"]["containerStatuses"]) {
                 if (!cs["state"].contains("running"))
                     continue;
-                const Sample *c = find(m, "container_memory_working_set_bytes", {{"pod", name}, {"container", cs["name"].get<std::string>()}});
+                const Sample *c = find(
+                    m, "container_memory_working_set_bytes",
+                    {{"pod", name}, {"container", cs["name"].get<std::string>()}});
                 QVERIFY(c);
                 const std::string id = cs["containerID"];
                 QCOMPARE("containerd://" + c->labels.at("name"), id);
@@ -172,8 +187,12 @@ private slots:
     void counterIsTheIntegralOfTheRate()
     {
         demo::UsageModel model(3);
-        const json pod = {{"metadata", {{"namespace", "a"}, {"name", "web-1"}, {"annotations", {{"demo.klarsicht.io/profile", "web"}}}}}};
-        const json container = {{"name", "web"}, {"image", "nginx"}, {"resources", {{"requests", {{"cpu", "500m"}}}}}};
+        const json pod = {{"metadata",
+                           {{"namespace", "a"},
+                            {"name", "web-1"},
+                            {"annotations", {{"demo.klarsicht.io/profile", "web"}}}}}};
+        const json container = {
+            {"name", "web"}, {"image", "nginx"}, {"resources", {{"requests", {{"cpu", "500m"}}}}}};
         const double start = 1750000000;
         const demo::ContainerCurve c = model.curve(pod, container, start);
         double integral = 0;
@@ -188,7 +207,8 @@ private slots:
         QVERIFY(std::abs(previous - integral) / integral < 1e-6);
         // metrics.k8s.io's average rate is the counter's slope over its window.
         const double t = start + 5000;
-        QCOMPARE(model.cpuAverage(c, t, 15), (model.cpuSeconds(c, t) - model.cpuSeconds(c, t - 15)) / 15);
+        QCOMPARE(model.cpuAverage(c, t, 15),
+                 (model.cpuSeconds(c, t) - model.cpuSeconds(c, t - 15)) / 15);
     }
 
     void countersGrowAndResetOnRestart()
@@ -214,7 +234,8 @@ private slots:
             }
         }
         QVERIFY(compared > 3);
-        QVERIFY(find(b, "node_cpu_usage_seconds_total", {})->value > find(a, "node_cpu_usage_seconds_total", {})->value);
+        QVERIFY(find(b, "node_cpu_usage_seconds_total", {})->value
+                > find(a, "node_cpu_usage_seconds_total", {})->value);
     }
 
     void memoryAgreesEverywhere()
@@ -228,15 +249,24 @@ private slots:
             const std::string ns = pm["metadata"]["namespace"];
             for (const json &container : pm["containers"]) {
                 const std::string name = container["name"];
-                const Sample *cs = find(c, "container_memory_working_set_bytes", {{"namespace", ns}, {"pod", pod}, {"container", name}});
+                const Sample *cs = find(c, "container_memory_working_set_bytes",
+                                        {{"namespace", ns}, {"pod", pod}, {"container", name}});
                 if (!cs)
                     continue; // on another node
-                const double fromApi = demo::sim::parseQuantity(container["usage"]["memory"].get<std::string>());
-                QVERIFY2(std::abs(cs->value - fromApi) <= 1024, (pod + "/" + name + " cadvisor " + std::to_string(cs->value) + " api " + std::to_string(fromApi)).c_str());
-                QCOMPARE(find(r, "container_memory_working_set_bytes", {{"namespace", ns}, {"pod", pod}, {"container", name}})->value, cs->value);
+                const double fromApi = demo::sim::parseQuantity(
+                    container["usage"]["memory"].get<std::string>());
+                QVERIFY2(std::abs(cs->value - fromApi) <= 1024,
+                         (pod + "/" + name + " cadvisor " + std::to_string(cs->value) + " api "
+                          + std::to_string(fromApi))
+                             .c_str());
+                QCOMPARE(find(r, "container_memory_working_set_bytes",
+                              {{"namespace", ns}, {"pod", pod}, {"container", name}})
+                             ->value,
+                         cs->value);
                 const std::string cpu = container["usage"]["cpu"];
                 QVERIFY(cpu.back() == 'n');
-                QVERIFY(container["usage"]["memory"].get<std::string>().find("Ki") != std::string::npos);
+                QVERIFY(container["usage"]["memory"].get<std::string>().find("Ki")
+                        != std::string::npos);
                 ++checked;
             }
             QVERIFY(pm["window"].is_string());
@@ -247,7 +277,9 @@ private slots:
             if (nm["metadata"]["name"] != node)
                 continue;
             const double ws = find(c, "container_memory_working_set_bytes", {{"id", "/"}})->value;
-            QVERIFY(std::abs(demo::sim::parseQuantity(nm["usage"]["memory"].get<std::string>()) - ws) <= 1024);
+            QVERIFY(
+                std::abs(demo::sim::parseQuantity(nm["usage"]["memory"].get<std::string>()) - ws)
+                <= 1024);
             QCOMPARE(find(r, "node_memory_working_set_bytes", {})->value, ws);
         }
     }
@@ -257,7 +289,8 @@ private slots:
         demo::UsageModel a(11), b(11), other(12);
         const json pod = {{"metadata", {{"namespace", "a"}, {"name", "api-1"}}}};
         const json container = {{"name", "api"}, {"image", "ghcr.io/x/api:1"}};
-        const auto ca = a.curve(pod, container, 1000), cb = b.curve(pod, container, 1000), co = other.curve(pod, container, 1000);
+        const auto ca = a.curve(pod, container, 1000), cb = b.curve(pod, container, 1000),
+                   co = other.curve(pod, container, 1000);
         QCOMPARE(a.cpuSeconds(ca, 5000), b.cpuSeconds(cb, 5000));
         QCOMPARE(a.memory(ca, 5000).workingSet, b.memory(cb, 5000).workingSet);
         QVERIFY(a.cpuSeconds(ca, 5000) != other.cpuSeconds(co, 5000));

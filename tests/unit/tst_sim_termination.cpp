@@ -14,8 +14,8 @@ namespace {
 
 constexpr double kNow = 1795651200; // 2026-11-25T00:00:00Z
 
-json pod(const std::string &node, const std::string &phase,
-         const json &extraSpec = json::object()) {
+json pod(const std::string &node, const std::string &phase, const json &extraSpec = json::object())
+{
     json p = {{"metadata", {{"name", "p"}, {"namespace", "ns"}}},
               {"spec", {{"containers", json::array({{{"name", "app"}, {"image", "nginx"}}})}}},
               {"status", {{"phase", phase}}}};
@@ -25,7 +25,8 @@ json pod(const std::string &node, const std::string &phase,
     return p;
 }
 
-json withPreStop(const json &hook) {
+json withPreStop(const json &hook)
+{
     json p = pod("node-1", "Running");
     p["spec"]["containers"][0]["lifecycle"] = {{"preStop", hook}};
     return p;
@@ -36,11 +37,13 @@ json withPreStop(const json &hook) {
 Q_DECLARE_METATYPE(json)
 Q_DECLARE_METATYPE(std::optional<std::int64_t>)
 
-class TestSimTermination : public QObject {
+class TestSimTermination : public QObject
+{
     Q_OBJECT
 
 private slots:
-    void gracePeriod_data() {
+    void gracePeriod_data()
+    {
         QTest::addColumn<json>("pod");
         QTest::addColumn<std::optional<std::int64_t>>("requested");
         QTest::addColumn<std::int64_t>("expected");
@@ -66,14 +69,16 @@ private slots:
             << pod("node-1", "Pending") << none << std::int64_t(30);
     }
 
-    void gracePeriod() {
+    void gracePeriod()
+    {
         QFETCH(json, pod);
         QFETCH(std::optional<std::int64_t>, requested);
         QFETCH(std::int64_t, expected);
         QCOMPARE(PodTermination::gracePeriod(pod, requested), expected);
     }
 
-    void beginStampsTheDeadline() {
+    void beginStampsTheDeadline()
+    {
         json p = pod("node-1", "Running");
         QVERIFY(PodTermination::begin(p, kNow + 0.7, 30));
         QCOMPARE(p["metadata"]["deletionTimestamp"].get<std::string>(),
@@ -89,7 +94,8 @@ private slots:
         QCOMPARE(p["metadata"]["deletionGracePeriodSeconds"].get<std::int64_t>(), std::int64_t(2));
     }
 
-    void preStopSeconds_data() {
+    void preStopSeconds_data()
+    {
         QTest::addColumn<json>("container");
         QTest::addColumn<double>("expected");
         QTest::newRow("no hook") << json{{"name", "a"}} << 0.0;
@@ -117,13 +123,15 @@ private slots:
         QTest::newRow("not an object") << json("container") << 0.0;
     }
 
-    void preStopSeconds() {
+    void preStopSeconds()
+    {
         QFETCH(json, container);
         QFETCH(double, expected);
         QCOMPARE(PodTermination::preStopSeconds(container), expected);
     }
 
-    void stopTime_data() {
+    void stopTime_data()
+    {
         QTest::addColumn<json>("pod");
         QTest::addColumn<std::int64_t>("grace");
         QTest::addColumn<double>("expected"); // seconds after the delete
@@ -137,7 +145,8 @@ private slots:
             << withPreStop({{"sleep", {{"seconds", 600}}}}) << std::int64_t(20) << 20.0;
     }
 
-    void stopTime() {
+    void stopTime()
+    {
         QFETCH(json, pod);
         QFETCH(std::int64_t, grace);
         QFETCH(double, expected);

@@ -33,7 +33,8 @@ private:
     {
         std::vector<std::string> names;
         for (const auto &p : s.list("pods").items)
-            names.push_back((*p)["metadata"]["namespace"].get<std::string>() + "/" + (*p)["metadata"]["name"].get<std::string>());
+            names.push_back((*p)["metadata"]["namespace"].get<std::string>() + "/"
+                            + (*p)["metadata"]["name"].get<std::string>());
         return names;
     }
 
@@ -51,8 +52,8 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         sim->seed();
-        qInfo("workshop seed (start %.3f) with %g s warm-up took %lld ms", sim->now(), o.warmupSeconds,
-              static_cast<long long>(timer.elapsed()));
+        qInfo("workshop seed (start %.3f) with %g s warm-up took %lld ms", sim->now(),
+              o.warmupSeconds, static_cast<long long>(timer.elapsed()));
     }
 
     void nodesLookLikeAks()
@@ -61,14 +62,19 @@ private slots:
         QCOMPARE(nodes.size(), std::size_t(3));
         for (const json &n : nodes) {
             const json &l = n["metadata"]["labels"];
-            for (const char *key : {"kubernetes.io/hostname", "agentpool", "kubernetes.azure.com/agentpool",
-                                    "node.kubernetes.io/instance-type", "topology.kubernetes.io/zone",
-                                    "topology.kubernetes.io/region", "kubernetes.io/os", "kubernetes.io/arch"})
+            for (const char *key :
+                 {"kubernetes.io/hostname", "agentpool", "kubernetes.azure.com/agentpool",
+                  "node.kubernetes.io/instance-type", "topology.kubernetes.io/zone",
+                  "topology.kubernetes.io/region", "kubernetes.io/os", "kubernetes.io/arch"})
                 QVERIFY2(l.contains(key), key);
             QCOMPARE(n["status"]["daemonEndpoints"]["kubeletEndpoint"]["Port"].get<int>(), 10250);
-            QVERIFY(n["status"]["nodeInfo"]["kubeletVersion"].get<std::string>().rfind("v1.", 0) == 0);
-            QVERIFY(n["status"]["nodeInfo"]["containerRuntimeVersion"].get<std::string>().rfind("containerd://", 0) == 0);
-            QCOMPARE(n["status"]["addresses"][0]["type"].get<std::string>(), std::string("InternalIP"));
+            QVERIFY(n["status"]["nodeInfo"]["kubeletVersion"].get<std::string>().rfind("v1.", 0)
+                    == 0);
+            QVERIFY(n["status"]["nodeInfo"]["containerRuntimeVersion"].get<std::string>().rfind(
+                        "containerd://", 0)
+                    == 0);
+            QCOMPARE(n["status"]["addresses"][0]["type"].get<std::string>(),
+                     std::string("InternalIP"));
             bool ready = false;
             for (const json &c : n["status"]["conditions"])
                 ready = ready || (c["type"] == "Ready" && c["status"] == "True");
@@ -79,8 +85,13 @@ private slots:
     void workloadsAreRunning()
     {
         const std::vector<std::pair<std::string, std::string>> deployments{
-            {"kube-system", "coredns"}, {"kube-system", "metrics-server"}, {"kubernetes-dashboard", "kubernetes-dashboard"},
-            {"team-a", "web"}, {"team-a", "api"}, {"team-b", "web"}, {"team-c", "api"}};
+            {"kube-system", "coredns"},
+            {"kube-system", "metrics-server"},
+            {"kubernetes-dashboard", "kubernetes-dashboard"},
+            {"team-a", "web"},
+            {"team-a", "api"},
+            {"team-b", "web"},
+            {"team-c", "api"}};
         const auto notAvailable = [&] {
             std::string missing;
             for (const auto &[ns, name] : deployments) {
@@ -88,7 +99,8 @@ private slots:
                 const int available = d["status"].value("availableReplicas", 0);
                 const int wanted = d["spec"]["replicas"].get<int>();
                 if (available != wanted)
-                    missing += " " + ns + "/" + name + " " + std::to_string(available) + "/" + std::to_string(wanted);
+                    missing += " " + ns + "/" + name + " " + std::to_string(available) + "/"
+                               + std::to_string(wanted);
             }
             return missing;
         };
@@ -105,9 +117,17 @@ private slots:
         }
         qInfo("deployments fully available %g simulated s after the warm-up", waited);
         QVERIFY2(missing.empty(), ("not available after 600 simulated s:" + missing).c_str());
-        QCOMPARE((*store.get("apps/daemonsets", "kube-system", "kube-proxy"))["status"]["numberReady"].get<int>(), 3);
-        QCOMPARE((*store.get("apps/daemonsets", "kube-system", "ama-metrics-node"))["status"]["numberReady"].get<int>(), 3);
-        QCOMPARE((*store.get("apps/statefulsets", "team-a", "db"))["status"]["readyReplicas"].get<int>(), 1);
+        QCOMPARE(
+            (*store.get("apps/daemonsets", "kube-system", "kube-proxy"))["status"]["numberReady"]
+                .get<int>(),
+            3);
+        QCOMPARE((*store.get("apps/daemonsets", "kube-system",
+                             "ama-metrics-node"))["status"]["numberReady"]
+                     .get<int>(),
+                 3);
+        QCOMPARE(
+            (*store.get("apps/statefulsets", "team-a", "db"))["status"]["readyReplicas"].get<int>(),
+            1);
         QVERIFY(store.get("pods", "team-a", "db-0"));
         std::set<std::string> filterable;
         for (const json &p : podsOf("team-a", ""))
@@ -129,7 +149,8 @@ private slots:
         const auto oom = podsOf("team-b", "report-generator-");
         QCOMPARE(oom.size(), std::size_t(1));
         const json &os = oom[0]["status"]["containerStatuses"][0];
-        QCOMPARE(os["lastState"]["terminated"]["reason"].get<std::string>(), std::string("OOMKilled"));
+        QCOMPARE(os["lastState"]["terminated"]["reason"].get<std::string>(),
+                 std::string("OOMKilled"));
         QCOMPARE(os["lastState"]["terminated"]["exitCode"].get<int>(), 137);
 
         const auto pending = podsOf("team-c", "ml-trainer-");
@@ -160,7 +181,8 @@ private slots:
         const json cj = *store.get("batch/cronjobs", "team-c", "nightly-report");
         QVERIFY(cj["status"].contains("lastSuccessfulTime"));
         const json hpa = *store.get("autoscaling/horizontalpodautoscalers", "team-a", "web");
-        QVERIFY(hpa["status"]["currentMetrics"][0]["resource"]["current"].contains("averageUtilization"));
+        QVERIFY(hpa["status"]["currentMetrics"][0]["resource"]["current"].contains(
+            "averageUtilization"));
         QVERIFY(hpa["status"]["desiredReplicas"].get<int>() >= 2);
     }
 

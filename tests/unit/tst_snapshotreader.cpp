@@ -52,7 +52,8 @@ private:
         // would be too: the reader must not depend on it.
         return QByteArray(R"({"lists": )") + lists + R"(, "metrics": )" + metrics
                + R"(, "capturedAt": "2026-12-01T10:00:00.000Z", "context": "prod",
-                    "formatVersion": )" + version + R"(, "kind": "KlarsichtSnapshot",
+                    "formatVersion": )"
+               + version + R"(, "kind": "KlarsichtSnapshot",
                     "server": "https://k8s.example:6443"})";
     }
 
@@ -61,9 +62,11 @@ private Q_SLOTS:
     {
         const QByteArray pods = fixture("k8s/lists/nri_k8s_1_35_kubelet_pods_podlist.json");
         const QByteArray namespaces = fixture("k8s/lists/ddagent_namespaces_namespacelist.json");
-        const QByteArray podMetrics = fixture("k8s/metrics/k8s_website_podmetrics_kube-scheduler-minikube.json");
+        const QByteArray podMetrics = fixture(
+            "k8s/metrics/k8s_website_podmetrics_kube-scheduler-minikube.json");
         const QByteArray nodeMetrics = fixture("k8s/metrics/k8s_website_nodemetrics_minikube.json");
-        QVERIFY(!pods.isEmpty() && !namespaces.isEmpty() && !podMetrics.isEmpty() && !nodeMetrics.isEmpty());
+        QVERIFY(!pods.isEmpty() && !namespaces.isEmpty() && !podMetrics.isEmpty()
+                && !nodeMetrics.isEmpty());
         const kube::DecodedList<kube::Pod> expected = kube::decodeList<kube::Pod>(pods);
         QVERIFY(expected.ok());
         QVERIFY(!expected.items.isEmpty());
@@ -71,8 +74,8 @@ private Q_SLOTS:
         const QByteArray metrics = R"([{"capturedAt": "2026-12-01T09:59:00.000Z", "pods": )"
                                    + listOf("PodMetricsList", podMetrics) + R"(, "nodes": )"
                                    + listOf("NodeMetricsList", nodeMetrics) + "}]";
-        const QString path = write(snapshot(R"({"pods": )" + pods + R"(, "namespaces": )" + namespaces + "}",
-                                            metrics));
+        const QString path = write(
+            snapshot(R"({"pods": )" + pods + R"(, "namespaces": )" + namespaces + "}", metrics));
         ClusterStore store;
         QList<kube::MetricsRound> rounds;
         QString error;
@@ -89,7 +92,8 @@ private Q_SLOTS:
             QVERIFY(stored);
             QCOMPARE(stored->metadata.name, pod.metadata.name);
             QCOMPARE(stored->nodeName, pod.nodeName);
-            QCOMPARE(store.podUidByName(pod.metadata.namespaceName, pod.metadata.name), pod.metadata.uid);
+            QCOMPARE(store.podUidByName(pod.metadata.namespaceName, pod.metadata.name),
+                     pod.metadata.uid);
         }
         // Namespaces of the Namespace list and of the pods alike.
         QVERIFY(store.namespaces().contains(expected.items.front().metadata.namespaceName));
@@ -97,7 +101,8 @@ private Q_SLOTS:
 
         QCOMPARE(rounds.size(), 1);
         const kube::MetricsRound &round = rounds.front();
-        QCOMPARE(round.timestampMs, QDateTime(QDate(2026, 12, 1), QTime(9, 59), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(round.timestampMs,
+                 QDateTime(QDate(2026, 12, 1), QTime(9, 59), Qt::UTC).toMSecsSinceEpoch());
         QVERIFY(!round.containers.isEmpty());
         QCOMPARE(round.containers.front().pod, QStringLiteral("kube-scheduler-minikube"));
         QCOMPARE(round.containers.front().namespaceName, QStringLiteral("kube-system"));
@@ -116,11 +121,13 @@ private Q_SLOTS:
                                  << QStringLiteral("is not valid JSON");
         QTest::newRow("other JSON") << QByteArray(R"({"kind": "PodList", "items": []})")
                                     << QStringLiteral("is not a Klarsicht snapshot");
-        QTest::newRow("newer") << snapshot("{}", "[]", "7") << QStringLiteral("newer Klarsicht (format 7)");
-        QTest::newRow("damaged list") << snapshot(R"({"pods": {"items": [{"metadata": {"name": 5}}]}})")
-                                      << QStringLiteral("The list “pods”");
-        QTest::newRow("bracket mismatch") << snapshot(R"({"pods": {"items": [}]}})")
-                                          << QStringLiteral("is not valid JSON");
+        QTest::newRow("newer") << snapshot("{}", "[]", "7")
+                               << QStringLiteral("newer Klarsicht (format 7)");
+        QTest::newRow("damaged list")
+            << snapshot(R"({"pods": {"items": [{"metadata": {"name": 5}}]}})")
+            << QStringLiteral("The list “pods”");
+        QTest::newRow("bracket mismatch")
+            << snapshot(R"({"pods": {"items": [}]}})") << QStringLiteral("is not valid JSON");
     }
 
     void rejectsBadFiles()
@@ -140,14 +147,16 @@ private Q_SLOTS:
     {
         ClusterStore store;
         QString error;
-        QVERIFY(!SnapshotReader::read(m_dir.filePath(QStringLiteral("none.json")), &store, {}, &error));
+        QVERIFY(
+            !SnapshotReader::read(m_dir.filePath(QStringLiteral("none.json")), &store, {}, &error));
         QVERIFY2(error.contains(QStringLiteral("none.json")), qPrintable(error));
     }
 
     void skipRawHandsOutValueText()
     {
         // Brackets and escaped quotes inside strings are text, not structure.
-        const QByteArray text = "{\"a\": {\"s\": \"x\\\"}]\", \"n\": [1, {\"b\": \"]\"}]}, \"c\": 2}";
+        const QByteArray text =
+            "{\"a\": {\"s\": \"x\\\"}]\", \"n\": [1, {\"b\": \"]\"}]}, \"c\": 2}";
         kube::JsonParser parser;
         parser.start(text);
         QVERIFY(parser.expect('{'));
@@ -155,7 +164,8 @@ private Q_SLOTS:
         QVERIFY(parser.key(&key));
         QByteArrayView span;
         QVERIFY(parser.skipRaw(&span));
-        QCOMPARE(QByteArray(span.data(), span.size()), QByteArray("{\"s\": \"x\\\"}]\", \"n\": [1, {\"b\": \"]\"}]}"));
+        QCOMPARE(QByteArray(span.data(), span.size()),
+                 QByteArray("{\"s\": \"x\\\"}]\", \"n\": [1, {\"b\": \"]\"}]}"));
         QVERIFY(parser.expect(','));
         QVERIFY(parser.key(&key));
         QVERIFY(parser.skipRaw(&span));

@@ -4,10 +4,12 @@
 
 #include <QtTest>
 
-class TestTrendGeometry final : public QObject {
+class TestTrendGeometry final : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
-    void slotsTileTheCell() {
+    void slotsTileTheCell()
+    {
         for (int width = 8; width <= 300; width += 7) {
             for (int bars : {1, 2, 24, 28, 30, 36}) {
                 const TrendBarsGeometry g{QRect(10, 5, width, 22), bars};
@@ -41,7 +43,8 @@ private Q_SLOTS:
         }
     }
 
-    void pointsMapToBars() {
+    void pointsMapToBars()
+    {
         const TrendBarsGeometry g{QRect(0, 0, 100, 20), 24};
         const QRect in = g.inner();
         for (int x = in.left(); x <= in.right(); ++x) {
@@ -58,7 +61,8 @@ private Q_SLOTS:
         QCOMPARE(TrendBarsGeometry{}.barAt(QPoint(0, 0)), -1);
     }
 
-    void heightsFromTheBottom_data() {
+    void heightsFromTheBottom_data()
+    {
         QTest::addColumn<double>("fraction");
         QTest::addColumn<int>("height");
         // Inner height 16 (cell 20, margin 2).
@@ -70,7 +74,8 @@ private Q_SLOTS:
         QTest::newRow("zero is empty") << 0.0 << 0;
         QTest::newRow("nan is empty") << std::nan("") << 0;
     }
-    void heightsFromTheBottom() {
+    void heightsFromTheBottom()
+    {
         QFETCH(double, fraction);
         QFETCH(int, height);
         const TrendBarsGeometry g{QRect(0, 0, 100, 20), 10};
@@ -83,7 +88,8 @@ private Q_SLOTS:
         }
     }
 
-    void narrowCellsDropTheGap() {
+    void narrowCellsDropTheGap()
+    {
         const TrendBarsGeometry g{QRect(0, 0, 52, 20), 24}; // 48 px for 24 bars: 2 px each
         QCOMPARE(g.slot(1).left(), g.slot(0).right() + 1);
         QCOMPARE(g.slot(0).width(), 2);

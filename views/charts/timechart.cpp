@@ -27,7 +27,7 @@ void TimeChart::reset(const QString &title, const TimeWindow &window, int timeTi
     m_window = window;
     m_time = new QDateTimeAxis;
     m_time->setFormat(window.endMs() - window.startMs > 86400000 ? QStringLiteral("dd.MM.")
-                                                                  : QStringLiteral("HH:mm"));
+                                                                 : QStringLiteral("HH:mm"));
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(window.startMs),
                      QDateTime::fromMSecsSinceEpoch(window.endMs()));
     m_time->setTickCount(timeTicks);
@@ -47,15 +47,16 @@ QLineSeries *TimeChart::addLine(const QString &name, const QList<QPointF> &point
 
 QLineSeries *TimeChart::addLevel(const QString &name, double y, Qt::PenStyle style)
 {
-    QLineSeries *line = addLine(name, {QPointF(double(m_window.startMs), y),
-                                       QPointF(double(m_window.endMs()), y)});
+    QLineSeries *line = addLine(
+        name, {QPointF(double(m_window.startMs), y), QPointF(double(m_window.endMs()), y)});
     QPen pen = line->pen();
     pen.setStyle(style);
     line->setPen(pen);
     return line;
 }
 
-void TimeChart::setValueAxis(double top, int ticks, const QString &labelFormat, const QString &title)
+void TimeChart::setValueAxis(double top, int ticks, const QString &labelFormat,
+                             const QString &title)
 {
     m_value->setRange(0, top);
     m_value->setTickCount(ticks);
@@ -84,7 +85,8 @@ void TimeChart::finish()
         connect(marker, &QLegendMarker::clicked, marker, [marker] {
             marker->series()->setVisible(!marker->series()->isVisible());
             marker->setVisible(true);
-            marker->setLabelBrush(marker->series()->isVisible() ? QBrush(Qt::black) : QBrush(Qt::gray));
+            marker->setLabelBrush(marker->series()->isVisible() ? QBrush(Qt::black)
+                                                                : QBrush(Qt::gray));
         });
     }
 }

@@ -3,19 +3,22 @@
 #include <algorithm>
 #include <cmath>
 
-int TrendBarsGeometry::effectiveGap() const {
+int TrendBarsGeometry::effectiveGap() const
+{
     const int width = inner().width();
     return bars > 0 && width - (bars - 1) * gap >= 2 * bars ? gap : 0;
 }
 
 // Left edge of bar i; bar `bars` gives the right end (+ gap) so widths differ by at most 1 px.
-int TrendBarsGeometry::left(int i) const {
+int TrendBarsGeometry::left(int i) const
+{
     const QRect in = inner();
     const int g = effectiveGap();
     return in.left() + int((qint64(in.width() + g) * i) / bars);
 }
 
-QRect TrendBarsGeometry::slot(int i) const {
+QRect TrendBarsGeometry::slot(int i) const
+{
     const QRect in = inner();
     if (bars <= 0 || i < 0 || i >= bars || in.width() <= 0 || in.height() <= 0)
         return {};
@@ -26,7 +29,8 @@ QRect TrendBarsGeometry::slot(int i) const {
     return QRect(x0, in.top(), x1 - x0, in.height());
 }
 
-QRect TrendBarsGeometry::bar(int i, double fraction) const {
+QRect TrendBarsGeometry::bar(int i, double fraction) const
+{
     const QRect s = slot(i);
     if (s.isEmpty() || !(fraction > 0))
         return {};
@@ -34,7 +38,8 @@ QRect TrendBarsGeometry::bar(int i, double fraction) const {
     return QRect(s.left(), s.bottom() - h + 1, s.width(), h);
 }
 
-int TrendBarsGeometry::barAt(QPoint point) const {
+int TrendBarsGeometry::barAt(QPoint point) const
+{
     const QRect in = inner();
     if (bars <= 0 || !in.contains(point))
         return -1;

@@ -5,7 +5,8 @@
 #include <QPoint>
 #include <QRect>
 
-struct TrendBarsGeometry final {
+struct TrendBarsGeometry final
+{
     QRect cell; // the item rectangle
     int bars = 0;
     int margin = 2; // inside the cell, on every side

@@ -12,9 +12,11 @@
 
 TrendDelegate::TrendDelegate(int trendRole, QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_role(trendRole) {}
+    , m_role(trendRole)
+{}
 
-QColor TrendDelegate::colorFor(HealthStatus status) {
+QColor TrendDelegate::colorFor(HealthStatus status)
+{
     switch (status) {
     case HealthStatus::Ok:
         return QColor(0x2e, 0x8b, 0x57);
@@ -29,7 +31,8 @@ QColor TrendDelegate::colorFor(HealthStatus status) {
     return QColor(0x9e, 0x9e, 0x9e);
 }
 
-QString TrendDelegate::toolTip(const TrendData &data, int bar, const QLocale &locale) {
+QString TrendDelegate::toolTip(const TrendData &data, int bar, const QLocale &locale)
+{
     if (bar < 0 || bar >= data.bars.size())
         return {};
     const QDateTime start = QDateTime::fromMSecsSinceEpoch(data.barStart(bar)).toLocalTime();
@@ -48,7 +51,8 @@ QString TrendDelegate::toolTip(const TrendData &data, int bar, const QLocale &lo
 }
 
 void TrendDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                          const QModelIndex &index) const {
+                          const QModelIndex &index) const
+{
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.text.clear();
@@ -90,7 +94,8 @@ void TrendDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->restore();
 }
 
-QSize TrendDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
+QSize TrendDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
     const QVariant value = index.data(m_role);
     const int bars = value.canConvert<TrendData>() ? int(value.value<TrendData>().bars.size()) : 24;
     // 3 px per bar plus a 1-px gap, and the margins; at least the text height.
@@ -98,7 +103,8 @@ QSize TrendDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIn
 }
 
 bool TrendDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
-                              const QStyleOptionViewItem &option, const QModelIndex &index) {
+                              const QStyleOptionViewItem &option, const QModelIndex &index)
+{
     if (!event || event->type() != QEvent::ToolTip)
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     const QVariant value = index.data(m_role);

@@ -10,7 +10,8 @@
 #include <QColor>
 #include <QStyledItemDelegate>
 
-class TrendDelegate final : public QStyledItemDelegate {
+class TrendDelegate final : public QStyledItemDelegate
+{
     Q_OBJECT
 public:
     explicit TrendDelegate(int trendRole, QObject *parent = nullptr);

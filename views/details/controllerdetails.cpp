@@ -21,15 +21,19 @@ std::pair<QString, QString> ControllerDetails::render(const ClusterStore &store,
     form->addRow(tr("Namespace:"), c.metadata().namespaceName);
     if (c.hasReplicas)
         form->addRow(tr("Replicas:"), tr("%1 desired, %2 ready, %3 updated, %4 available")
-                                    .arg(c.replicas.desired).arg(c.replicas.ready)
-                                    .arg(c.replicas.updated).arg(c.replicas.available));
+                                          .arg(c.replicas.desired)
+                                          .arg(c.replicas.ready)
+                                          .arg(c.replicas.updated)
+                                          .arg(c.replicas.available));
     QStringList selector;
     for (const auto &[k, v] : c.selector().matchLabels)
         selector << k + QLatin1Char('=') + v;
     for (const auto &e : c.selector().matchExpressions)
-        selector << e.key + QLatin1Char(' ') + e.op + QStringLiteral(" (") + e.values.join(QLatin1Char(',')) + QLatin1Char(')');
+        selector << e.key + QLatin1Char(' ') + e.op + QStringLiteral(" (")
+                        + e.values.join(QLatin1Char(',')) + QLatin1Char(')');
     form->addRow(tr("Selector:"), DetailsForm::orMissing(selector.join(QStringLiteral(", "))));
-    form->addRow(c.kind() == u"CronJob" ? tr("Schedule:") : tr("Strategy:"), DetailsForm::orMissing(c.strategy));
+    form->addRow(c.kind() == u"CronJob" ? tr("Schedule:") : tr("Strategy:"),
+                 DetailsForm::orMissing(c.strategy));
     const QSet<QString> pods = store.podsOfController(subject.key);
     int containers = 0;
     for (const QString &uid : pods) {

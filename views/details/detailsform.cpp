@@ -44,9 +44,12 @@ void DetailsForm::addLabels(const QString &label, const QList<std::pair<QString,
     QStringList chips;
     for (const auto &[k, v] : labels) {
         const QString text = QString(k + QLatin1Char('=') + v).toHtmlEscaped();
-        chips << QStringLiteral("<a href=\"%1\" style=\"text-decoration:none\">"
-                                "<span style=\"background-color:#e3ecf7;\">&nbsp;%2&nbsp;</span></a>")
-                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(QString(k + QLatin1Char('=') + v))), text);
+        chips << QStringLiteral(
+                     "<a href=\"%1\" style=\"text-decoration:none\">"
+                     "<span style=\"background-color:#e3ecf7;\">&nbsp;%2&nbsp;</span></a>")
+                     .arg(QString::fromLatin1(
+                              QUrl::toPercentEncoding(QString(k + QLatin1Char('=') + v))),
+                          text);
     }
     auto *field = new QLabel(chips.join(QStringLiteral(" ")), this);
     field->setObjectName(QStringLiteral("labelChips"));
@@ -75,7 +78,8 @@ QStringList DetailsForm::lines() const
         auto *field = m_form->itemAt(r, QFormLayout::FieldRole);
         const auto *l = label ? qobject_cast<QLabel *>(label->widget()) : nullptr;
         const auto *f = field ? qobject_cast<QLabel *>(field->widget()) : nullptr;
-        lines << QString((l ? l->text() : QString()) + QLatin1Char(' ') + (f ? f->text() : QString()));
+        lines << QString((l ? l->text() : QString()) + QLatin1Char(' ')
+                         + (f ? f->text() : QString()));
     }
     return lines;
 }

@@ -20,7 +20,6 @@
 
 #include <cmath>
 
-
 namespace {
 
 TimeChart *makeChart(QWidget *parent)
@@ -70,10 +69,11 @@ DetailsPane::DetailsPane(InsightsFilter *filter, QWidget *parent)
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_form = new DetailsForm(content);
-    connect(m_form, &DetailsForm::labelActivated, this, [this](const QString &key, const QString &value) {
-        if (m_filter)
-            m_filter->addLabel(key, value);
-    });
+    connect(m_form, &DetailsForm::labelActivated, this,
+            [this](const QString &key, const QString &value) {
+                if (m_filter)
+                    m_filter->addLabel(key, value);
+            });
     m_cpuChart = makeChart(content);
     m_memoryChart = makeChart(content);
     layout->addWidget(m_title);
@@ -152,7 +152,8 @@ QString DetailsPane::title() const
 
 QString DetailsPane::text() const
 {
-    return (QStringList{m_title->text(), m_subtitle->text()} + m_form->lines()).join(QLatin1Char('\n'));
+    return (QStringList{m_title->text(), m_subtitle->text()} + m_form->lines())
+        .join(QLatin1Char('\n'));
 }
 
 void DetailsPane::render()
@@ -194,7 +195,8 @@ void DetailsPane::updateCharts(const UsageSubject &subject)
         QList<QPointF> points;
         double rawMax = 0;
         if (m_history) {
-            const RangeSummary r = m_history->summarize(SeriesKey{subject.kind, metric, subject.id}, window);
+            const RangeSummary r = m_history->summarize(SeriesKey{subject.kind, metric, subject.id},
+                                                        window);
             for (const auto &bar : r.bars) {
                 const double v = bar.summary.value(Statistic::Avg);
                 if (!std::isnan(v)) {

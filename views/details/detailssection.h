@@ -25,9 +25,9 @@ struct UsageSubject
 {
     SeriesKind kind = SeriesKind::Node;
     QString id;
-    std::optional<double> cpuRequest, cpuLimit; // millicores
+    std::optional<double> cpuRequest, cpuLimit;       // millicores
     std::optional<double> memoryRequest, memoryLimit; // bytes
-    bool limitIsAllocatable = false; // a node's "limit" is what it can allocate
+    bool limitIsAllocatable = false;                  // a node's "limit" is what it can allocate
 };
 
 class DetailsSection

@@ -18,8 +18,8 @@ namespace {
 // Distinguishable colours (Okabe–Ito, readable for colour-blind users); the counts use them by
 // meaning: ready/running green, pending orange, failed/not ready vermillion, unknown grey.
 const QColor kBlue(0x00, 0x72, 0xb2), kGreen(0x00, 0x9e, 0x73), kOrange(0xe6, 0x9f, 0x00),
-    kPink(0xcc, 0x79, 0xa7), kRed(0xd5, 0x5e, 0x00), kSky(0x56, 0xb4, 0xe9), kGrey(0x88, 0x88, 0x88),
-    kBlack(0x22, 0x22, 0x22);
+    kPink(0xcc, 0x79, 0xa7), kRed(0xd5, 0x5e, 0x00), kSky(0x56, 0xb4, 0xe9),
+    kGrey(0x88, 0x88, 0x88), kBlack(0x22, 0x22, 0x22);
 } // namespace
 
 ClusterPage::ClusterPage(QWidget *parent)
@@ -94,8 +94,11 @@ void ClusterPage::sample()
     for (const QString &uid : m_store->podUids()) {
         const QString phase = m_store->pod(uid)->phase;
         ++s.values[3];
-        const int i = phase == u"Pending" ? 4 : phase == u"Running" ? 5 : phase == u"Succeeded" ? 7
-                                                                    : phase == u"Failed"    ? 8 : 6;
+        const int i = phase == u"Pending"     ? 4
+                      : phase == u"Running"   ? 5
+                      : phase == u"Succeeded" ? 7
+                      : phase == u"Failed"    ? 8
+                                              : 6;
         ++s.values[i];
     }
     m_samples << s;
@@ -126,16 +129,19 @@ void ClusterPage::draw()
     const Metric metrics[] = {Metric::Cpu, Metric::WorkingSet};
     for (int m = 0; m < 2; ++m) {
         TimeChart *view = m_charts[m];
-        view->reset(m == 0 ? tr("Node CPU utilisation %") : tr("Node memory utilisation %"), window, 7);
+        view->reset(m == 0 ? tr("Node CPU utilisation %") : tr("Node memory utilisation %"), window,
+                    7);
         QList<QList<double>> perBar(window.bars);
         if (m_store && m_history) {
             for (const QString &name : m_store->nodeNames()) {
                 const kube::Node *node = m_store->node(name);
-                const kube::Quantity &alloc = m == 0 ? node->allocatable.cpu : node->allocatable.memory;
+                const kube::Quantity &alloc = m == 0 ? node->allocatable.cpu
+                                                     : node->allocatable.memory;
                 const double denom = m == 0 ? double(alloc.milliValue()) : alloc.toDouble();
                 if (alloc.isNull() || denom <= 0)
                     continue;
-                const RangeSummary r = m_history->summarize(SeriesKey{SeriesKind::Node, metrics[m], name}, window);
+                const RangeSummary r = m_history->summarize(
+                    SeriesKey{SeriesKind::Node, metrics[m], name}, window);
                 for (int i = 0; i < r.bars.size() && i < window.bars; ++i) {
                     const double v = r.bars[i].summary.avg();
                     if (!std::isnan(v))
@@ -144,7 +150,8 @@ void ClusterPage::draw()
             }
         }
         double maxY = 0;
-        for (Statistic s : {Statistic::Avg, Statistic::Min, Statistic::P50, Statistic::P90, Statistic::P95, Statistic::Max}) {
+        for (Statistic s : {Statistic::Avg, Statistic::Min, Statistic::P50, Statistic::P90,
+                            Statistic::P95, Statistic::Max}) {
             QList<QPointF> points;
             for (int i = 0; i < window.bars; ++i) {
                 if (perBar[i].isEmpty())

@@ -31,7 +31,8 @@ private:
     struct CountSample
     {
         qint64 ms = 0;
-        int values[9] = {}; // nodes total, ready, not ready; pods total, pending, running, unknown, succeeded, failed
+        int values[9] =
+            {}; // nodes total, ready, not ready; pods total, pending, running, unknown, succeeded, failed
         bool nodesKnown = true; // false: no node is visible (RBAC), so the node counts are unknown
     };
     void sample();

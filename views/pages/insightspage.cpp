@@ -3,8 +3,8 @@
 #include "models/insights/formatter.h"
 #include "models/insights/insightsflatproxy.h"
 #include "models/insights/insightsproxy.h"
-#include "views/details/detailspane.h"
 #include "views/delegates/trenddelegate.h"
+#include "views/details/detailspane.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -78,7 +78,8 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
                     && cur.row() <= bottomRight.row())
                     m_details->refresh();
             });
-    connect(m_model, &InsightsModel::clockAdvanced, m_view->viewport(), qOverload<>(&QWidget::update));
+    connect(m_model, &InsightsModel::clockAdvanced, m_view->viewport(),
+            qOverload<>(&QWidget::update));
     connect(m_view, &QTreeView::activated, this, &InsightsPage::activate);
     connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {
         // A single click on a link cell drills down like the portal's links.
@@ -166,7 +167,8 @@ void InsightsPage::activate(const QModelIndex &index)
     if (!target.isEmpty())
         Q_EMIT drillDown(target);
     else if (m_model->hasChildren(m_proxy->mapToSource(index.siblingAtColumn(0))))
-        m_view->setExpanded(index.siblingAtColumn(0), !m_view->isExpanded(index.siblingAtColumn(0)));
+        m_view->setExpanded(index.siblingAtColumn(0),
+                            !m_view->isExpanded(index.siblingAtColumn(0)));
 }
 
 bool InsightsPage::select(const QString &target)
@@ -175,7 +177,7 @@ bool InsightsPage::select(const QString &target)
     m_model->flush();
     const QString key = target.section(QLatin1Char(':'), 1);
     QModelIndex source = target.startsWith(QLatin1String("pod:")) ? m_model->indexOfPod(key)
-                                                                   : m_model->indexOfGroup(key);
+                                                                  : m_model->indexOfGroup(key);
     const QModelIndex index = m_proxy->mapFromSource(source);
     if (!index.isValid())
         return false;
@@ -189,7 +191,8 @@ bool InsightsPage::select(const QString &target)
 int InsightsPage::textWidth(const QString &sample, bool nameColumn) const
 {
     // Item padding of the style on both sides, and the tree's indentation in the Name column.
-    const int padding = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 4);
+    const int padding =
+        2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 4);
     const int depth = m_model->grouped() ? 2 : 0;
     return m_view->fontMetrics().horizontalAdvance(sample) + padding
            + (nameColumn ? depth * m_view->indentation() : 0);
@@ -201,18 +204,41 @@ int InsightsPage::minimumWidth(InsightsModel::Column column) const
     // Room for a typical value of each column; longer ones are elided in the middle.
     QString sample;
     switch (column) {
-    case C::Name: sample = QStringLiteral("kubernetes-dashboard"); break;
-    case C::Namespace: sample = QStringLiteral("kube-system"); break;
-    case C::Status: sample = QStringLiteral("CrashLoopBackOff"); break;
-    case C::Percent: sample = Formatter::percent(100.0); break;
-    case C::Value: sample = Formatter::bytes(999.9 * 1024 * 1024); break;
-    case C::Containers: sample = QStringLiteral("999"); break;
-    case C::Restarts: sample = QStringLiteral("9999"); break;
-    case C::Uptime: sample = Formatter::duration(999 * 86400 + 23 * 3600); break;
-    case C::Controller: sample = QStringLiteral("metrics-server-x"); break;
-    case C::Node: sample = QStringLiteral("aks-node…000001"); break;
-    case C::Pod: sample = QStringLiteral("api-7kx5k…-mqvcl"); break;
-    case C::Trend: return kTrendWidth;
+    case C::Name:
+        sample = QStringLiteral("kubernetes-dashboard");
+        break;
+    case C::Namespace:
+        sample = QStringLiteral("kube-system");
+        break;
+    case C::Status:
+        sample = QStringLiteral("CrashLoopBackOff");
+        break;
+    case C::Percent:
+        sample = Formatter::percent(100.0);
+        break;
+    case C::Value:
+        sample = Formatter::bytes(999.9 * 1024 * 1024);
+        break;
+    case C::Containers:
+        sample = QStringLiteral("999");
+        break;
+    case C::Restarts:
+        sample = QStringLiteral("9999");
+        break;
+    case C::Uptime:
+        sample = Formatter::duration(999 * 86400 + 23 * 3600);
+        break;
+    case C::Controller:
+        sample = QStringLiteral("metrics-server-x");
+        break;
+    case C::Node:
+        sample = QStringLiteral("aks-node…000001");
+        break;
+    case C::Pod:
+        sample = QStringLiteral("api-7kx5k…-mqvcl");
+        break;
+    case C::Trend:
+        return kTrendWidth;
     }
     return textWidth(sample, column == C::Name);
 }
@@ -222,12 +248,18 @@ int InsightsPage::comfortableWidth(InsightsModel::Column column) const
     using C = InsightsModel::Column;
     // Whole typical values, given where the window has the room.
     switch (column) {
-    case C::Status: return textWidth(QStringLiteral("Terminated: OOMKilled"), false);
-    case C::Namespace: return textWidth(QStringLiteral("kubernetes-dashboard"), false);
-    case C::Node: return textWidth(QStringLiteral("aks-nodepool1-38416027-vmss000001"), false);
-    case C::Pod: return textWidth(QStringLiteral("metrics-server-p288pq52-x9jmq"), false);
-    case C::Controller: return textWidth(QStringLiteral("kubernetes-dashboard"), false);
-    default: return 0;
+    case C::Status:
+        return textWidth(QStringLiteral("Terminated: OOMKilled"), false);
+    case C::Namespace:
+        return textWidth(QStringLiteral("kubernetes-dashboard"), false);
+    case C::Node:
+        return textWidth(QStringLiteral("aks-nodepool1-38416027-vmss000001"), false);
+    case C::Pod:
+        return textWidth(QStringLiteral("metrics-server-p288pq52-x9jmq"), false);
+    case C::Controller:
+        return textWidth(QStringLiteral("kubernetes-dashboard"), false);
+    default:
+        return 0;
     }
 }
 
@@ -237,7 +269,8 @@ void InsightsPage::fitColumns()
     const QFontMetrics fm = header->fontMetrics();
     // The title, the sort arrow and the section's margins.
     const int chrome = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header)
-                       + header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 8;
+                       + header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header)
+                       + 8;
     const QList<InsightsModel::Column> &columns = m_model->columns();
     for (int c = 1; c < columns.size(); ++c) {
         const QString title = m_proxy->headerData(c, Qt::Horizontal).toString();

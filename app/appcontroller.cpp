@@ -94,6 +94,9 @@ void AppController::show(std::unique_ptr<Cluster> cluster)
     m_clusters.clear();
     m_clusters.push_back(std::move(cluster));
     showStates();
+    // A snapshot is loaded before it is shown; a live cluster says so later.
+    if (shown->isLoaded())
+        Q_EMIT loaded();
 }
 
 void AppController::showWindow()
@@ -200,7 +203,6 @@ bool AppController::openSnapshot(const QString &file)
                  QLocale().toString(cluster->capturedAt().toLocalTime(), QLocale::ShortFormat)));
     m_window->setWindowFilePath(file);
     show(std::move(cluster));
-    Q_EMIT loaded();
     return true;
 }
 

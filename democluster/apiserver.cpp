@@ -6,7 +6,13 @@
 #include "democluster/kubeconfig.h"
 #include "democluster/protobuf.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include <openssl/rand.h>
 #include <openssl/ssl.h>
@@ -235,10 +241,33 @@ std::string ApiServer::kubeconfig() const
 
 void ApiServer::writeKubeconfig(const std::string &path) const
 {
-    std::ofstream out(path, std::ios::trunc);
-    out << kubeconfig();
-    if (!out.good())
-        throw std::runtime_error("cannot write the kubeconfig to " + path);
+    // It holds the admin's key and tokens: readable by the owner only (0600, as kubectl writes
+    // ~/.kube/config), created fresh (O_EXCL: an existing file or a symlink planted at the
+    // temporary name is never followed) and renamed into place, which replaces a symlink at
+    // `path` instead of writing through it.
+    const std::string partial = path + ".partial." + std::to_string(::getpid());
+    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                          0600);
+    if (fd < 0)
+        throw std::runtime_error("cannot write the kubeconfig to " + path + ": "
+                                 + std::strerror(errno));
+    const std::string text = kubeconfig();
+    std::size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        written += std::size_t(n);
+    }
+    const bool ok = written == text.size() && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok || std::rename(partial.c_str(), path.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        ::unlink(partial.c_str());
+        throw std::runtime_error("cannot write the kubeconfig to " + path + ": " + why);
+    }
 }
 
 std::optional<User> ApiServer::Impl::authenticate(const httplib::Request &req) const
@@ -336,6 +365,12 @@ void ApiServer::Impl::dispatch(const httplib::Request &req, httplib::Response &r
             if (!doc)
                 throw notFoundPath();
             sendJson(res, 200, *doc);
+            return;
+        }
+        if (path == "/metrics") {
+            // Like kube-apiserver: a non-resource URL that RBAC must grant (admins only here).
+            requireNonResource();
+            res.set_content(metrics.text(), "text/plain; version=0.0.4; charset=utf-8");
             return;
         }
         if (s.empty() || (s[0] != "api" && s[0] != "apis")) {

@@ -3,6 +3,7 @@
 // Internals of ApiServer shared by its source files (dispatch, REST verbs, subresources,
 // lifecycle). Not part of the library's interface.
 #include "democluster/apiserver.h"
+#include "democluster/apiservermetrics.h"
 #include "democluster/authorizer.h"
 #include "democluster/jsontextcache.h"
 #include "democluster/pki.h"
@@ -57,6 +58,7 @@ struct PagedSnapshot
     std::string ns;
     ObjectStore::Snapshot snapshot;
     std::chrono::steady_clock::time_point created;
+    bool fromCache = false; // its continuations are served from the same cache snapshot
 };
 
 struct ApiServer::Impl
@@ -76,6 +78,7 @@ struct ApiServer::Impl
     std::string adminToken;
     std::string viewerToken;
     Faults faults;
+    ApiServerMetrics metrics;
 
     std::unique_ptr<httplib::SSLServer> server;
     std::thread serverThread;

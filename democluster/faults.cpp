@@ -52,6 +52,8 @@ void Faults::apply(const std::string &spec)
             m_watchExpired = number(name, value);
         else if (name == "list410")
             m_listExpired = number(name, value);
+        else if (name == "watchtoolarge")
+            m_watchTooLarge = number(name, value);
         else if (name == "dropwatches")
             ++m_watchGeneration;
         else if (name == "restart")
@@ -84,6 +86,7 @@ void Faults::apply(const nlohmann::json &spec)
     count("internalErrors", m_internal);
     count("watchExpired", m_watchExpired);
     count("listExpired", m_listExpired);
+    count("watchTooLarge", m_watchTooLarge);
     if (spec.value("dropWatches", false))
         ++m_watchGeneration;
     if (spec.value("restart", false))
@@ -94,13 +97,11 @@ void Faults::apply(const nlohmann::json &spec)
 
 nlohmann::json Faults::state() const
 {
-    return {{"latencyMs", m_latencyMs.load()},
-            {"tooManyRequests", m_tooMany.load()},
-            {"retryAfterSeconds", m_retryAfter.load()},
-            {"internalErrors", m_internal.load()},
-            {"watchExpired", m_watchExpired.load()},
-            {"listExpired", m_listExpired.load()},
-            {"watchGeneration", m_watchGeneration.load()}};
+    return {
+        {"latencyMs", m_latencyMs.load()},          {"tooManyRequests", m_tooMany.load()},
+        {"retryAfterSeconds", m_retryAfter.load()}, {"internalErrors", m_internal.load()},
+        {"watchExpired", m_watchExpired.load()},    {"listExpired", m_listExpired.load()},
+        {"watchTooLarge", m_watchTooLarge.load()},  {"watchGeneration", m_watchGeneration.load()}};
 }
 
 const char *Faults::help()
@@ -117,6 +118,9 @@ const char *Faults::help()
            "                                         ERROR event\n"
            "                          list410=N      the next N paged list continuations\n"
            "                                         answer 410 Expired\n"
+           "                          watchtoolarge=N the next N watches from a given\n"
+           "                                         resourceVersion answer 504 Too large\n"
+           "                                         resource version (a lagging cache)\n"
            "                          dropwatches    close every open watch connection\n"
            "                          restart        restart the HTTPS listener on the same\n"
            "                                         port, keeping all cluster state\n"

@@ -16,7 +16,8 @@ namespace demo {
 class Faults final
 {
 public:
-    // Applies a spec like "latency=200,429=3,500=1,watch410=1,list410=1,dropwatches,restart,
+    // Applies a spec like "latency=200,429=3,500=1,watch410=1,list410=1,watchtoolarge=2,
+    // dropwatches,restart,
     // churn=2000,churnseconds=10"
     // (counts are "the next N requests"); throws std::invalid_argument on a bad spec.
     void apply(const std::string &spec);
@@ -29,6 +30,9 @@ public:
     bool takeInternalError() { return take(m_internal); }
     bool takeWatchExpired() { return take(m_watchExpired); }
     bool takeListExpired() { return take(m_listExpired); }
+    // A watch from a given resourceVersion that an API server with a lagging watch cache
+    // (one of several behind a load balancer) answers 504 "Too large resource version".
+    bool takeWatchTooLarge() { return take(m_watchTooLarge); }
     int retryAfterSeconds() const { return m_retryAfter.load(); }
     // Watches compare their start generation with this to notice a "drop all watches".
     std::uint64_t watchGeneration() const { return m_watchGeneration.load(); }
@@ -49,6 +53,7 @@ private:
     std::atomic<int> m_internal{0};
     std::atomic<int> m_watchExpired{0};
     std::atomic<int> m_listExpired{0};
+    std::atomic<int> m_watchTooLarge{0};
     std::atomic<int> m_retryAfter{1};
     std::atomic<std::uint64_t> m_watchGeneration{0};
     std::atomic<bool> m_restart{false};

@@ -162,6 +162,14 @@ void ApiServer::Impl::list(RequestContext &ctx)
 
     std::shared_ptr<const PagedSnapshot> page;
     std::size_t position = 0;
+    const std::string qualified = type.group.empty() ? type.resource
+                                                     : type.resource + "." + type.group;
+    const auto countList = [this, &qualified](bool fromCache) {
+        if (fromCache)
+            metrics.listFromCache(qualified);
+        else
+            metrics.listFromStorage(qualified);
+    };
     if (!cont.empty()) {
         json token;
         try {
@@ -186,6 +194,7 @@ void ApiServer::Impl::list(RequestContext &ctx)
             throw errors::badRequest(
                 "continue key is not valid: the continue token belongs to a different list");
         position = token.value("pos", std::size_t(0));
+        countList(page->fromCache);
     } else {
         if (!rv.empty() && rv != "0") {
             const std::uint64_t asked = parseVersion(rv);
@@ -198,6 +207,15 @@ void ApiServer::Impl::list(RequestContext &ctx)
         auto fresh = std::make_shared<PagedSnapshot>();
         fresh->key = type.key();
         fresh->ns = ctx.ns;
+        // Where a v1.32 server reads a list: "0" (any version) and "not older than N" come
+        // from the watch cache; so does a consistent read without a limit (ConsistentList-
+        // FromCache); a paged consistent read or an exact version goes to etcd. Pages of a
+        // cached list are cut from the cache's snapshot (as 1.34's ListFromCacheSnapshot does).
+        fresh->fromCache = rvMatch != "Exact"
+                           && (rv == "0"
+                               || (!rv.empty() && (limit <= 0 || rvMatch == "NotOlderThan"))
+                               || (rv.empty() && limit <= 0));
+        countList(fresh->fromCache);
         fresh->created = std::chrono::steady_clock::now();
         const std::string onlyName = fields.required("metadata.name");
         if (!onlyName.empty() && !type.namespaced) {
@@ -346,6 +364,8 @@ void ApiServer::Impl::watch(RequestContext &ctx)
         const std::uint64_t current = store.resourceVersion();
         if (state->version > current)
             throw tooLarge(state->version, current);
+        if (faults.takeWatchTooLarge())
+            throw tooLarge(state->version, state->version - 1);
         if (state->version < store.oldestRetainedVersion())
             state->expiredMessage = "too old resource version: " + rv + " ("
                                     + std::to_string(store.oldestRetainedVersion()) + ")";

@@ -16,15 +16,15 @@ int Backoff::nextDelayMs(int retryAfterSeconds)
 {
     ++m_failures;
     m_current = m_current <= 0 ? m_initial : std::min<double>(m_current * m_factor, m_max);
-    // Jitter only ever lengthens the wait (up to +jitter), then the cap applies again, so the
-    // delay stays within [initial, max].
-    const double jittered = m_current * (1.0 + m_jitter * m_random.generateDouble());
-    int delay = int(std::min<double>(jittered, m_max));
+    // Jitter comes after the cap (as in client-go's wait.Backoff): informers that all reached
+    // the cap still come back spread over [max, max * (1 + jitter)], not in lock-step.
+    int delay = int(m_current * (1.0 + m_jitter * m_random.generateDouble()));
     if (retryAfterSeconds >= 0) {
-        // The server said when: wait that long (within reason: a broken header must not park
-        // us for hours), spread a little so that many informers do not return at once.
+        // The server's word is a floor, never a shortcut past a back-off that has grown: a
+        // server that keeps answering 429 "retry in 1 s" still gets the growing delay. A broken
+        // header must not park us for hours, hence the limit.
         const int serverMs = std::min(retryAfterSeconds, 600) * 1000;
-        delay = std::max(m_initial, int(serverMs * (1.0 + 0.2 * m_random.generateDouble())));
+        delay = std::max(delay, int(serverMs * (1.0 + 0.2 * m_random.generateDouble())));
     }
     return delay;
 }

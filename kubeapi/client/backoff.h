@@ -1,7 +1,8 @@
 #pragma once
 
 // Exponential back-off with jitter for reconnecting informers: grows from an initial delay to a
-// cap, randomised so that many informers do not retry in lock-step, and honours Retry-After.
+// cap, randomised after the cap so that many informers do not retry in lock-step; a server's
+// Retry-After is a floor under the delay.
 #include <QRandomGenerator>
 
 namespace kube {
@@ -13,7 +14,8 @@ public:
                      double jitter = 0.5);
 
     // The delay before the next attempt; each call grows the following one up to the cap.
-    // `retryAfterSeconds` (from a 429/5xx), when >= 0, replaces the exponential delay.
+    // The delay lies in [current, current * (1 + jitter)] with current capped at max;
+    // `retryAfterSeconds` (from a 429/5xx), when >= 0, is a floor under it.
     int nextDelayMs(int retryAfterSeconds = -1);
     // After a success: the next failure starts from the initial delay again.
     void reset() { m_current = 0; }

@@ -38,6 +38,10 @@ public:
     explicit Informer(ApiClient *client, QObject *parent = nullptr)
         : InformerBase(client, resourceKindOf<T>(), parent)
     {}
+    // For T = RawObject, which can hold any kind: the kind is named here.
+    Informer(ApiClient *client, ResourceKind kind, QObject *parent = nullptr)
+        : InformerBase(client, std::move(kind), parent)
+    {}
 
     void addHandlers(Handlers handlers) { m_handlers.push_back(std::move(handlers)); }
     Ptr get(const QString &uid) const { return m_objects.value(uid); }

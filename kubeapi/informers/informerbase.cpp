@@ -171,9 +171,18 @@ void InformerBase::requestPage(Scope *s, const QString &continueToken)
         return; // the client went away before us: nothing more to ask
     ApiRequest request;
     request.path = m_kind.collectionPath(s->ns);
-    request.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
-    if (!continueToken.isEmpty())
+    if (!continueToken.isEmpty()) {
+        // A continued page carries no resourceVersion: the token pins it.
+        request.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
         request.query.addQueryItem(QStringLiteral("continue"), continueToken);
+    } else if (s->listFrom == Scope::ListFrom::NotOlderThanLast && !s->resourceVersion.isEmpty()) {
+        // No limit: a paged list at a given version would be read from etcd.
+        request.query.addQueryItem(QStringLiteral("resourceVersion"), s->resourceVersion);
+    } else {
+        request.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+        if (s->listFrom != Scope::ListFrom::Consistent)
+            request.query.addQueryItem(QStringLiteral("resourceVersion"), QStringLiteral("0"));
+    }
     request.verb = QStringLiteral("list");
     request.resource = m_kind.plural;
     request.group = m_kind.group;
@@ -312,6 +321,7 @@ void InformerBase::maybeFinishList(Scope *s)
     s->seen.clear();
     s->seen.squeeze();
     s->resourceVersion = s->listResourceVersion;
+    s->listFrom = Scope::ListFrom::NotOlderThanLast;
     s->synced = true;
     s->expiredInARow = 0;
     s->backoff.reset();
@@ -354,6 +364,8 @@ void InformerBase::startWatch(Scope *s)
         if (!s || s->generation != generation)
             return;
         s->watchOpened = true;
+        s->resumeFailures = 0;
+        s->resumeFailedAt.clear();
         s->staleSince = QDateTime();
         s->error = ApiError();
         setScopeState(s, State::Live);
@@ -477,6 +489,7 @@ void InformerBase::finishWatch(Scope *s, const ApiError &error)
 void InformerBase::fail(Scope *s, const ApiError &error)
 {
     const bool wasWatching = s->inWatch; // cancel() clears it
+    const bool watchHadOpened = s->watchOpened;
     cancel(s);
     s->error = error;
     qCInfo(lcKubeApi).noquote() << m_kind.qualifiedName() << (s->ns.isEmpty() ? QString() : s->ns)
@@ -493,10 +506,35 @@ void InformerBase::fail(Scope *s, const ApiError &error)
         return; // permissions rarely change while we run: no retry loop against a 403
     }
     if (error.isExpired()) {
-        // Our resourceVersion is too old: list again (merging), at once the first time.
+        // Our resourceVersion is too old: list again (merging), at once the first time, with a
+        // consistent read (the cache may not hold that far back either).
+        s->listFrom = Scope::ListFrom::Consistent;
         const int delay = s->expiredInARow++ == 0 ? 0 : s->backoff.nextDelayMs();
         retryLater(s, delay, true);
         return;
+    }
+    const bool resume = wasWatching && s->synced && !s->resourceVersion.isEmpty();
+    bool giveUpVersion = false;
+    // Only watches the server refused count: one that ran and was dropped later resumed fine
+    // (a quiet kind's version stays the same across many such drops).
+    if (resume && !watchHadOpened) {
+        if (s->resumeFailedAt == s->resourceVersion) {
+            giveUpVersion = ++s->resumeFailures >= kMaxResumesFromOneVersion;
+        } else {
+            s->resumeFailedAt = s->resourceVersion;
+            s->resumeFailures = 1;
+        }
+    }
+    if (giveUpVersion) {
+        // Watches from this version keep failing (a lagging cache answers "Too large resource
+        // version", a proxy drops them, ...): read the current state consistently instead.
+        qCInfo(lcKubeApi).noquote() << m_kind.qualifiedName() << "gives up resourceVersion"
+                                    << s->resourceVersion << "and lists again";
+        s->resumeFailures = 0;
+        s->resumeFailedAt.clear();
+        s->listFrom = Scope::ListFrom::Consistent;
+    } else if (!resume && s->synced) {
+        s->listFrom = Scope::ListFrom::NotOlderThanLast;
     }
     if (s->synced) {
         if (!s->staleSince.isValid())
@@ -507,7 +545,7 @@ void InformerBase::fail(Scope *s, const ApiError &error)
     }
     const int delay = s->backoff.nextDelayMs(error.retryAfterSeconds());
     // After a dropped watch, resume from where we were; a failed list starts over.
-    retryLater(s, delay, !(wasWatching && s->synced && !s->resourceVersion.isEmpty()));
+    retryLater(s, delay, !resume || giveUpVersion);
 }
 
 void InformerBase::retryLater(Scope *s, int delayMs, bool relist)

@@ -1,7 +1,8 @@
 #pragma once
 
-// The list/watch machinery of an informer, independent of the object type: paged LIST, WATCH
-// with bookmarks from the last resourceVersion, relist on 410, back-off with jitter, Retry-After,
+// The list/watch machinery of an informer, independent of the object type: paged LIST (from the
+// watch cache first), WATCH with bookmarks from the last resourceVersion, relist on 410 and
+// after repeated failed resumes, back-off with jitter, Retry-After,
 // the namespace-scoped fallback after a 403, and the state the UI shows. Informer<T> adds the
 // typed cache. Lives on one thread (the owner's); only decoding runs elsewhere.
 #include "kubeapi/client/apierror.h"
@@ -159,6 +160,8 @@ private:
     bool m_decoding = false;
     int m_nextScopeId = 1;
     static constexpr int kMaxPagesInFlight = 3;
+    // Failed watches from the same resourceVersion before the informer relists.
+    static constexpr int kMaxResumesFromOneVersion = 3;
     int m_pageSize = 500;
     int m_watchInactivityMs = 120000;
     bool m_running = false;

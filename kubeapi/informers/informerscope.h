@@ -31,8 +31,16 @@ struct InformerBase::Scope
         bool headGaveUp = false; // the head did not say: the token comes with the whole body
     };
 
+    // Where the next list reads from, as client-go's reflector chooses: the API server's watch
+    // cache for the first list (resourceVersion=0) and for a relist after a failed list
+    // (resourceVersion=<last>, unpaged: not older than what we have, still from the cache);
+    // a consistent read from etcd (resourceVersion unset, paged) only when our version is gone
+    // (410) or unusable (watches from it keep failing), so a relist storm spares etcd.
+    enum class ListFrom { WatchCache, NotOlderThanLast, Consistent };
+
     int id = 0;
     QString ns; // "" = cluster-wide
+    ListFrom listFrom = ListFrom::WatchCache;
     State state = State::Syncing;
     ApiError error;
     QDateTime staleSince;
@@ -48,6 +56,10 @@ struct InformerBase::Scope
     bool trackSeen = true; // false while a list fills an empty cache: nothing can be unseen
     int decodesInFlight = 0;
     int expiredInARow = 0;
+    // Watches that failed to resume from one resourceVersion (e.g. "Too large resource
+    // version" from an API server whose cache lags): after a few, the version is given up.
+    QString resumeFailedAt;
+    int resumeFailures = 0;
     QSet<QString> seen;
     std::vector<Fetch> fetches;
     QPointer<WatchStream> watch;

@@ -60,6 +60,10 @@ private Q_SLOTS:
             << QByteArray("retryafter=1,429=4,dropwatches") << false;
         QTest::newRow("500s") << QByteArray("500=4,dropwatches") << false;
         QTest::newRow("server restart") << QByteArray("restart") << false;
+        // An API server whose watch cache lags answers every watch from our version with 504
+        // "Too large resource version": after a few tries the informers relist.
+        QTest::newRow("watches fail from one version")
+            << QByteArray("watchtoolarge=8,dropwatches") << true;
     }
 
     void recoversAndConverges()
@@ -94,6 +98,28 @@ private Q_SLOTS:
         QVERIFY(found);
         if (expectRelist)
             QVERIFY(m_pods->relistCount() + m_deployments->relistCount() > relistsBefore);
+    }
+
+    void listsComeFromTheWatchCache()
+    {
+        // client-go's first list asks for resourceVersion=0, which the API server answers from
+        // its watch cache: a hundred informers starting (or a relist storm) must not each make
+        // a quorum read of etcd. kubectl's own lists are consistent reads and go to storage, so
+        // nothing else runs meanwhile.
+        const QByteArray prefix = "resource_prefix=\"/services\"";
+        const QByteArray resource = "resource=\"services\"";
+        const double cacheBefore = clienttest::apiServerCounter(
+            *m_client, "apiserver_cache_list_total", prefix);
+        const double storageBefore = clienttest::apiServerCounter(
+            *m_client, "apiserver_storage_list_total", resource);
+        kube::Informer<kube::Service> services(m_client.get());
+        services.start();
+        QTRY_COMPARE_WITH_TIMEOUT(services.state(), InformerBase::State::Live, 60000);
+        QVERIFY(services.size() > 0);
+        QCOMPARE(clienttest::apiServerCounter(*m_client, "apiserver_cache_list_total", prefix),
+                 cacheBefore + services.listRequestCount());
+        QCOMPARE(clienttest::apiServerCounter(*m_client, "apiserver_storage_list_total", resource),
+                 storageBefore);
     }
 
     void cleanupTestCase()

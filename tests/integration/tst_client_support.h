@@ -145,6 +145,36 @@ inline bool injectFaults(kube::ApiClient &client, const QByteArray &spec)
     return reply->error().isOk();
 }
 
+// GET of a path on the server (an admin's client); the body, or empty with a warning.
+inline QByteArray getPath(kube::ApiClient &client, const QString &path)
+{
+    kube::ApiRequest r;
+    r.path = path;
+    r.verb = QStringLiteral("get");
+    std::unique_ptr<kube::ApiReply> reply(client.send(r));
+    QSignalSpy done(reply.get(), &kube::ApiReply::finished);
+    if (!done.wait(20000))
+        return {};
+    if (!reply->error().isOk()) {
+        qWarning("GET %s: %s", qPrintable(path), qPrintable(reply->error().toLogString()));
+        return {};
+    }
+    return reply->takeBody();
+}
+
+// The value of one counter series in the API server's /metrics (a line naming `metric` and
+// containing `labelText`, e.g. resource_prefix="/pods"); 0 when the series does not exist yet.
+inline double apiServerCounter(kube::ApiClient &client, const QByteArray &metric,
+                               const QByteArray &labelText)
+{
+    const QByteArray text = getPath(client, QStringLiteral("/metrics"));
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith(QByteArray(metric + '{')) && line.contains(labelText))
+            return line.mid(line.lastIndexOf(' ') + 1).toDouble();
+    }
+    return 0;
+}
+
 template<typename T>
 std::map<QString, QString> informerVersions(const kube::Informer<T> &informer)
 {

@@ -1,5 +1,6 @@
 // Starts the real klarsicht-demo-cluster and drives it with the real kubectl (and the Debian
 // python3-kubernetes client): each test checks what the client printed, not only its exit code.
+#include "../skip_or_fail.h"
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
@@ -84,7 +85,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         if (m_kubectl.isEmpty())
-            QSKIP("kubectl is not installed; these tests use it as the referee");
+            SKIP_OR_FAIL("kubectl is not installed; these tests use it as the referee");
         m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
         m_cluster.setProgram(QStringLiteral(KLARSICHT_DEMO_CLUSTER));
         m_cluster.setArguments({QStringLiteral("--kubeconfig-out"), m_kubeconfig,
@@ -97,6 +98,18 @@ private Q_SLOTS:
             (banner += m_cluster.readAllStandardOutput()).contains("export KUBECONFIG="), 30000);
         QVERIFY(banner.contains("https://127.0.0.1:"));
         QVERIFY(QFile::exists(m_kubeconfig));
+    }
+
+    void kubeconfigIsPrivate()
+    {
+        // It holds the admin's client key and tokens: -rw------- like ~/.kube/config.
+        using P = QFileDevice;
+        const QFileDevice::Permissions p = QFileInfo(m_kubeconfig).permissions();
+        QVERIFY((p & P::ReadOwner) && (p & P::WriteOwner));
+        QVERIFY(!(p
+                  & (P::ExeOwner | P::ReadGroup | P::WriteGroup | P::ExeGroup | P::ReadOther
+                     | P::WriteOther | P::ExeOther)));
+        QVERIFY(!QFileInfo(m_kubeconfig).isSymLink());
     }
 
     void cleanupTestCase()
@@ -411,7 +424,7 @@ private Q_SLOTS:
     {
         const QString python = QStringLiteral("/usr/bin/python3");
         if (!QFile::exists(python))
-            QSKIP("/usr/bin/python3 is not installed");
+            SKIP_OR_FAIL("/usr/bin/python3 is not installed");
         const QString script = QStringLiteral(
             "import sys\n"
             "from kubernetes import client, config, watch\n"
@@ -442,7 +455,7 @@ private Q_SLOTS:
     {
         const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
         if (promtool.isEmpty())
-            QSKIP("promtool is not installed");
+            SKIP_OR_FAIL("promtool is not installed");
         const QString node = names({QStringLiteral("get"), QStringLiteral("nodes")})
                                  .value(0)
                                  .section(QLatin1Char('/'), 1);

@@ -1,16 +1,18 @@
 #include "app/snapshotcommand.h"
 
-#include "app/snapshot.h"
+#include "app/snapshotwriter.h"
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/client/apireply.h"
 #include "kubeapi/config/kubeconfig.h"
 #include "kubeapi/informers/followedkinds.h"
+#include "kubeapi/informers/informer.h"
 #include "models/cluster/snapshotreader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QEventLoop>
-#include <QSaveFile>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <QTimer>
 
@@ -35,53 +37,6 @@ ApiReply *sendAndWait(ApiClient *client, ApiRequest request)
     return reply;
 }
 
-// All pages of one list, as one List object; on failure the error is returned instead.
-nlohmann::json fetchList(ApiClient *client, const ResourceKind &kind, ApiError *error)
-{
-    nlohmann::json list;
-    QString continueToken;
-    do {
-        ApiRequest request;
-        request.path = kind.collectionPath();
-        request.query.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
-        if (!continueToken.isEmpty())
-            request.query.addQueryItem(QStringLiteral("continue"), continueToken);
-        request.verb = QStringLiteral("list");
-        request.resource = kind.plural;
-        request.group = kind.group;
-        ApiReply *reply = sendAndWait(client, request);
-        reply->deleteLater();
-        if (!reply->error().isOk()) {
-            *error = reply->error();
-            return {};
-        }
-        const QByteArray body = reply->takeBody();
-        nlohmann::json page = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr,
-                                                    /*allow_exceptions=*/false);
-        if (page.is_discarded() || !page.is_object()) {
-            *error = ApiError::decode(reply->errorContext(),
-                                      Tr::tr("the server's answer is not JSON"));
-            return {};
-        }
-        auto items = page.find("items");
-        if (items != page.end() && items->is_array()) {
-            for (auto &item : *items)
-                snapshot::scrub(item);
-        }
-        if (list.is_null()) {
-            list = std::move(page);
-        } else if (items != page.end() && items->is_array()) {
-            for (auto &item : *items)
-                list["items"].push_back(std::move(item));
-            list["metadata"] = page["metadata"];
-        }
-        continueToken = QString::fromStdString(
-            list.value("metadata", nlohmann::json::object()).value("continue", std::string()));
-    } while (!continueToken.isEmpty());
-    list["metadata"].erase("continue");
-    return list;
-}
-
 nlohmann::json fetchRaw(ApiClient *client, const QString &path)
 {
     ApiRequest request;
@@ -96,6 +51,43 @@ nlohmann::json fetchRaw(ApiClient *client, const QString &path)
     const QByteArray body = reply->takeBody();
     nlohmann::json json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
     return json.is_discarded() ? nlohmann::json(nullptr) : json;
+}
+
+// kubectl's --request-timeout: "0" (none), a plain number of seconds, or a duration such as
+// "30s", "2m", "1h"; -1 when it is none of these.
+int parseTimeoutSeconds(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+)(s|m|h)?$"));
+    const auto match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return -1;
+    const qint64 n = match.captured(1).toLongLong();
+    const QString unit = match.captured(2);
+    const qint64 seconds = unit == u"h" ? n * 3600 : unit == u"m" ? n * 60 : n;
+    return seconds > 86400 * 7 ? -1 : int(seconds);
+}
+
+// Runs the event loop until `done` holds or the deadline passes; false on the deadline.
+template<typename Condition>
+bool runUntil(Condition done, QDeadlineTimer deadline)
+{
+    QEventLoop loop;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+        if (done() || deadline.hasExpired())
+            loop.quit();
+    });
+    tick.start(50);
+    if (!done())
+        loop.exec();
+    return done();
+}
+
+void waitFor(int seconds)
+{
+    QEventLoop wait;
+    QTimer::singleShot(seconds * 1000, &wait, &QEventLoop::quit);
+    wait.exec();
 }
 
 } // namespace
@@ -113,25 +105,49 @@ int runSnapshotCommand(const QStringList &arguments)
     const QCommandLineOption contextOption(QStringLiteral("context"),
                                            Tr::tr("The kubeconfig context (default: current)."),
                                            Tr::tr("name"));
+    const QCommandLineOption namespaceOption(
+        {QStringLiteral("n"), QStringLiteral("namespace")},
+        Tr::tr("A namespace to list when the cluster-wide list is forbidden (besides the "
+               "context's namespace; may be given more than once)."),
+        Tr::tr("name"));
     const QCommandLineOption samplesOption(QStringLiteral("samples"),
                                            Tr::tr("Metric samples to take (default 1)."),
                                            Tr::tr("n"), QStringLiteral("1"));
     const QCommandLineOption intervalOption(QStringLiteral("interval"),
                                             Tr::tr("Seconds between metric samples (default 15)."),
                                             Tr::tr("seconds"), QStringLiteral("15"));
-    parser.addOptions({outOption, kubeconfigOption, contextOption, samplesOption, intervalOption});
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("request-timeout"),
+        Tr::tr("How long to wait for the lists, like kubectl's flag: 30s, 2m, 0 for no limit "
+               "(default 60s)."),
+        Tr::tr("duration"), QStringLiteral("60s"));
+    const QCommandLineOption watchOption(
+        QStringLiteral("watch"),
+        Tr::tr("Keep following the cluster this many seconds after the lists, then write what "
+               "the window would show at that moment."),
+        Tr::tr("seconds"), QStringLiteral("0"));
+    parser.addOptions({outOption, kubeconfigOption, contextOption, namespaceOption, samplesOption,
+                       intervalOption, timeoutOption, watchOption});
     parser.process(QStringList{QStringLiteral("klarsicht snapshot")} + arguments);
 
     if (!parser.isSet(outOption)) {
         err << Tr::tr("klarsicht snapshot: the output file is missing (-o FILE).") << Qt::endl;
         return 2;
     }
-    bool okSamples = false, okInterval = false;
+    bool okSamples = false, okInterval = false, okWatch = false;
     const int samples = parser.value(samplesOption).toInt(&okSamples);
     const int interval = parser.value(intervalOption).toInt(&okInterval);
+    const int watchSeconds = parser.value(watchOption).toInt(&okWatch);
+    const int timeoutSeconds = parseTimeoutSeconds(parser.value(timeoutOption));
     if (!okSamples || samples < 0 || !okInterval || interval < 1) {
         err << Tr::tr("klarsicht snapshot: --samples needs a whole number ≥ 0 and --interval one "
                       "≥ 1.")
+            << Qt::endl;
+        return 2;
+    }
+    if (!okWatch || watchSeconds < 0 || timeoutSeconds < 0) {
+        err << Tr::tr("klarsicht snapshot: --watch needs a whole number of seconds ≥ 0 and "
+                      "--request-timeout a duration such as 30s, 2m or 0.")
             << Qt::endl;
         return 2;
     }
@@ -151,53 +167,93 @@ int runSnapshotCommand(const QStringList &arguments)
     }
     ApiClient client(*connection);
 
-    nlohmann::json doc;
-    doc["kind"] = "KlarsichtSnapshot";
-    doc["formatVersion"] = kSnapshotFormatVersion;
-    doc["capturedAt"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
-    doc["context"] = contextName.toStdString();
-    doc["server"] = client.displayServer().toString().toStdString();
-    doc["lists"] = nlohmann::json::object();
-    doc["access"] = nlohmann::json::object();
+    // The same informers as the window, with its namespace fallback: a user who may only see
+    // one namespace hands over that namespace, not an empty file.
+    std::vector<std::unique_ptr<Informer<RawObject>>> informers;
     for (const ResourceKind &kind : followedKinds()) {
-        const QString &plural = kind.plural;
-        ApiError listError;
-        nlohmann::json list = fetchList(&client, kind, &listError);
-        if (!listError.isOk()) {
-            // A view the user may not see is recorded as such, not silently left out.
-            doc["access"][plural.toStdString()] = listError.explanation().toStdString();
-            err << plural << QStringLiteral(": ") << listError.explanation() << Qt::endl;
-            continue;
-        }
-        doc["access"][plural.toStdString()] = "ok";
-        doc["lists"][plural.toStdString()] = std::move(list);
+        auto informer = std::make_unique<Informer<RawObject>>(&client, kind);
+        informer->setFallbackNamespaces(parser.values(namespaceOption));
+        informer->start();
+        informers.push_back(std::move(informer));
+    }
+    const auto settled = [&informers] {
+        return std::all_of(informers.begin(), informers.end(), [](const auto &informer) {
+            return informer->hasSynced() || informer->state() == InformerBase::State::Forbidden;
+        });
+    };
+    const QDeadlineTimer deadline = timeoutSeconds == 0
+                                        ? QDeadlineTimer(QDeadlineTimer::Forever)
+                                        : QDeadlineTimer(qint64(timeoutSeconds) * 1000);
+    bool complete = runUntil(settled, deadline);
+    if (complete && watchSeconds > 0) {
+        err << Tr::tr("Following the cluster for %1 s…").arg(watchSeconds) << Qt::endl;
+        waitFor(watchSeconds);
+        complete = settled();
     }
 
-    doc["metrics"] = nlohmann::json::array();
+    nlohmann::json access = nlohmann::json::object();
+    nlohmann::json metrics = nlohmann::json::array();
     for (int i = 0; i < samples; ++i) {
-        if (i > 0) {
-            QEventLoop wait;
-            QTimer::singleShot(interval * 1000, &wait, &QEventLoop::quit);
-            wait.exec();
-        }
+        if (i > 0)
+            waitFor(interval);
         nlohmann::json sample;
         sample["capturedAt"] =
             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
         sample["nodes"] = fetchRaw(&client, QStringLiteral("/apis/metrics.k8s.io/v1beta1/nodes"));
         sample["pods"] = fetchRaw(&client, QStringLiteral("/apis/metrics.k8s.io/v1beta1/pods"));
-        doc["metrics"].push_back(std::move(sample));
+        metrics.push_back(std::move(sample));
     }
+    for (const auto &informer : informers)
+        informer->stop();
 
-    QSaveFile out(parser.value(outOption));
-    if (!out.open(QIODevice::WriteOnly)) {
-        err << Tr::tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()) << Qt::endl;
+    nlohmann::json header;
+    header["kind"] = "KlarsichtSnapshot";
+    header["formatVersion"] = kSnapshotFormatVersion;
+    header["capturedAt"] =
+        QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+    header["context"] = contextName.toStdString();
+    header["server"] = client.displayServer().toString().toStdString();
+    SnapshotWriter out(parser.value(outOption));
+    if (!out.open(header)) {
+        err << Tr::tr("Cannot write %1: %2").arg(parser.value(outOption), out.errorString())
+            << Qt::endl;
         return 1;
     }
-    const std::string text = doc.dump(1);
-    out.write(text.data(), qint64(text.size()));
-    if (!out.commit()) {
-        err << Tr::tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()) << Qt::endl;
+    for (const auto &informer : informers) {
+        const std::string plural = informer->kind().plural.toStdString();
+        const bool synced = informer->hasSynced();
+        if (!informer->visibleClusterWide()) {
+            // What was seen and what was not, said per kind (the window says the same).
+            const QStringList seen = informer->visibleNamespaces();
+            const QString why = informer->lastError().explanation();
+            access[plural] = (seen.isEmpty() ? why
+                                             : Tr::tr("only the namespaces %1 (%2)")
+                                                   .arg(seen.join(QStringLiteral(", ")), why))
+                                 .toStdString();
+        } else if (!synced) {
+            access[plural] = Tr::tr("not listed within the request timeout: %1")
+                                 .arg(informer->lastError().isOk()
+                                          ? Tr::tr("no answer")
+                                          : informer->lastError().explanation())
+                                 .toStdString();
+        } else {
+            access[plural] = "ok";
+        }
+        if (access[plural] != "ok")
+            err << informer->kind().plural << QStringLiteral(": ")
+                << QString::fromStdString(access[plural].get<std::string>()) << Qt::endl;
+        if (!synced && informer->visibleNamespaces().isEmpty())
+            continue;
+        std::vector<std::shared_ptr<const RawObject>> objects;
+        objects.reserve(std::size_t(informer->size()));
+        for (const auto &object : informer->objects())
+            objects.push_back(object);
+        out.writeList(informer->kind(), informer->resourceVersion(), std::move(objects));
+    }
+    if (!out.finish(access, metrics)) {
+        err << Tr::tr("Cannot write %1: %2").arg(parser.value(outOption), out.errorString())
+            << Qt::endl;
         return 1;
     }
-    return 0;
+    return complete ? 0 : 1;
 }

@@ -12,10 +12,18 @@ if(TARGET klarsicht-demo-cluster)
         LIBS klarsicht_views LABELS integration TIMEOUT 300)
     target_compile_definitions(tst_screens_democluster PRIVATE
         KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
-    if(TARGET klarsicht) # `klarsicht snapshot` is run as the user runs it
-        target_compile_definitions(tst_screens_democluster PRIVATE KLARSICHT_APP="$<TARGET_FILE:klarsicht>")
-        add_dependencies(tst_screens_democluster klarsicht)
-    endif()
+endif()
+
+# `klarsicht snapshot` against kubectl: as admin, as a namespace-limited user, with --watch.
+if(TARGET klarsicht AND TARGET klarsicht-demo-cluster)
+    klarsicht_add_test(NAME tst_snapshot_command
+        SOURCES integration/tst_snapshot_command.cpp integration/pod_lines.h
+                integration/tst_client_support.h
+        LIBS klarsicht_kubeapi LABELS integration TIMEOUT 300)
+    target_compile_definitions(tst_snapshot_command PRIVATE
+        KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>"
+        KLARSICHT_APP="$<TARGET_FILE:klarsicht>")
+    add_dependencies(tst_snapshot_command klarsicht klarsicht-demo-cluster)
 endif()
 
 # The klarsicht binary's life cycle: --help without a display, option errors, and the demo

@@ -1706,10 +1706,6 @@
 <context>
     <name>SnapshotCommand</name>
     <message>
-        <source>the server&apos;s answer is not JSON</source>
-        <translation>die Antwort des Servers ist kein JSON</translation>
-    </message>
-    <message>
         <source>Writes what the screens show as a JSON snapshot.</source>
         <translation>Schreibt, was die Ansichten zeigen, als JSON-Momentaufnahme.</translation>
     </message>
@@ -1760,6 +1756,42 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>A namespace to list when the cluster-wide list is forbidden (besides the context&apos;s namespace; may be given more than once).</source>
+        <translation>Ein Namespace, der gelistet wird, wenn das clusterweite Listen verboten ist (zusätzlich zum Namespace des Kontexts; mehrfach angebbar).</translation>
+    </message>
+    <message>
+        <source>How long to wait for the lists, like kubectl&apos;s flag: 30s, 2m, 0 for no limit (default 60s).</source>
+        <translation>Wie lange auf die Listen gewartet wird, wie bei kubectl: 30s, 2m, 0 für ohne Grenze (Standard 60s).</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Keep following the cluster this many seconds after the lists, then write what the window would show at that moment.</source>
+        <translation>Dem Cluster nach den Listen so viele Sekunden weiter folgen und dann schreiben, was das Fenster in diesem Moment zeigen würde.</translation>
+    </message>
+    <message>
+        <source>klarsicht snapshot: --watch needs a whole number of seconds ≥ 0 and --request-timeout a duration such as 30s, 2m or 0.</source>
+        <translation>klarsicht snapshot: --watch braucht eine ganze Zahl von Sekunden ≥ 0 und --request-timeout eine Dauer wie 30s, 2m oder 0.</translation>
+    </message>
+    <message>
+        <source>Following the cluster for %1 s…</source>
+        <translation>Folge dem Cluster %1 s lang…</translation>
+    </message>
+    <message>
+        <source>only the namespaces %1 (%2)</source>
+        <translation>nur die Namespaces %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not listed within the request timeout: %1</source>
+        <translation>nicht innerhalb der Anfrage-Zeitgrenze gelistet: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,7 @@ void decodeLabelSelector(DecodeContext &c, const JsonNode &obj, LabelSelector *o
 void decodeConditions(DecodeContext &c, const JsonNode &status, QList<Condition> *out);
 void decodeListMeta(DecodeContext &c, const JsonNode &obj, ListMeta *out);
 
+void decodeInto(DecodeContext &c, const JsonNode &j, RawObject *out);
 void decodeInto(DecodeContext &c, const JsonNode &j, Namespace *out);
 void decodeInto(DecodeContext &c, const JsonNode &j, Node *out);
 void decodeInto(DecodeContext &c, const JsonNode &j, Pod *out);

@@ -374,6 +374,15 @@ void decodeLabelSelector(DecodeContext &c, const json &spec, LabelSelector *out)
     });
 }
 
+void decodeInto(DecodeContext &c, const json &j, RawObject *out)
+{
+    if (!c.requireObject(j))
+        return;
+    decodeObjectMeta(c, j, &out->metadata);
+    const std::string_view text = j.raw();
+    out->json = QByteArray(text.data(), qsizetype(text.size()));
+}
+
 void decodeInto(DecodeContext &c, const json &j, Namespace *out)
 {
     if (!c.requireObject(j))

@@ -261,6 +261,7 @@ bool looksLikeStatus(QByteArrayView bytes)
                                             const std::function<void(T &&)> &, StringPool *); \
     template WatchEvent<T> decodeWatchEvent<T>(QByteArrayView, StringPool *);
 
+KUBE_INSTANTIATE_DECODERS(RawObject)
 KUBE_INSTANTIATE_DECODERS(Namespace)
 KUBE_INSTANTIATE_DECODERS(Node)
 KUBE_INSTANTIATE_DECODERS(Pod)

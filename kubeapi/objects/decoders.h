@@ -17,7 +17,7 @@ namespace kube {
 
 class StringPool;
 
-// Every T below is one of: Namespace, Node, Pod, ReplicaSet, Deployment, StatefulSet,
+// Every T below is one of: RawObject (any kind: metadata and the object's text), Namespace, Node, Pod, ReplicaSet, Deployment, StatefulSet,
 // DaemonSet, Job, CronJob, Event, HorizontalPodAutoscaler, Service, NodeMetrics, PodMetrics,
 // Status. Unknown fields are ignored, missing or null ones leave the default; a field of the
 // wrong JSON type, or bytes that are not JSON, give `error` (a translated sentence with the JSON

@@ -4,6 +4,7 @@
 // They hold only displayed fields: 150,000 pods plus nodes must fit in far under 500 MB.
 #include "kubeapi/objects/quantity.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -117,6 +118,16 @@ struct ListMeta
     QString resourceVersion;
     QString continueToken;
     qint64 remainingItemCount = -1; // -1 = not given
+};
+
+// ---- RawObject -------------------------------------------------------------------------------
+
+// Any kind as the server sent it: its metadata decoded (for the informer's cache) and its JSON
+// text kept whole, for writers that hand objects on unchanged (the snapshot command).
+struct RawObject
+{
+    ObjectMeta metadata;
+    QByteArray json;
 };
 
 // ---- Namespace -------------------------------------------------------------------------------

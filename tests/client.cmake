@@ -13,6 +13,16 @@ if(TARGET klarsicht-demo-cluster)
     endforeach()
 endif()
 
+# The chaos suite (label chaos, run by scripts/test): 100 rounds of random faults against the
+# demo cluster, 0 differences between the session's informers and the server.
+if(TARGET klarsicht-demo-cluster)
+    klarsicht_add_test(NAME tst_chaos SOURCES integration/tst_chaos.cpp
+        integration/tst_client_support.h LIBS klarsicht_models LABELS chaos TIMEOUT 1800
+        ENV QTEST_FUNCTION_TIMEOUT=1800000)
+    target_compile_definitions(tst_chaos PRIVATE
+        KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
+endif()
+
 # Benchmark (not a CTest test): scripts/bench-ingest runs it.
 add_executable(bench_ingest bench/bench_ingest.cpp)
 klarsicht_target_defaults(bench_ingest)

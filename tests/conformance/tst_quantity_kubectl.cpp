@@ -1,6 +1,7 @@
 // Quantity canonical forms against kubectl's own apimachinery code: `kubectl set resources
 // --local` parses each value with ParseQuantity and prints Quantity.String(). One kubectl call
 // checks a few hundred generated and hand-picked quantities.
+#include "../skip_or_fail.h"
 #include "kubeapi/objects/quantity.h"
 
 #include <QJsonDocument>
@@ -72,7 +73,7 @@ void TestQuantityKubectl::initTestCase()
 {
     m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
     if (m_kubectl.isEmpty())
-        QSKIP(
+        SKIP_OR_FAIL(
             "kubectl is not installed; it is the referee of this test (Debian: kubernetes-client)");
     QFile pod(m_dir.filePath(QStringLiteral("pod.json")));
     QVERIFY(pod.open(QIODevice::WriteOnly));

@@ -1,6 +1,7 @@
 // `klarsicht contexts` and Kubeconfig::resolve() against the real kubectl as referee, on a
 // KUBECONFIG of three files with conflicting names, relative paths and current-context set only
 // in the second file.
+#include "../skip_or_fail.h"
 #include "app/contextscommand.h"
 #include "kubeapi/config/kubeconfig.h"
 
@@ -49,7 +50,7 @@ void TestContextsKubectl::initTestCase()
 {
     m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
     if (m_kubectl.isEmpty())
-        QSKIP(
+        SKIP_OR_FAIL(
             "kubectl is not installed; it is the referee of this test (Debian: kubernetes-client)");
     QVERIFY(m_dir.isValid());
     // PEM-shaped placeholders: kubectl --flatten embeds the bytes, we compare bytes.

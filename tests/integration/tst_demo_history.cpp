@@ -5,6 +5,7 @@
 // the counter without a reset or a hole, and our PrometheusSource backfill must fill all 24
 // bars of the 6 h range in MetricsHistory, and the 12 h range from where the history begins
 // (the hours beyond the sixth come from the sampler's 5-minute tier).
+#include "../skip_or_fail.h"
 #include "tst_metrics_support.h"
 
 #include "kubeapi/metrics/prometheussource.h"
@@ -115,13 +116,13 @@ private Q_SLOTS:
     {
         for (const char *tool : {"/usr/bin/prometheus", "/usr/bin/promtool"})
             if (!QFileInfo(QString::fromLatin1(tool)).isExecutable())
-                QSKIP(qPrintable(
+                SKIP_OR_FAIL(qPrintable(
                     QString::fromLatin1(tool)
                     + QStringLiteral(
                         " is missing (Debian package prometheus): no demo history test")));
         for (const char *tool : {"kubectl", "curl", "python3", "bash"})
             if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
-                QSKIP(
+                SKIP_OR_FAIL(
                     qPrintable(QStringLiteral("%1 is not on PATH: scripts/demo-prometheus needs it")
                                    .arg(QString::fromLatin1(tool))));
     }
@@ -177,7 +178,7 @@ private Q_SLOTS:
                      90000),
                  "scripts/demo-prometheus printed no URL within 90 s");
         if (m_script.state() == QProcess::NotRunning && m_script.exitCode() == 3)
-            QSKIP("scripts/demo-prometheus found no Prometheus");
+            SKIP_OR_FAIL("scripts/demo-prometheus found no Prometheus");
         QVERIFY2(
             m_script.state() == QProcess::Running,
             qPrintable(QStringLiteral("scripts/demo-prometheus stopped; see %1/demo-prometheus.log")

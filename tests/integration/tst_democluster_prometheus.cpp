@@ -2,6 +2,7 @@
 // file_sd_configs list written from kubectl's node list) scrapes every demo node's cadvisor
 // endpoint through the API server proxy with the kubeconfig's client certificate, and the
 // working set it reports per workshop pod agrees with metrics.k8s.io (read by the real kubectl).
+#include "../skip_or_fail.h"
 #include "tst_democluster_support.h"
 
 #include <QtCore/QDateTime>
@@ -113,12 +114,12 @@ private Q_SLOTS:
     {
         const QString prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
         if (prometheus.isEmpty())
-            QSKIP("prometheus is not installed (Debian package prometheus): no scrape test");
+            SKIP_OR_FAIL("prometheus is not installed (Debian package prometheus): no scrape test");
         const QString error = m_cluster.start({QStringLiteral("--preset"),
                                                QStringLiteral("workshop"), QStringLiteral("--seed"),
                                                QStringLiteral("3")});
         if (!error.isEmpty())
-            QSKIP(qPrintable(error));
+            SKIP_OR_FAIL(qPrintable(error));
 
         m_nodes = kubectlJsonPath({QStringLiteral("get"), QStringLiteral("nodes")},
                                   QStringLiteral("{.items[*].metadata.name}"))

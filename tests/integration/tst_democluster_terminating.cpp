@@ -2,6 +2,7 @@
 // and deletionGracePeriodSeconds, the pod shows Terminating until the kubelet has stopped its
 // containers (preStop hook, bounded by the grace period), watches see MODIFIED then DELETED,
 // and `--grace-period=0 --force` removes the pod at once.
+#include "../skip_or_fail.h"
 #include "tst_democluster_support.h"
 
 #include <QtCore/QDateTime>
@@ -99,7 +100,7 @@ private Q_SLOTS:
     {
         const QString error = m_cluster.start({QStringLiteral("--seed"), QStringLiteral("11")});
         if (!error.isEmpty())
-            QSKIP(qPrintable(error));
+            SKIP_OR_FAIL(qPrintable(error));
         const demotest::Result r = kubectl(
             {QStringLiteral("create"), QStringLiteral("namespace"), kNamespace});
         QCOMPARE(r.out.trimmed(), QStringLiteral("namespace/%1 created").arg(kNamespace));

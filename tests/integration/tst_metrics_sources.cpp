@@ -1,6 +1,7 @@
 // The metrics sources against the real demo cluster: metrics.k8s.io figures compared with what
 // kubectl reads from the same API, the kubelet source reading every node's cadvisor endpoint
 // through the API server proxy, and the sampler choosing and recording a source end to end.
+#include "../skip_or_fail.h"
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/metrics/kubeletsource.h"
 #include "kubeapi/metrics/metricsserversource.h"
@@ -78,7 +79,7 @@ private Q_SLOTS:
         qRegisterMetaType<MetricsRound>();
         const QString error = m_cluster.start();
         if (!error.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("demo cluster unavailable: ") + error));
+            SKIP_OR_FAIL(qPrintable(QStringLiteral("demo cluster unavailable: ") + error));
         m_client = std::make_unique<ApiClient>(m_cluster.connection());
     }
 

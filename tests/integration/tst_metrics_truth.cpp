@@ -3,6 +3,7 @@
 // does), and our kubelet source's working set and CPU rate for each workshop container must agree
 // with Prometheus' own instant values and rate(...[1m]) at our sample times within 2 %. Our
 // percentiles over Prometheus' raw samples must equal a reference computation exactly.
+#include "../skip_or_fail.h"
 #include "kubeapi/client/apiclient.h"
 #include "kubeapi/metrics/kubeletsource.h"
 #include "kubeapi/metrics/prometheussource.h"
@@ -107,10 +108,11 @@ private Q_SLOTS:
     {
         qRegisterMetaType<MetricsRound>();
         if (!QFileInfo(kPrometheus).isExecutable())
-            QSKIP("/usr/bin/prometheus is missing (Debian package prometheus): no truth test");
+            SKIP_OR_FAIL(
+                "/usr/bin/prometheus is missing (Debian package prometheus): no truth test");
         const QString error = m_cluster.start();
         if (!error.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("demo cluster unavailable: ") + error));
+            SKIP_OR_FAIL(qPrintable(QStringLiteral("demo cluster unavailable: ") + error));
         m_client = std::make_unique<ApiClient>(m_cluster.connection());
     }
 

@@ -388,12 +388,21 @@ void TestKubeconfig::missingFiles()
     QVERIFY2(error.contains(missing), qPrintable(error));
     const QString empty = write(QStringLiteral("empty/config"), "");
     QVERIFY(Kubeconfig::loadFiles({empty}, true, &error));
+    // A file that is there but cannot be read is an error even when it is not the first one.
+    // A directory in its place cannot be read by anyone, root included (CI runs as root); a
+    // file without read permission only by others.
+    const QString directory = m_dir.filePath(QStringLiteral("directory/config"));
+    QVERIFY(QDir().mkpath(directory));
+    error.clear();
+    QVERIFY(!Kubeconfig::loadFiles({empty, directory}, false, &error));
+    QVERIFY2(error.contains(directory), qPrintable(error));
     const QString unreadable = write(QStringLiteral("unreadable/config"), "clusters: []\n");
     QFile::setPermissions(unreadable, QFileDevice::Permissions());
-    if (QFileInfo(unreadable).isReadable())
-        return; // running as root: permissions do not apply
-    QVERIFY(!Kubeconfig::loadFiles({unreadable}, false, &error));
-    QVERIFY2(error.contains(unreadable), qPrintable(error));
+    if (!QFileInfo(unreadable).isReadable()) {
+        error.clear();
+        QVERIFY(!Kubeconfig::loadFiles({unreadable}, false, &error));
+        QVERIFY2(error.contains(unreadable), qPrintable(error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestKubeconfig)

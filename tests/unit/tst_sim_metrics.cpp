@@ -1,6 +1,7 @@
 // The simulated usage as every consumer sees it: the cadvisor text passes `promtool check
 // metrics` and has the kubelet's row kinds and label sets; counters are the integral of the
 // rate metrics.k8s.io reports; memory agrees across cadvisor, /metrics/resource and metrics.k8s.io.
+#include "../skip_or_fail.h"
 #include "democluster/simulation.h"
 #include "democluster/simutil.h"
 #include "democluster/usagemodel.h"
@@ -94,7 +95,7 @@ private slots:
     void cadvisorPassesPromtool()
     {
         if (!QFile::exists(QStringLiteral("/usr/bin/promtool")))
-            QSKIP("promtool is not installed at /usr/bin/promtool");
+            SKIP_OR_FAIL("promtool is not installed at /usr/bin/promtool");
         const auto text = sim->kubeletCadvisorMetrics(node);
         QVERIFY(text);
         for (const std::optional<std::string> &body : {text, sim->kubeletResourceMetrics(node)}) {

@@ -533,8 +533,6 @@ void InformerBase::fail(Scope *s, const ApiError &error)
         s->resumeFailures = 0;
         s->resumeFailedAt.clear();
         s->listFrom = Scope::ListFrom::Consistent;
-    } else if (!resume && s->synced) {
-        s->listFrom = Scope::ListFrom::NotOlderThanLast;
     }
     if (s->synced) {
         if (!s->staleSince.isValid())

@@ -106,7 +106,13 @@ public:
             args + QStringList{QStringLiteral("-o"), QStringLiteral("json")}, &ok);
         if (!ok)
             return std::nullopt;
-        const auto json = nlohmann::json::parse(out.begin(), out.end(), nullptr, false);
+        return listVersions(out);
+    }
+
+    // uid → resourceVersion of a List object's JSON text; nullopt if it is not one.
+    static std::optional<std::map<QString, QString>> listVersions(const QByteArray &list)
+    {
+        const auto json = nlohmann::json::parse(list.begin(), list.end(), nullptr, false);
         if (!json.is_object() || !json.contains("items"))
             return std::nullopt;
         std::map<QString, QString> versions;

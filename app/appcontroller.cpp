@@ -10,8 +10,12 @@
 #include "views/mainwindow.h"
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+
+#include <algorithm>
+#include <climits>
 
 using namespace kube;
 
@@ -90,6 +94,16 @@ void AppController::show(std::unique_ptr<Cluster> cluster)
     connect(shown, &Cluster::stateChanged, this, &AppController::showStates);
     connect(shown, &Cluster::metricsUpdated, m_window.get(), &MainWindow::metricsUpdated);
     connect(shown, &Cluster::loaded, this, &AppController::loaded);
+    if (ClusterSession *session = shown->session()) {
+        connect(session, &ClusterSession::accessChanged, m_window.get(), &MainWindow::showNotice);
+        const QString context = shown->contextName();
+        connect(session, &ClusterSession::credentialPluginMessage, m_window.get(),
+                [this, context](const QString &line) {
+                    m_window->showCredentialPrompt(context, line);
+                });
+        connect(session, &ClusterSession::credentialPluginDone, m_window.get(),
+                &MainWindow::closeCredentialPrompt);
+    }
     m_window->setCluster(shown);
     m_clusters.clear();
     m_clusters.push_back(std::move(cluster));
@@ -182,11 +196,18 @@ void AppController::connectTo(const QString &kubeconfigFile, const QString &cont
     auto cluster = std::make_unique<Cluster>();
     cluster->connectTo(name, *connection, m_options.namespaces, QUrl(m_options.prometheusUrl),
                        m_intervalSeconds);
+    const QString plainText = Kubeconfig::plainTextCredentialWarning(*connection);
     m_window->setConnectionText(
         connection->insecureSkipTlsVerify
             ? tr("%1 — %2 (TLS verification is off for this cluster)").arg(name, cluster->server())
-            : tr("%1 — %2").arg(name, cluster->server()));
+        : !plainText.isEmpty() ? tr("%1 — %2 (unencrypted: http://)").arg(name, cluster->server())
+                               : tr("%1 — %2").arg(name, cluster->server()));
     show(std::move(cluster));
+    if (!plainText.isEmpty()) {
+        m_window->showNotice(plainText);
+        if (m_options.interactive)
+            QMessageBox::warning(m_window.get(), tr("Klarsicht"), plainText);
+    }
 }
 
 bool AppController::openSnapshot(const QString &file)
@@ -222,11 +243,14 @@ void AppController::showStates()
     if (const ClusterSession *session = cluster->session()) {
         for (const InformerBase *informer : session->informers()) {
             const InformerBase::State state = informer->state();
-            const auto health = state == InformerBase::State::Live
-                                    ? MainWindow::ResourceHealth::Live
-                                : state == InformerBase::State::Forbidden
+            // Limited access that is live (the namespace fallback) is a viewer's normal state;
+            // a stale or failing one is down like any other.
+            const bool live = state == InformerBase::State::Live;
+            const auto health = state == InformerBase::State::Forbidden
+                                        || (live && ClusterSession::limited(*informer))
                                     ? MainWindow::ResourceHealth::Limited
-                                    : MainWindow::ResourceHealth::Down;
+                                : live ? MainWindow::ResourceHealth::Live
+                                       : MainWindow::ResourceHealth::Down;
             m_window->setResourceState(informer->kind().plural,
                                        ClusterSession::stateText(*informer), health);
         }
@@ -248,7 +272,8 @@ void AppController::showMetricsState()
                                 : QString();
     const QString detail = missing.isEmpty() ? status.description
                                              : status.description + QStringLiteral(" — ") + missing;
-    const bool healthy = status.missingSinceMs == 0 && status.kind != kube::MetricsSourceKind::None;
+    const bool healthy = status.missingSinceMs == 0 && status.kind != kube::MetricsSourceKind::None
+                         && status.refusedSeries == 0;
     m_window->setResourceState(tr("metrics"), detail,
                                healthy ? MainWindow::ResourceHealth::Live
                                        : MainWindow::ResourceHealth::Down);
@@ -273,7 +298,20 @@ void AppController::showMetricsState()
                        : tr("Metrics: %1, every %n s", nullptr, m_intervalSeconds).arg(source);
     if (!missing.isEmpty())
         text += QStringLiteral(" — ") + missing;
+    const QString limit = QLocale().formattedDataSize(status.memoryLimitBytes);
+    if (status.refusedSeries > 0)
+        text += QStringLiteral(" — ")
+                + tr("%n series not kept (history memory limit %1 reached)", nullptr,
+                     int(std::min<qint64>(status.refusedSeries, INT_MAX)))
+                      .arg(limit);
+    else if (status.thinned)
+        text += QStringLiteral(" — ")
+                + tr("history thinned to %n minute(s) of exact samples (memory limit %1)", nullptr,
+                     int(std::max<qint64>(1, status.rawSpanMs / 60000)))
+                      .arg(limit);
     QStringList details;
+    if (status.seriesCount > 0)
+        details << tr("History: %1 series").arg(QLocale().toString(status.seriesCount));
     if (!status.description.isEmpty())
         details << tr("Source: %1").arg(status.description);
     if (status.inUseSinceMs != 0 && !source.isEmpty())

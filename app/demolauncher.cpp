@@ -63,8 +63,13 @@ void DemoLauncher::start(const QString &preset, const QStringList &extraArgument
 
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    connect(m_process, &QProcess::readyReadStandardError, this,
-            [this] { m_stderr += m_process->readAllStandardError().right(4096); });
+    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
+        // Only the end is shown when it fails: a chatty server must not grow this without end.
+        constexpr qsizetype kKeep = 16 * 1024;
+        m_stderr += m_process->readAllStandardError();
+        if (m_stderr.size() > kKeep)
+            m_stderr = m_stderr.right(kKeep);
+    });
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus) {
         if (!m_ready)
             Q_EMIT failed(tr("The demo cluster stopped (exit code %1): %2")

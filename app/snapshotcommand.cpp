@@ -165,6 +165,9 @@ int runSnapshotCommand(const QStringList &arguments)
         err << error << Qt::endl;
         return 1;
     }
+    if (const QString warning = Kubeconfig::plainTextCredentialWarning(*connection);
+        !warning.isEmpty())
+        err << warning << Qt::endl;
     ApiClient client(*connection);
 
     // The same informers as the window, with its namespace fallback: a user who may only see

@@ -1,7 +1,9 @@
 # REST + watch client, errors and informers (kubeapi/apiclient, apierror, watchstream, informer*).
 klarsicht_add_test(NAME tst_apierror SOURCES unit/tst_apierror.cpp LIBS klarsicht_kubeapi LABELS unit)
 klarsicht_add_test(NAME tst_informer_backoff SOURCES unit/tst_informer_backoff.cpp LIBS klarsicht_kubeapi LABELS unit)
-klarsicht_add_test(NAME tst_informer_merge SOURCES unit/tst_informer_merge.cpp LIBS klarsicht_kubeapi LABELS unit TIMEOUT 60)
+klarsicht_add_test(NAME tst_informer_merge SOURCES unit/tst_informer_merge.cpp unit/scripted_server.h LIBS klarsicht_kubeapi LABELS unit TIMEOUT 60)
+klarsicht_add_test(NAME tst_apireply_bounds SOURCES unit/tst_apireply_bounds.cpp unit/scripted_server.h LIBS klarsicht_kubeapi LABELS unit TIMEOUT 60)
+klarsicht_add_test(NAME tst_informer_access SOURCES unit/tst_informer_access.cpp unit/scripted_server.h LIBS klarsicht_kubeapi LABELS unit TIMEOUT 60)
 
 # Against the real demo cluster (HTTPS on loopback), with kubectl as the referee.
 if(TARGET klarsicht-demo-cluster)
@@ -16,6 +18,10 @@ endif()
 # The chaos suite (label chaos, run by scripts/test): 100 rounds of random faults against the
 # demo cluster, 0 differences between the session's informers and the server.
 if(TARGET klarsicht-demo-cluster)
+    klarsicht_add_test(NAME tst_client_rbac SOURCES integration/tst_client_rbac.cpp
+        integration/tst_client_support.h LIBS klarsicht_models LABELS integration TIMEOUT 240)
+    target_compile_definitions(tst_client_rbac PRIVATE
+        KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
     klarsicht_add_test(NAME tst_chaos SOURCES integration/tst_chaos.cpp
         integration/tst_client_support.h LIBS klarsicht_models LABELS chaos TIMEOUT 1800
         ENV QTEST_FUNCTION_TIMEOUT=1800000)

@@ -7,6 +7,8 @@ klarsicht_add_test(NAME tst_percentiles SOURCES unit/tst_percentiles.cpp
     LIBS klarsicht_models LABELS unit)
 klarsicht_add_test(NAME tst_metricshistory SOURCES unit/tst_metricshistory.cpp
     LIBS klarsicht_models LABELS unit)
+klarsicht_add_test(NAME tst_metricshistory_limits SOURCES unit/tst_metricshistory_limits.cpp
+    LIBS klarsicht_models LABELS unit TIMEOUT 120)
 # The German translation is compiled from translations/klarsicht_de.ts into this test.
 klarsicht_add_test(NAME tst_formatter SOURCES unit/tst_formatter.cpp
     LIBS klarsicht_models LABELS unit)

@@ -26,6 +26,17 @@ if(TARGET klarsicht AND TARGET klarsicht-demo-cluster)
     add_dependencies(tst_snapshot_command klarsicht klarsicht-demo-cluster)
 endif()
 
+# No token, password or client key in any log line, error text, snapshot or capture.
+if(TARGET klarsicht AND TARGET klarsicht-demo-cluster)
+    klarsicht_add_test(NAME tst_secrets_not_logged
+        SOURCES integration/tst_secrets_not_logged.cpp integration/tst_client_support.h
+        LIBS klarsicht_models LABELS integration TIMEOUT 300)
+    target_compile_definitions(tst_secrets_not_logged PRIVATE
+        KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>"
+        KLARSICHT_APP="$<TARGET_FILE:klarsicht>")
+    add_dependencies(tst_secrets_not_logged klarsicht klarsicht-demo-cluster)
+endif()
+
 # The klarsicht binary's life cycle: --help without a display, option errors, and the demo
 # cluster it starts is stopped on SIGTERM/SIGINT (and by the kernel on SIGKILL).
 if(TARGET klarsicht AND TARGET klarsicht-demo-cluster)

@@ -107,6 +107,10 @@
         <source>The server at %1 refused the request (HTTP %2): %3</source>
         <translation>Der Server %1 hat die Anfrage abgelehnt (HTTP %2): %3</translation>
     </message>
+    <message>
+        <source>The server at %1 sent an answer larger than %2 MiB; Klarsicht stopped reading it to keep its memory bounded.</source>
+        <translation>Der Server %1 hat eine Antwort von mehr als %2 MiB geschickt; Klarsicht hat das Lesen abgebrochen, damit sein Speicher begrenzt bleibt.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -196,6 +200,28 @@
     <message>
         <source>Missing: %1</source>
         <translation>Es fehlen: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (unencrypted: http://)</source>
+        <translation>%1 — %2 (unverschlüsselt: http://)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series not kept (history memory limit %1 reached)</source>
+        <translation>
+            <numerusform>%n Reihe nicht gespeichert (Speichergrenze des Verlaufs von %1 erreicht)</numerusform>
+            <numerusform>%n Reihen nicht gespeichert (Speichergrenze des Verlaufs von %1 erreicht)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>history thinned to %n minute(s) of exact samples (memory limit %1)</source>
+        <translation>
+            <numerusform>Verlauf ausgedünnt auf %n Minute exakter Messwerte (Speichergrenze %1)</numerusform>
+            <numerusform>Verlauf ausgedünnt auf %n Minuten exakter Messwerte (Speichergrenze %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History: %1 series</source>
+        <translation>Verlauf: %1 Reihen</translation>
     </message>
 </context>
 <context>
@@ -423,6 +449,18 @@
     <message>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>%1: access across the cluster returned</source>
+        <translation>%1: Zugriff auf den ganzen Cluster ist wieder da</translation>
+    </message>
+    <message>
+        <source>%1: access withdrawn; they are no longer shown</source>
+        <translation>%1: Zugriff entzogen; sie werden nicht mehr angezeigt</translation>
+    </message>
+    <message>
+        <source>%1: access now limited to namespaces %2</source>
+        <translation>%1: Zugriff jetzt auf die Namespaces %2 beschränkt</translation>
     </message>
 </context>
 <context>
@@ -664,6 +702,25 @@
     <message>
         <source>Labels:</source>
         <translation>Labels:</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialPromptDialog</name>
+    <message>
+        <source>Sign-in for %1</source>
+        <translation>Anmeldung für %1</translation>
+    </message>
+    <message>
+        <source>The credential plugin of context “%1” asks for your attention:</source>
+        <translation>Das Anmelde-Plugin des Kontexts „%1“ braucht Ihre Aufmerksamkeit:</translation>
+    </message>
+    <message>
+        <source>Klarsicht waits for the plugin and connects as soon as it delivers a credential; this window then closes by itself.</source>
+        <translation>Klarsicht wartet auf das Plugin und verbindet sich, sobald es eine Anmeldung liefert; dieses Fenster schließt sich dann von selbst.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1390,14 @@
         <source>The exec plugin of the user “%1” (%2) has interactiveMode “%3”; use Never, IfAvailable or Always</source>
         <translation>Das Exec-Plugin des Benutzers „%1“ (%2) hat interactiveMode „%3“; verwenden Sie Never, IfAvailable oder Always</translation>
     </message>
+    <message>
+        <source>Warning: the server of context “%1” is an http:// URL; its credential is sent unencrypted and anyone on the network path can read it. Use https://.</source>
+        <translation>Warnung: Der Server des Kontexts „%1“ ist eine http://-Adresse; seine Anmeldedaten gehen unverschlüsselt über das Netz, und jeder auf dem Weg kann sie lesen. Verwenden Sie https://.</translation>
+    </message>
+    <message>
+        <source>The cluster “%1” (%2) sets both insecure-skip-tls-verify and a certificate authority; kubectl refuses this too (“specifying a root certificates file with the insecure flag is not allowed”). Remove one of the two.</source>
+        <translation>Der Cluster „%1“ (%2) setzt sowohl insecure-skip-tls-verify als auch eine Zertifizierungsstelle; kubectl lehnt das ebenfalls ab („specifying a root certificates file with the insecure flag is not allowed“). Entfernen Sie eine der beiden Angaben.</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>
@@ -1990,6 +2055,10 @@
             <numerusform>exec: Programm %1 hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
             <numerusform>exec: Programm %1 hat nicht innerhalb von %n Sekunden geantwortet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>exec: executable %1 wrote more than %2 KiB to standard output; an ExecCredential is much smaller</source>
+        <translation>exec: Das Programm %1 hat mehr als %2 KiB auf die Standardausgabe geschrieben; ein ExecCredential ist viel kleiner</translation>
     </message>
 </context>
 <context>

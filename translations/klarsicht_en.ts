@@ -10,6 +10,20 @@
             <numerusform>Metrics: %1, every %n s</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n series not kept (history memory limit %1 reached)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>history thinned to %n minute(s) of exact samples (memory limit %1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CaptureCommand</name>

@@ -9,6 +9,7 @@
 #include "models/insights/nodesmodel.h"
 #include "models/metrics/metricssampler.h"
 #include "views/details/detailspane.h"
+#include "views/dialogs/credentialpromptdialog.h"
 #include "views/filterbar.h"
 #include "views/language.h"
 #include "views/pages/clusterpage.h"
@@ -19,11 +20,13 @@
 #include <QApplication>
 #include <QEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTime>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -223,6 +226,30 @@ void MainWindow::setResourceState(const QString &resource, const QString &stateT
     updateIndicator();
 }
 
+void MainWindow::showNotice(const QString &text)
+{
+    m_notice = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat) + QStringLiteral(" ")
+               + text;
+    statusBar()->showMessage(text, 20000);
+    updateIndicator();
+}
+
+void MainWindow::showCredentialPrompt(const QString &context, const QString &line)
+{
+    if (!m_credentialPrompt)
+        m_credentialPrompt = new CredentialPromptDialog(this);
+    m_credentialPrompt->setContext(context);
+    m_credentialPrompt->appendLine(line);
+    m_credentialPrompt->show();
+    m_credentialPrompt->raise();
+}
+
+void MainWindow::closeCredentialPrompt()
+{
+    if (m_credentialPrompt)
+        m_credentialPrompt->hide();
+}
+
 void MainWindow::updateIndicator()
 {
     if (m_resourceStates.isEmpty()) {
@@ -249,6 +276,8 @@ void MainWindow::updateIndicator()
                                         : QStringLiteral("#2e7d32");
     m_indicator->setText(QStringLiteral("<span style=\"color:%1\">●</span> ").arg(color)
                          + text.toHtmlEscaped());
+    if (!m_notice.isEmpty())
+        lines << QString() << m_notice;
     m_indicator->setToolTip(lines.join(QLatin1Char('\n')));
 }
 

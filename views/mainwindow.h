@@ -10,6 +10,7 @@ class Cluster;
 class ClusterPage;
 class FilterBar;
 class ClusterStore;
+class CredentialPromptDialog;
 class InsightsFilter;
 class InsightsPage;
 class QActionGroup;
@@ -45,6 +46,14 @@ public:
     // The status bar's metrics line: which source delivers, how often, since when data is
     // missing (`healthy` false shows it in red); `details` is its tool tip.
     void setMetricsState(const QString &text, const QString &details, bool healthy);
+    // A passing piece of news in the status bar (e.g. access to a kind returned); it stays
+    // some seconds and is also kept in the indicator's tool tip until the next one.
+    void showNotice(const QString &text);
+    // A line from a context's credential plugin (a device-code login prompt): shown at once in
+    // a dialog that does not block the window; closeCredentialPrompt() when it is done.
+    void showCredentialPrompt(const QString &context, const QString &line);
+    void closeCredentialPrompt();
+    CredentialPromptDialog *credentialPrompt() const { return m_credentialPrompt; }
     // Ticks the sampling interval in View ▸ Sampling interval (5, 15, 30 or 60 s).
     void setSamplingInterval(int seconds);
 
@@ -89,5 +98,7 @@ private:
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_indicator = nullptr;
     QString m_connectionText;
+    QString m_notice;
+    CredentialPromptDialog *m_credentialPrompt = nullptr;
     QList<std::tuple<QString, QString, ResourceHealth>> m_resourceStates;
 };

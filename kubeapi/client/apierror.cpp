@@ -174,7 +174,11 @@ ApiError ApiError::credential(const Context &context, const QString &detail)
     ApiError e;
     e.m_kind = Kind::Credential;
     e.m_context = context;
-    e.m_message = shortened(detail);
+    // The first line is ours; what follows is the plugin's stderr (see toLogString()).
+    const qsizetype nl = detail.indexOf(QLatin1Char('\n'));
+    e.m_message = nl < 0 ? shortened(detail)
+                         : shortened(detail.left(nl)) + QLatin1Char('\n')
+                               + shortened(detail.mid(nl + 1));
     return e;
 }
 
@@ -193,6 +197,16 @@ ApiError ApiError::cancelled(const Context &context)
     e.m_kind = Kind::Cancelled;
     e.m_context = context;
     e.m_networkError = QNetworkReply::OperationCanceledError;
+    return e;
+}
+
+ApiError ApiError::tooLarge(const Context &context, qint64 limitBytes)
+{
+    ApiError e;
+    e.m_kind = Kind::TooLarge;
+    e.m_context = context;
+    e.m_limitBytes = limitBytes;
+    e.m_message = QStringLiteral("answer larger than %1 bytes").arg(limitBytes);
     return e;
 }
 
@@ -226,6 +240,11 @@ QString ApiError::explanation() const
         return Tr::tr("Klarsicht could not get a credential for %1: %2").arg(server, m_message);
     case Kind::Decode:
         return Tr::tr("The server at %1 sent data Klarsicht cannot read: %2").arg(server, m_message);
+    case Kind::TooLarge:
+        return Tr::tr("The server at %1 sent an answer larger than %2 MiB; Klarsicht stopped "
+                      "reading it to keep its memory bounded.")
+            .arg(server)
+            .arg(std::max<qint64>(1, m_limitBytes / (1024 * 1024)));
     case Kind::Tls: {
         bool untrusted = false, mismatch = false, expired = false;
         for (const auto e : m_sslErrors) {
@@ -302,8 +321,8 @@ QString ApiError::explanation() const
 
 QString ApiError::toLogString() const
 {
-    static const char *const kinds[] = {"ok",         "transport", "tls",      "http",
-                                        "credential", "decode",    "cancelled"};
+    static const char *const kinds[] = {"ok",         "transport", "tls",       "http",
+                                        "credential", "decode",    "cancelled", "too large"};
     QString s = QLatin1String(kinds[static_cast<int>(m_kind)]);
     if (m_httpStatus)
         s += QLatin1Char(' ') + QString::number(m_httpStatus);
@@ -313,6 +332,13 @@ QString ApiError::toLogString() const
         s += QStringLiteral(" (") + m_context.verb + QLatin1Char(' ') + resourceText(m_context)
              + (m_context.ns.isEmpty() ? QString() : QStringLiteral(" in ") + m_context.ns)
              + QLatin1Char(')');
+    if (m_kind == Kind::Credential) {
+        // What a credential plugin wrote to stderr follows the first line: shown to the user
+        // in the explanation, never logged (it may echo account names or device codes).
+        const qsizetype nl = m_message.indexOf(QLatin1Char('\n'));
+        s += QStringLiteral(": ") + (nl < 0 ? m_message : m_message.left(nl));
+        return s;
+    }
     if (!m_message.isEmpty())
         s += QStringLiteral(": ") + m_message;
     return s;

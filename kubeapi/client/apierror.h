@@ -24,6 +24,7 @@ public:
         Credential, // the client could not obtain a credential (exec plugin, token file)
         Decode,     // the server answered 2xx but the body was not what the API promises
         Cancelled,  // the request was aborted by us
+        TooLarge,   // the answer passed the request's size limit; we stopped reading it
     };
 
     ApiError() = default;
@@ -52,6 +53,7 @@ public:
     static ApiError credential(const Context &context, const QString &detail);
     static ApiError decode(const Context &context, const QString &detail);
     static ApiError cancelled(const Context &context);
+    static ApiError tooLarge(const Context &context, qint64 limitBytes);
 
     bool isOk() const { return m_kind == Kind::None; }
     Kind kind() const { return m_kind; }
@@ -68,6 +70,7 @@ public:
         return m_httpStatus == 403 || m_reason == QLatin1String("Forbidden");
     }
     bool isUnauthorized() const { return m_httpStatus == 401; }
+    bool isTooLarge() const { return m_kind == Kind::TooLarge; }
     // 410 Gone / reason Expired (or Gone): the resourceVersion or continue token is too old.
     bool isExpired() const;
     // Worth trying again later (transport trouble, 429, 5xx, 504 too-large RV).
@@ -83,6 +86,7 @@ private:
     Kind m_kind = Kind::None;
     int m_httpStatus = 0;
     int m_retryAfter = -1;
+    qint64 m_limitBytes = 0; // TooLarge
     QNetworkReply::NetworkError m_networkError = QNetworkReply::NoError;
     QString m_reason;
     QString m_message;

@@ -48,6 +48,7 @@ void ApiReply::attach(QNetworkReply *reply, QNetworkAccessManager *streamManager
     m_httpStatus = 0;
     m_success = false;
     m_body.clear();
+    m_errorBody.clear();
     connect(reply, &QNetworkReply::metaDataChanged, this, &ApiReply::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &ApiReply::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ApiReply::onFinished);
@@ -73,14 +74,17 @@ void ApiReply::onReadyRead()
 {
     if (!m_reply)
         return;
-    if (!m_success)
+    if (!m_success) {
+        readErrorChunk();
         return;
+    }
     if (m_request.stream) {
         Q_EMIT readyRead();
         return;
     }
     readBodyChunk();
-    Q_EMIT bodyProgress();
+    if (!m_finished)
+        Q_EMIT bodyProgress();
 }
 
 void ApiReply::readBodyChunk()
@@ -96,10 +100,27 @@ void ApiReply::readBodyChunk()
     const qint64 available = m_reply->bytesAvailable();
     if (available <= 0)
         return;
+    if (m_body.size() + available > m_request.maxBodyBytes) {
+        const auto context = errorContext();
+        m_body.clear();
+        m_body.squeeze();
+        finish(ApiError::tooLarge(context, m_request.maxBodyBytes));
+        return;
+    }
     const qsizetype old = m_body.size();
     m_body.resize(old + qsizetype(available));
     const qint64 got = m_reply->read(m_body.data() + old, available);
     m_body.resize(old + qsizetype(qMax<qint64>(got, 0)));
+}
+
+void ApiReply::readErrorChunk()
+{
+    // An error's Status is small; whatever a broken proxy sends beyond the first 64 KiB is read
+    // and dropped, so that it is not buffered either.
+    constexpr qsizetype kMaxErrorBody = 64 * 1024;
+    const QByteArray chunk = m_reply->readAll();
+    if (m_errorBody.size() < kMaxErrorBody)
+        m_errorBody += chunk.first(std::min(chunk.size(), kMaxErrorBody - m_errorBody.size()));
 }
 
 QByteArray ApiReply::readAvailable()
@@ -141,6 +162,8 @@ void ApiReply::onFinished()
                 Q_EMIT readyRead();
         } else {
             readBodyChunk();
+            if (m_finished)
+                return; // too large
         }
         if (netError != QNetworkReply::NoError) {
             // The body was cut off (connection dropped mid-stream, or went silent).
@@ -154,7 +177,8 @@ void ApiReply::onFinished()
         return;
     }
 
-    const QByteArray body = reply->readAll();
+    readErrorChunk();
+    const QByteArray body = std::exchange(m_errorBody, {});
     if (m_httpStatus == 401 && m_client && m_client->usesExec() && !m_retriedAfter401) {
         // The exec credential was revoked or expired early: run the plugin again, retry once.
         qCInfo(lcKubeApi) << "401 from the server, refreshing the exec credential of"

@@ -59,6 +59,7 @@ private:
     void onMetaData();
     void onReadyRead();
     void readBodyChunk();
+    void readErrorChunk();
     void onFinished();
     void finish(const ApiError &error);
     void detach();
@@ -70,6 +71,7 @@ private:
     QList<QSslError> m_sslErrors;
     QString m_tokenUsed; // to drop exactly the exec credential a 401 refused
     QByteArray m_body;
+    QByteArray m_errorBody; // the first 64 KiB of a non-2xx body
     ApiError m_error;
     int m_httpStatus = 0;
     bool m_success = false; // headers said 2xx

@@ -24,6 +24,9 @@ struct ApiRequest
     // Give up when nothing arrives for this long (0 = Qt's default of none). Streams use it to
     // notice connections that died silently (suspend, network change).
     int inactivityTimeoutMs = 0;
+    // The most a body may hold (not streams): past it the reply stops reading and fails with
+    // ApiError::tooLarge. Error bodies are kept to their first 64 KiB whatever this says.
+    qint64 maxBodyBytes = qint64(1) << 30;
     // Wording of errors: verb ("list", "watch", "get"), resource plural, API group, namespace.
     QString verb;
     QString resource;

@@ -224,6 +224,7 @@ void ExecCredentialProvider::startWithPath(const QStringList &path)
     m_stdout.clear();
     m_stderr.clear();
     m_timedOut = false;
+    m_tooMuchOutput = false;
     m_process = new QProcess(this);
     m_process->setProcessEnvironment(env);
     m_process->setProgram(program);
@@ -232,8 +233,15 @@ void ExecCredentialProvider::startWithPath(const QStringList &path)
         m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
     else
         m_process->setStandardInputFile(QProcess::nullDevice());
-    connect(m_process, &QProcess::readyReadStandardOutput, this,
-            [this] { m_stdout += m_process->readAllStandardOutput(); });
+    connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        m_stdout += m_process->readAllStandardOutput();
+        if (m_stdout.size() > kMaxStdout && !m_tooMuchOutput) {
+            // An ExecCredential is a few KiB: a plugin that writes megabytes is broken.
+            m_tooMuchOutput = true;
+            m_stdout.clear();
+            m_process->kill();
+        }
+    });
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
         const QByteArray chunk = m_process->readAllStandardError();
         m_stderr += chunk;
@@ -265,6 +273,14 @@ void ExecCredentialProvider::onFinished(int exitCode, QProcess::ExitStatus statu
     if (!m_process)
         return;
     m_stdout += m_process->readAllStandardOutput();
+    if (m_tooMuchOutput) {
+        m_stdout.clear();
+        finishWithError(tr("exec: executable %1 wrote more than %2 KiB to standard output; "
+                           "an ExecCredential is much smaller")
+                            .arg(m_program)
+                            .arg(kMaxStdout / 1024));
+        return;
+    }
     if (m_timedOut) {
         finishWithError(tr("exec: executable %1 did not answer within %n second(s)", nullptr,
                            std::max(1, m_timeoutMs / 1000))

@@ -78,6 +78,8 @@ private:
     int m_runs = 0;
     int m_timeoutMs = 5 * 60 * 1000;
     bool m_timedOut = false;
+    bool m_tooMuchOutput = false; // stdout passed kMaxStdout: killed
+    static constexpr qsizetype kMaxStdout = 1024 * 1024;
     bool m_pending = false;
 };
 

@@ -90,6 +90,9 @@ public:
     // client certificate/key files, checks the token file is readable, validates the exec
     // and auth-provider settings. nullopt + a translated error on any problem.
     std::optional<ClusterConnection> resolve(const QString &contextName, QString *error) const;
+    // A warning for the user when the connection would send a credential (token, password,
+    // exec credential) over plain http://; empty otherwise. Translated.
+    static QString plainTextCredentialWarning(const ClusterConnection &connection);
 
 private:
     QString m_currentContext;

@@ -39,6 +39,19 @@ QString safeUrl(const QUrl &url)
 
 } // namespace
 
+QString Kubeconfig::plainTextCredentialWarning(const ClusterConnection &c)
+{
+    if (c.server.scheme() != u"http")
+        return {};
+    const bool secret = !c.token.isEmpty() || !c.tokenFile.isEmpty() || !c.password.isEmpty()
+                        || c.hasExec;
+    if (!secret)
+        return {};
+    return Tr::tr("Warning: the server of context “%1” is an http:// URL; its credential is "
+                  "sent unencrypted and anyone on the network path can read it. Use https://.")
+        .arg(c.contextName);
+}
+
 std::optional<ClusterConnection> Kubeconfig::resolve(const QString &contextName,
                                                      QString *error) const
 {
@@ -95,6 +108,12 @@ std::optional<ClusterConnection> Kubeconfig::resolve(const QString &contextName,
             Tr::tr("Cannot read the certificate authority file %1 of the cluster “%2” (%3): %4")
                 .arg(cl->certificateAuthority, cl->name, where(cl->origin), why));
     }
+    if (conn.insecureSkipTlsVerify && !conn.certificateAuthorityPem.isEmpty())
+        return fail(Tr::tr("The cluster “%1” (%2) sets both insecure-skip-tls-verify and a "
+                           "certificate authority; kubectl refuses this too (“specifying a root "
+                           "certificates file with the insecure flag is not allowed”). Remove "
+                           "one of the two.")
+                        .arg(cl->name, where(cl->origin)));
 
     if (ctx->user.isEmpty())
         return conn; // anonymous access, as kubectl allows

@@ -137,6 +137,17 @@ protected:
             remove(uid);
     }
 
+    void removeOutside(const QStringList &namespaces) override
+    {
+        QStringList gone;
+        for (auto it = m_objects.cbegin(); it != m_objects.cend(); ++it) {
+            if (!namespaces.contains(it.value()->metadata.namespaceName))
+                gone.append(it.key());
+        }
+        for (const QString &uid : std::as_const(gone))
+            remove(uid);
+    }
+
 private:
     struct Keyed
     {

@@ -8,7 +8,6 @@
 #include "kubeapi/logging.h"
 #include "kubeapi/objects/decoders.h"
 
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -56,12 +55,21 @@ InformerBase::InformerBase(ApiClient *client, ResourceKind kind, QObject *parent
     : QObject(parent)
     , m_client(client)
     , m_kind(std::move(kind))
-{}
+    , m_accessRetry(new QTimer(this))
+{
+    m_accessRetry->setSingleShot(true);
+    connect(m_accessRetry, &QTimer::timeout, this, &InformerBase::retryAccess);
+}
 
 InformerBase::~InformerBase()
 {
     for (auto &s : m_scopes)
         cancel(s.get());
+    if (ApiReply *probe = m_accessProbe) {
+        probe->disconnect(this);
+        probe->abort();
+        probe->deleteLater();
+    }
 }
 
 void InformerBase::setFallbackNamespaces(const QStringList &namespaces)
@@ -81,10 +89,15 @@ void InformerBase::start()
         }
         addScope(QString());
     }
+    bool forbidden = m_fallback;
     for (auto &s : m_scopes) {
         if (s->state != State::Forbidden)
             startList(s.get());
+        else
+            forbidden = true;
     }
+    if (forbidden)
+        scheduleAccessRetry();
 }
 
 void InformerBase::stop()
@@ -92,6 +105,12 @@ void InformerBase::stop()
     m_running = false;
     for (auto &s : m_scopes)
         cancel(s.get());
+    m_accessRetry->stop();
+    if (ApiReply *probe = std::exchange(m_accessProbe, nullptr)) {
+        probe->disconnect(this);
+        probe->abort();
+        probe->deleteLater();
+    }
 }
 
 void InformerBase::cancel(Scope *s)
@@ -120,7 +139,12 @@ void InformerBase::cancel(Scope *s)
     s->watchBatchesPending = 0;
     s->finishDeferred = false;
     const int id = s->id;
-    std::erase_if(m_undecoded, [id](const LineBatch &b) { return b.scopeId == id; });
+    std::erase_if(m_undecoded, [this, id](const LineBatch &b) {
+        if (b.scopeId != id)
+            return false;
+        m_undecodedBytes -= b.bytes;
+        return true;
+    });
 }
 
 bool InformerBase::isCurrent(int scopeId, quint64 generation) const
@@ -160,7 +184,8 @@ void InformerBase::startList(Scope *s)
     s->trackSeen = !(m_scopes.size() == 1 && size() == 0);
     if (s->synced)
         ++m_relists;
-    if (s->state != State::Stale)
+    // A stale scope stays stale and a forbidden one forbidden until the list succeeds.
+    if (s->state != State::Stale && s->state != State::Forbidden)
         setScopeState(s, State::Syncing);
     requestPage(s, QString());
 }
@@ -325,163 +350,17 @@ void InformerBase::maybeFinishList(Scope *s)
     s->synced = true;
     s->expiredInARow = 0;
     s->backoff.reset();
+    if (s->state == State::Forbidden) {
+        // Access was granted again (retryAccess()).
+        qCInfo(lcKubeApi).noquote() << m_kind.qualifiedName() << s->ns << "may be listed again";
+        if (s->ns.isEmpty())
+            m_clusterForbidden = false;
+        s->error = ApiError();
+        setScopeState(s, State::Syncing);
+        Q_EMIT accessChanged();
+    }
     Q_EMIT synced();
     startWatch(s);
-}
-
-// ---- WATCH -------------------------------------------------------------------------------------
-
-void InformerBase::startWatch(Scope *s)
-{
-    cancel(s);
-    if (!m_client)
-        return;
-    ApiRequest request;
-    request.path = m_kind.collectionPath(s->ns);
-    request.query.addQueryItem(QStringLiteral("watch"), QStringLiteral("true"));
-    request.query.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
-    if (!s->resourceVersion.isEmpty())
-        request.query.addQueryItem(QStringLiteral("resourceVersion"), s->resourceVersion);
-    // Spread the reconnects of many informers over time, like client-go (5–10 minutes).
-    const int timeout = 300 + int(QRandomGenerator::global()->bounded(301));
-    request.query.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeout));
-    request.verb = QStringLiteral("watch");
-    request.resource = m_kind.plural;
-    request.group = m_kind.group;
-    request.ns = s->ns;
-    request.inactivityTimeoutMs = m_watchInactivityMs;
-    ++m_watchRequests;
-    qCDebug(lcKubeApi) << "watch" << m_kind.plural << s->ns << "from" << s->resourceVersion;
-    s->inWatch = true;
-    s->watchOpened = false;
-    s->watchEvents = 0;
-    s->watchClock.start();
-    s->watch = new WatchStream(m_client, std::move(request), this);
-    const int id = s->id;
-    const quint64 generation = s->generation;
-    connect(s->watch, &WatchStream::opened, this, [this, id, generation] {
-        Scope *s = scope(id);
-        if (!s || s->generation != generation)
-            return;
-        s->watchOpened = true;
-        s->resumeFailures = 0;
-        s->resumeFailedAt.clear();
-        s->staleSince = QDateTime();
-        s->error = ApiError();
-        setScopeState(s, State::Live);
-    });
-    s->watch->setBatched(true);
-    connect(s->watch, &WatchStream::lines, this,
-            [this, id, generation](const QList<QByteArray> &lines) {
-                onWatchLines(id, generation, lines);
-            });
-    connect(s->watch, &WatchStream::finished, this, [this, id, generation](const ApiError &error) {
-        onWatchFinished(id, generation, error);
-    });
-}
-
-void InformerBase::watchEventSeen(int scopeId)
-{
-    if (Scope *s = scope(scopeId)) {
-        ++s->watchEvents;
-        s->expiredInARow = 0;
-        s->backoff.reset();
-    }
-}
-
-void InformerBase::onWatchLines(int scopeId, quint64 generation, const QList<QByteArray> &lines)
-{
-    Scope *s = scope(scopeId);
-    if (!s || s->generation != generation || !m_running)
-        return;
-    // Lines that arrive while the decoder is busy join the batch waiting behind it.
-    if (!m_undecoded.empty() && m_undecoded.back().scopeId == scopeId
-        && m_undecoded.back().generation == generation) {
-        m_undecoded.back().lines += lines;
-    } else {
-        m_undecoded.push_back(LineBatch{scopeId, generation, lines});
-        ++s->watchBatchesPending;
-    }
-    pumpWatchDecoder();
-}
-
-void InformerBase::pumpWatchDecoder()
-{
-    while (!m_decoding && !m_undecoded.empty()) {
-        LineBatch batch = std::move(m_undecoded.front());
-        m_undecoded.pop_front();
-        if (!isCurrent(batch.scopeId, batch.generation))
-            continue;
-        m_decoding = true;
-        decodeWatchLines(batch.scopeId, batch.generation, std::move(batch.lines));
-    }
-}
-
-void InformerBase::watchLinesDecoded()
-{
-    m_decoding = false;
-    pumpWatchDecoder();
-}
-
-void InformerBase::watchBatchApplied(int scopeId, quint64 generation)
-{
-    Scope *s = scope(scopeId);
-    if (!s || s->generation != generation || s->watchBatchesPending <= 0)
-        return;
-    if (--s->watchBatchesPending == 0 && s->finishDeferred) {
-        s->finishDeferred = false;
-        finishWatch(s, s->deferredFinishError);
-    }
-}
-
-void InformerBase::watchResourceVersion(int scopeId, const QString &resourceVersion)
-{
-    Scope *s = scope(scopeId);
-    if (s && !resourceVersion.isEmpty())
-        s->resourceVersion = resourceVersion;
-}
-
-void InformerBase::watchFailed(int scopeId, const ApiError &error)
-{
-    if (Scope *s = scope(scopeId))
-        fail(s, error);
-}
-
-void InformerBase::onWatchFinished(int scopeId, quint64 generation, const ApiError &error)
-{
-    Scope *s = scope(scopeId);
-    if (!s || s->generation != generation)
-        return;
-    if (s->watch)
-        s->watch->deleteLater();
-    s->watch = nullptr;
-    if (s->watchBatchesPending > 0) {
-        // Its last events are still being decoded or applied: resume from after them.
-        s->finishDeferred = true;
-        s->deferredFinishError = error;
-        return;
-    }
-    finishWatch(s, error);
-}
-
-void InformerBase::finishWatch(Scope *s, const ApiError &error)
-{
-    // A watch that went quiet for the inactivity timeout is resumed like one the server ended:
-    // quiet kinds must not flicker to "stale"; if the connection is really gone, the new watch
-    // fails and says so.
-    const bool quiet = s->watchOpened && error.kind() == ApiError::Kind::Transport
-                       && error.networkError() == QNetworkReply::TimeoutError;
-    if (!error.isOk() && !quiet) {
-        fail(s, error);
-        return;
-    }
-    s->inWatch = false;
-    // The server ended the watch (its timeout): resume from the last resourceVersion. A server
-    // that closes every watch at once must not make us spin, hence the back-off then.
-    if (s->watchEvents > 0 || s->watchClock.elapsed() > 5000)
-        startWatch(s);
-    else
-        retryLater(s, s->backoff.nextDelayMs(), false);
 }
 
 // ---- failures, fallback, state -------------------------------------------------------------
@@ -496,14 +375,11 @@ void InformerBase::fail(Scope *s, const ApiError &error)
                                 << error.toLogString();
 
     if (error.isForbidden()) {
-        if (s->ns.isEmpty() && m_kind.namespaced && !m_fallback) {
+        if (s->ns.isEmpty() && m_kind.namespaced && !m_fallback)
             startFallback(error);
-            return;
-        }
-        if (s->ns.isEmpty())
-            m_clusterForbidden = true;
-        setScopeState(s, State::Forbidden);
-        return; // permissions rarely change while we run: no retry loop against a 403
+        else
+            forbid(s);
+        return;
     }
     if (error.isExpired()) {
         // Our resourceVersion is too old: list again (merging), at once the first time, with a
@@ -512,6 +388,10 @@ void InformerBase::fail(Scope *s, const ApiError &error)
         const int delay = s->expiredInARow++ == 0 ? 0 : s->backoff.nextDelayMs();
         retryLater(s, delay, true);
         return;
+    }
+    if (error.isTooLarge() && !wasWatching) {
+        // An unpaged relist passed the body limit (a very large cluster): pages from now on.
+        s->listFrom = Scope::ListFrom::Consistent;
     }
     const bool resume = wasWatching && s->synced && !s->resourceVersion.isEmpty();
     bool giveUpVersion = false;
@@ -541,6 +421,11 @@ void InformerBase::fail(Scope *s, const ApiError &error)
     } else {
         setScopeState(s, State::Error);
     }
+    // A watch that ran a while before it was dropped was a success: the back-off starts over
+    // (client-go resets after a quiet spell too), or a quiet kind that sees no events would
+    // climb to the cap over a few harmless drops and then lag its peers by half a minute.
+    if (watchHadOpened && s->watchClock.elapsed() > 5000)
+        s->backoff.reset();
     const int delay = s->backoff.nextDelayMs(error.retryAfterSeconds());
     // After a dropped watch, resume from where we were; a failed list starts over.
     retryLater(s, delay, !resume || giveUpVersion);

@@ -3,7 +3,8 @@
 // The list/watch machinery of an informer, independent of the object type: paged LIST (from the
 // watch cache first), WATCH with bookmarks from the last resourceVersion, relist on 410 and
 // after repeated failed resumes, back-off with jitter, Retry-After,
-// the namespace-scoped fallback after a 403, and the state the UI shows. Informer<T> adds the
+// the namespace-scoped fallback after a 403 (and the way back when access is granted again),
+// and the state the UI shows. Informer<T> adds the
 // typed cache. Lives on one thread (the owner's); only decoding runs elsewhere.
 #include "kubeapi/client/apierror.h"
 #include "kubeapi/client/backoff.h"
@@ -37,7 +38,7 @@ public:
         Syncing,   // listing (first time or after a 410); the cache may be incomplete
         Live,      // listed and watching: the cache follows the server
         Stale,     // was live, lost the server (see staleSince() and lastError()); retrying
-        Forbidden, // may not list cluster-wide (see visibleNamespaces()) or at all
+        Forbidden, // may not list at all (no namespace either); retried now and then
         Error,     // cannot list for another reason (see lastError()); retrying
     };
     Q_ENUM(State)
@@ -56,12 +57,18 @@ public:
     // A watch that sends nothing for this long is taken as dead and resumed (default 120 s;
     // real servers send a bookmark about every minute).
     void setWatchInactivityTimeout(int ms) { m_watchInactivityMs = ms; }
+    // How often a forbidden list is tried again, RBAC being changeable while we run (default
+    // 5 minutes): the cluster-wide list while in the namespace fallback, and every forbidden
+    // scope. Call before start().
+    void setAccessRetryInterval(int ms) { m_accessRetryMs = ms; }
 
     void start();
     // Stops listing and watching; keeps the cache.
     void stop();
     bool isRunning() const { return m_running; }
 
+    // In the namespace fallback, the state of the namespaces that may be read (Forbidden only
+    // when none may): limited access that is live is Live, see visibleClusterWide().
     State state() const;
     // Since when the data has not been followed live (Stale), else invalid.
     QDateTime staleSince() const;
@@ -91,6 +98,10 @@ Q_SIGNALS:
     void objectAdded(const QString &uid);
     void objectUpdated(const QString &uid);
     void objectRemoved(const QString &uid);
+    // What may be read changed after start: the cluster-wide list became forbidden (objects
+    // outside the visible namespaces left the cache) or allowed again, a scope lost or regained
+    // access. See visibleClusterWide() and visibleNamespaces().
+    void accessChanged();
 
 protected:
     InformerBase(ApiClient *client, ResourceKind kind, QObject *parent);
@@ -109,6 +120,8 @@ protected:
     // After a complete list: removes cached objects of the scope's namespace ("" = all) whose
     // UID is not in `seen`.
     virtual void removeUnseen(const QString &ns, const QSet<QString> &seen) = 0;
+    // Removes cached objects whose namespace is not one of `namespaces`.
+    virtual void removeOutside(const QStringList &namespaces) = 0;
 
     bool isCurrent(int scopeId, quint64 generation) const;
     // Marks a UID as present in the list being received. Needed only where tracksSeen() (a
@@ -141,6 +154,11 @@ private:
     void cancel(Scope *s);
     void retryLater(Scope *s, int delayMs, bool relist);
     void startFallback(const ApiError &forbidden);
+    void leaveFallback();
+    void forbid(Scope *s);
+    void scheduleAccessRetry();
+    void retryAccess();
+    void onAccessProbe(ApiReply *reply);
     void setScopeState(Scope *s, State state);
     void emitStateIfChanged();
 
@@ -155,8 +173,13 @@ private:
         int scopeId = 0;
         quint64 generation = 0;
         QList<QByteArray> lines;
+        qsizetype bytes = 0;
     };
     std::deque<LineBatch> m_undecoded;
+    qsizetype m_undecodedBytes = 0;
+    // Watch lines waiting for the decoder beyond this mean it cannot keep up: the watch is
+    // dropped and resumed from the last applied event (the server sends the rest again).
+    static constexpr qsizetype kMaxUndecodedBytes = qsizetype(256) * 1024 * 1024;
     bool m_decoding = false;
     int m_nextScopeId = 1;
     static constexpr int kMaxPagesInFlight = 3;
@@ -164,6 +187,9 @@ private:
     static constexpr int kMaxResumesFromOneVersion = 3;
     int m_pageSize = 500;
     int m_watchInactivityMs = 120000;
+    int m_accessRetryMs = 300000;
+    QTimer *m_accessRetry = nullptr;
+    QPointer<ApiReply> m_accessProbe; // a one-item cluster-wide list while in the fallback
     bool m_running = false;
     bool m_fallback = false;
     bool m_clusterForbidden = false;

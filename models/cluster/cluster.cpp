@@ -7,6 +7,8 @@
 #include "models/metrics/metricshistory.h"
 #include "models/metrics/metricssampler.h"
 
+#include <QDateTime>
+
 Cluster::Cluster(QObject *parent)
     : QObject(parent)
     , m_store(new ClusterStore(this))
@@ -25,6 +27,15 @@ Cluster::Cluster(QObject *parent)
         out->controller = store->controllerOf(uid);
         return true;
     });
+    // Restarts within a time range are the increases of the counts seen while we watch.
+    connect(m_store, &ClusterStore::containerRestartsChanged, this,
+            [history = m_history.get()](const QString &ns, const QString &pod,
+                                        const QString &container, int before, int now) {
+                const QString id = MetricsHistory::containerId(ns, pod, container);
+                const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+                history->addRestartCount(id, ms - 1, before);
+                history->addRestartCount(id, ms, now);
+            });
     connect(m_sampler, &MetricsSampler::roundRecorded, this, &Cluster::metricsUpdated);
     connect(m_sampler, &MetricsSampler::historyApplied, this, &Cluster::metricsUpdated);
     connect(m_sampler, &MetricsSampler::statusChanged, this, &Cluster::stateChanged);

@@ -1,6 +1,7 @@
 #include "models/cluster/clustersession.h"
 
 #include "kubeapi/client/apiclient.h"
+#include "kubeapi/config/execcredential.h"
 #include "kubeapi/informers/followedkinds.h"
 #include "kubeapi/informers/informer.h"
 #include "models/cluster/clusterstore.h"
@@ -16,6 +17,13 @@ ClusterSession::ClusterSession(const ClusterConnection &connection, ClusterStore
     , m_store(store)
 {
     forEachFollowedKind([this]<typename T>() { addInformer<T>(); });
+    if (ExecCredentialProvider *exec = m_client->execProvider()) {
+        connect(exec, &ExecCredentialProvider::pluginMessage, this,
+                &ClusterSession::credentialPluginMessage);
+        connect(exec, &ExecCredentialProvider::credentialReady, this,
+                &ClusterSession::credentialPluginDone);
+        connect(exec, &ExecCredentialProvider::failed, this, &ClusterSession::credentialPluginDone);
+    }
 }
 
 ClusterSession::~ClusterSession()
@@ -37,10 +45,44 @@ void ClusterSession::addInformer()
         Q_EMIT stateChanged();
         if (!m_settledEmitted && allSettled()) {
             m_settledEmitted = true;
+            for (const InformerBase *i : std::as_const(m_informers))
+                m_access.insert(i, accessKey(*i));
             Q_EMIT settled();
         }
     });
+    connect(informer, &InformerBase::accessChanged, this, [this, informer] {
+        noteAccess(informer);
+        Q_EMIT stateChanged();
+    });
     m_informers.append(informer);
+}
+
+QString ClusterSession::accessKey(const InformerBase &informer)
+{
+    if (informer.visibleClusterWide())
+        return QStringLiteral("*");
+    return informer.visibleNamespaces().join(u',');
+}
+
+void ClusterSession::noteAccess(const InformerBase *informer)
+{
+    // Before the first settle, the indicator tells the starting picture; after it, a change
+    // of permissions is news worth a line of its own.
+    if (!m_settledEmitted)
+        return;
+    const QString now = accessKey(*informer);
+    const QString before = m_access.value(informer);
+    if (now == before)
+        return;
+    m_access.insert(informer, now);
+    const QString kind = informer->kind().plural;
+    if (informer->visibleClusterWide())
+        Q_EMIT accessChanged(tr("%1: access across the cluster returned").arg(kind));
+    else if (now.isEmpty())
+        Q_EMIT accessChanged(tr("%1: access withdrawn; they are no longer shown").arg(kind));
+    else
+        Q_EMIT accessChanged(tr("%1: access now limited to namespaces %2")
+                                 .arg(kind, informer->visibleNamespaces().join(u", ")));
 }
 
 void ClusterSession::setFallbackNamespaces(const QStringList &namespaces)
@@ -72,23 +114,34 @@ bool ClusterSession::allSettled() const
 
 QString ClusterSession::stateText(const InformerBase &informer)
 {
+    // In the namespace fallback, the state is that of the namespaces that may be read.
+    const QString only =
+        informer.visibleClusterWide() || informer.visibleNamespaces().isEmpty()
+            ? QString()
+            : tr("only namespaces %1").arg(informer.visibleNamespaces().join(u", "));
+    const auto withScope = [&only](const QString &text) {
+        return only.isEmpty() ? text : text + QStringLiteral(" (") + only + QLatin1Char(')');
+    };
     switch (informer.state()) {
     case InformerBase::State::Syncing:
-        return tr("loading");
+        return withScope(tr("loading"));
     case InformerBase::State::Live:
-        return tr("live");
+        return only.isEmpty() ? tr("live") : only;
     case InformerBase::State::Stale:
-        return tr("stale since %1")
-            .arg(QLocale().toString(informer.staleSince().toLocalTime().time(),
-                                    QLocale::ShortFormat));
+        return withScope(tr("stale since %1")
+                             .arg(QLocale().toString(informer.staleSince().toLocalTime().time(),
+                                                     QLocale::ShortFormat)));
     case InformerBase::State::Forbidden:
-        return informer.visibleNamespaces().isEmpty()
-                   ? tr("no access")
-                   : tr("only namespaces %1").arg(informer.visibleNamespaces().join(u", "));
+        return tr("no access");
     case InformerBase::State::Error:
-        return tr("error: %1").arg(informer.lastError().explanation());
+        return withScope(tr("error: %1").arg(informer.lastError().explanation()));
     }
     return {};
+}
+
+bool ClusterSession::limited(const InformerBase &informer)
+{
+    return informer.state() == InformerBase::State::Forbidden || !informer.visibleClusterWide();
 }
 
 QStringList ClusterSession::stateSummary() const

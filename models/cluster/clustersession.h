@@ -4,6 +4,7 @@
 #include "kubeapi/config/clusterconnection.h"
 #include "kubeapi/informers/informerbase.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -36,17 +37,30 @@ public:
     QStringList stateSummary() const;
     // What an informer's state means, for the connection indicator (translated).
     static QString stateText(const kube::InformerBase &informer);
+    // Whether an informer shows everything (it may list cluster-wide and is live).
+    static bool limited(const kube::InformerBase &informer);
 
 Q_SIGNALS:
     void stateChanged();
     void settled();
+    // What a kind may be read as changed after the first settle (RBAC changed while we run),
+    // e.g. "pods: access across the cluster returned" (translated).
+    void accessChanged(const QString &message);
+    // The context's credential plugin wrote a line to stderr while it runs, e.g. a device-code
+    // login ("open https://… and enter the code …"): the user has to see it now, not when the
+    // plugin gives up. credentialPluginDone() follows when it delivered or failed.
+    void credentialPluginMessage(const QString &line);
+    void credentialPluginDone();
 
 private:
     template<typename T>
     void addInformer();
+    void noteAccess(const kube::InformerBase *informer);
+    static QString accessKey(const kube::InformerBase &informer);
 
     kube::ApiClient *m_client = nullptr;
     ClusterStore *m_store = nullptr;
     QList<kube::InformerBase *> m_informers;
+    QHash<const kube::InformerBase *, QString> m_access; // accessKey() last seen
     bool m_settledEmitted = false;
 };

@@ -69,6 +69,27 @@ void ClusterStore::upsert(Ptr<kube::Pod> pod)
     indexPod(uid, before.get(), now);
     Q_EMIT podChanged(uid);
     noteNamespace(now->metadata.namespaceName);
+    if (before)
+        noteRestarts(*before, *now);
+}
+
+void ClusterStore::noteRestarts(const kube::Pod &before, const kube::Pod &now)
+{
+    for (qsizetype i = 0; i < now.containerStatuses.size(); ++i) {
+        const kube::ContainerStatus &s = now.containerStatuses[i];
+        // Statuses keep the spec's order, so the same index is nearly always the same container.
+        const kube::ContainerStatus *old = i < before.containerStatuses.size()
+                                                   && before.containerStatuses[i].name == s.name
+                                               ? &before.containerStatuses[i]
+                                               : nullptr;
+        if (!old) {
+            for (const kube::ContainerStatus &b : before.containerStatuses)
+                old = b.name == s.name ? &b : old;
+        }
+        if (old && old->restartCount != s.restartCount)
+            Q_EMIT containerRestartsChanged(now.metadata.namespaceName, now.metadata.name, s.name,
+                                            old->restartCount, s.restartCount);
+    }
 }
 
 void ClusterStore::removePod(const QString &uid)

@@ -135,6 +135,10 @@ Q_SIGNALS:
     void controllerChanged(const QString &key);
     void servicesChanged();
     void namespacesChanged();
+    // A container's restart count changed between two versions of its pod (not on the first
+    // sight of a pod): what "restarts within the time range" is counted from.
+    void containerRestartsChanged(const QString &ns, const QString &pod, const QString &container,
+                                  int before, int now);
     void cleared();
 
 private:
@@ -151,6 +155,7 @@ private:
     // be null). Returns whether its top-level controller changed.
     bool indexPod(const QString &uid, const kube::Pod *before, const kube::Pod *now);
     void noteNamespace(const QString &ns);
+    void noteRestarts(const kube::Pod &before, const kube::Pod &now);
     void reresolveOwnedBy(const QString &ownerUid);
     void reresolvePods(const QSet<QString> &uids);
     static QString labelKey(const QString &key, const QString &value) { return key + u'=' + value; }

@@ -35,10 +35,16 @@ MetricSeries::MetricSeries(const Config &config)
 
 MetricSeries::WriteResult MetricSeries::write(qint64 ms, double value, Write mode)
 {
+    return write(ms, value, mode, fullLimits());
+}
+
+MetricSeries::WriteResult MetricSeries::write(qint64 ms, double value, Write mode,
+                                              const Limits &limits)
+{
     if (!std::isfinite(value))
         return {};
     if (m_raw.isEmpty() || ms > m_raw.back().ms) {
-        append(Sample{ms, value});
+        append(Sample{ms, value}, limits);
         return {true, 0};
     }
     const qsizetype i = m_raw.lowerBound(ms,
@@ -51,15 +57,21 @@ MetricSeries::WriteResult MetricSeries::write(qint64 ms, double value, Write mod
     return {true, previous};
 }
 
-void MetricSeries::append(const Sample &sample)
+void MetricSeries::append(const Sample &sample, const Limits &limits)
 {
+    const qsizetype keep = std::clamp<qsizetype>(limits.raw, 1, m_raw.capacity());
+    bool folded = false;
     while (!m_raw.isEmpty()
-           && (m_raw.isFull() || m_raw.front().ms <= sample.ms - m_config.rawHorizonMs))
-        foldIntoMid(m_raw.popFront());
+           && (m_raw.size() >= keep || m_raw.front().ms <= sample.ms - m_config.rawHorizonMs)) {
+        foldIntoMid(m_raw.popFront(), limits);
+        folded = true;
+    }
     m_raw.push(sample);
+    if (folded && keep < m_raw.capacity())
+        m_raw.compact(keep); // thinned: give the storage a shorter limit frees back
 }
 
-void MetricSeries::foldIntoMid(const Sample &sample)
+void MetricSeries::foldIntoMid(const Sample &sample, const Limits &limits)
 {
     const qint64 start = floorTo(sample.ms, m_config.midBucketMs);
     const Summary::Bucket one{sample.value, sample.value, sample.value, 1};
@@ -67,21 +79,27 @@ void MetricSeries::foldIntoMid(const Sample &sample)
         merge(m_mid.back().bucket, one);
         return;
     }
-    if (m_mid.isFull())
-        foldIntoOld(m_mid.popFront());
+    const qsizetype keep = std::clamp<qsizetype>(limits.mid, 1, m_mid.capacity());
+    while (m_mid.size() >= keep)
+        foldIntoOld(m_mid.popFront(), limits);
     m_mid.push(TimedBucket{start, one});
+    if (keep < m_mid.capacity())
+        m_mid.compact(keep);
 }
 
-void MetricSeries::foldIntoOld(const TimedBucket &bucket)
+void MetricSeries::foldIntoOld(const TimedBucket &bucket, const Limits &limits)
 {
     const qint64 start = floorTo(bucket.startMs, m_config.oldBucketMs);
     if (!m_old.isEmpty() && m_old.back().startMs == start) {
         merge(m_old.back().bucket, bucket.bucket);
         return;
     }
-    if (m_old.isFull())
-        m_old.popFront(); // older than the longest range: dropped
+    const qsizetype keep = std::clamp<qsizetype>(limits.old, 1, m_old.capacity());
+    while (m_old.size() >= keep)
+        m_old.popFront(); // older than the longest range (or than a thinned history keeps)
     m_old.push(TimedBucket{start, bucket.bucket});
+    if (keep < m_old.capacity())
+        m_old.compact(keep);
 }
 
 std::optional<Sample> MetricSeries::latest() const

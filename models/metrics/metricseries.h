@@ -43,6 +43,12 @@ public:
         qint64 oldBucketMs = 3600 * 1000LL;
         qsizetype oldCapacity = 720; // 30 days of 1-hour buckets
     };
+    // How many entries each tier may hold now (at most the configured capacities): a history
+    // under memory pressure keeps shorter tiers for every series (MetricsHistory's thinning).
+    struct Limits
+    {
+        qsizetype raw = 0, mid = 0, old = 0;
+    };
     enum class Write { Set, Add };
     struct WriteResult
     {
@@ -56,6 +62,12 @@ public:
     // older than the newest sample succeed only where a raw sample with that time exists
     // (aggregates receive their members' contributions this way); others are refused.
     WriteResult write(qint64 ms, double value, Write mode);
+    // The same within `limits`: an append folds (and then drops) what exceeds them.
+    WriteResult write(qint64 ms, double value, Write mode, const Limits &limits);
+    Limits fullLimits() const
+    {
+        return {m_config.rawCapacity, m_config.midCapacity, m_config.oldCapacity};
+    }
 
     std::optional<Sample> latest() const;
     // Min/Avg/percentiles/Max per bar and over the window. Exact while every sample in a bar is
@@ -64,7 +76,7 @@ public:
 
     qsizetype rawCount() const { return m_raw.size(); }
     qsizetype bucketCount() const { return m_mid.size() + m_old.size(); }
-    // Bytes held by the rings (each allocated in full with its first element).
+    // Bytes held by the rings (they grow with use up to their capacities).
     qsizetype bytes() const { return m_raw.bytes() + m_mid.bytes() + m_old.bytes(); }
     static constexpr qsizetype kSampleBytes = sizeof(Sample);
     struct TimedBucket
@@ -75,9 +87,9 @@ public:
     static constexpr qsizetype kBucketBytes = sizeof(TimedBucket);
 
 private:
-    void append(const Sample &sample);
-    void foldIntoMid(const Sample &sample);
-    void foldIntoOld(const TimedBucket &bucket);
+    void append(const Sample &sample, const Limits &limits);
+    void foldIntoMid(const Sample &sample, const Limits &limits);
+    void foldIntoOld(const TimedBucket &bucket, const Limits &limits);
 
     Config m_config;
     RingBuffer<Sample> m_raw;

@@ -31,11 +31,52 @@ size_t qHash(const SeriesKey &key, size_t seed) noexcept
     return qHashMulti(seed, quint8(key.kind), quint8(key.metric), key.id);
 }
 
+// A series' hash node, key and object beside its rings: what an empty series costs.
+constexpr qint64 kSeriesOverheadBytes = 320;
+
 MetricsHistory::MetricsHistory(const Config &config)
     : m_config(config)
 {
     if (m_config.intervalMs <= 0)
         m_config.intervalMs = 15000;
+    m_limits = limits();
+}
+
+MetricSeries::Limits MetricsHistory::limits() const
+{
+    const auto scaled = [this](qsizetype capacity) {
+        return std::max<qsizetype>(2, qsizetype(std::ceil(double(capacity) * m_scale)));
+    };
+    const MetricSeries::Config &c = m_config.series;
+    return {std::min(c.rawCapacity, scaled(c.rawCapacity)),
+            std::min(c.midCapacity, scaled(c.midCapacity)),
+            std::min(c.oldCapacity, scaled(c.oldCapacity))};
+}
+
+qint64 MetricsHistory::rawSpanMs() const
+{
+    return std::min(m_config.series.rawHorizonMs, qint64(m_limits.raw) * m_config.intervalMs);
+}
+
+void MetricsHistory::maintain(qint64 nowMs)
+{
+    m_lastMaintenanceMs = nowMs;
+    m_maintained = true;
+    // Forget what nothing can show any more: the newest sample is older than the oldest
+    // bucket a series still keeps (30 days unthinned), so the series holds no visible point.
+    const MetricSeries::Config &c = m_config.series;
+    const qint64 kept = std::max({c.rawHorizonMs, qint64(m_limits.mid) * c.midBucketMs,
+                                  qint64(m_limits.old) * c.oldBucketMs});
+    m_pruned += pruneOlderThan(nowMs - kept);
+
+    m_estimatedBytes = ringBytes() + qint64(m_series.size()) * kSeriesOverheadBytes;
+    // Over the budget: every series keeps shorter tiers from its next write on; well under
+    // it again (objects went away): longer tiers, as far as the capacities go.
+    if (m_estimatedBytes > m_config.maxBytes && m_scale > kMinScale)
+        m_scale = std::max(kMinScale, m_scale * 0.7);
+    else if (m_estimatedBytes < m_config.maxBytes / 2 && m_scale < 1.0)
+        m_scale = std::min(1.0, m_scale * 1.25);
+    m_limits = limits();
 }
 
 QString MetricsHistory::containerId(const QString &ns, const QString &pod, const QString &container)
@@ -60,10 +101,13 @@ MetricSeries *MetricsHistory::seriesFor(const SeriesKey &key)
     auto it = m_series.find(key);
     if (it != m_series.end())
         return &it.value();
-    if (m_series.size() >= m_config.maxSeries) {
+    // Even the thinnest tiers are over the budget: a new series would only push it further.
+    const bool full = m_scale <= kMinScale && m_estimatedBytes > m_config.maxBytes;
+    if (m_series.size() >= m_config.maxSeries || full) {
         ++m_refused;
         return nullptr;
     }
+    m_estimatedBytes += kSeriesOverheadBytes;
     return &m_series.emplace(key, m_config.series).value();
 }
 
@@ -73,13 +117,16 @@ MetricSeries::WriteResult MetricsHistory::write(const SeriesKey &key, qint64 ms,
     if (!std::isfinite(value))
         return {};
     MetricSeries *series = seriesFor(key);
-    return series ? series->write(ms, value, mode) : MetricSeries::WriteResult{};
+    return series ? series->write(ms, value, mode, m_limits) : MetricSeries::WriteResult{};
 }
 
 void MetricsHistory::addRound(qint64 timestampMs, const QList<ContainerUsage> &containers,
                               const QList<NodeUsage> &nodes)
 {
     const qint64 ms = align(timestampMs);
+    if (!m_maintained || timestampMs - m_lastMaintenanceMs >= m_config.intervalMs
+        || timestampMs < m_lastMaintenanceMs)
+        maintain(timestampMs);
     QHash<QString, std::array<double, 3>> containersPerNode;
     for (const ContainerUsage &c : containers) {
         const QString id = containerId(c.namespaceName, c.pod, c.container);
@@ -217,6 +264,12 @@ void MetricsHistory::clear()
     m_series.clear();
     m_restarts.clear();
     m_refused = 0;
+    m_pruned = 0;
+    m_scale = 1.0;
+    m_limits = limits();
+    m_estimatedBytes = 0;
+    m_lastMaintenanceMs = 0;
+    m_maintained = false;
 }
 
 qint64 MetricsHistory::ringBytes() const

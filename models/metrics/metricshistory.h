@@ -61,7 +61,11 @@ public:
     {
         qint64 intervalMs = 15000;           // sampling interval: timestamps are aligned to it
         qint64 staleAfterMs = 5 * 60 * 1000; // like Prometheus' 5-minute lookback
-        qsizetype maxSeries = 20000;         // new series beyond this are refused (counted)
+        // Memory the history may use (rings and per-series book-keeping, estimated). Past it,
+        // every series keeps shorter tiers (thinning, down to kMinScale of each capacity);
+        // if that is not enough, new series are refused (counted, see refusedSeries()).
+        qint64 maxBytes = qint64(1) << 30;
+        qsizetype maxSeries = 4'000'000; // a hard cap on top: new series beyond are refused
         qsizetype restartPointsPerContainer = 64;
         MetricSeries::Config series;
     };
@@ -110,6 +114,20 @@ public:
     qint64 refusedSeries() const { return m_refused; }
     // Bytes held by the sample rings (the hash tables and key strings come on top).
     qint64 ringBytes() const;
+    // The memory estimate the thinning works with (rings + per-series book-keeping), as of
+    // the last maintenance (once per sampling interval, in addRound()).
+    qint64 estimatedBytes() const { return m_estimatedBytes; }
+    // 1 = every tier at its capacity; less = thinned under memory pressure.
+    double thinning() const { return m_scale; }
+    // How far back raw samples (exact percentiles) reach for a series now.
+    qint64 rawSpanMs() const;
+    // Series removed because their newest sample was older than anything still shown.
+    qint64 prunedSeries() const { return m_pruned; }
+    // Keeps memory within config().maxBytes and forgets series of objects gone for longer
+    // than the longest time range (or what a thinned history still keeps). Called by
+    // addRound() at most once per interval; public for tests.
+    void maintain(qint64 nowMs);
+    static constexpr double kMinScale = 1.0 / 64;
 
     static QString containerId(const QString &ns, const QString &pod, const QString &container);
     static QString podId(const QString &ns, const QString &pod);
@@ -126,8 +144,16 @@ private:
         int count = 0;
     };
 
+    MetricSeries::Limits limits() const;
+
     Config m_config;
     QHash<SeriesKey, MetricSeries> m_series;
     QHash<QString, RingBuffer<RestartPoint>> m_restarts;
     qint64 m_refused = 0;
+    qint64 m_pruned = 0;
+    double m_scale = 1.0;
+    MetricSeries::Limits m_limits;
+    qint64 m_estimatedBytes = 0;
+    qint64 m_lastMaintenanceMs = 0;
+    bool m_maintained = false;
 };

@@ -340,6 +340,18 @@ void MetricsSampler::recordRound(const MetricsRound &round, bool announce)
     }
     m_history->addRound(round.timestampMs, containers, nodes);
     pruneRates(round.timestampMs);
+    // Limits of the history's memory are news for the status bar, never silent.
+    const bool thinned = m_history->thinning() < 1.0;
+    const bool limitChanged = m_history->refusedSeries() != m_status.refusedSeries
+                              || thinned != m_status.thinned
+                              || (thinned && m_history->rawSpanMs() != m_status.rawSpanMs);
+    m_status.refusedSeries = m_history->refusedSeries();
+    m_status.thinned = thinned;
+    m_status.rawSpanMs = m_history->rawSpanMs();
+    m_status.seriesCount = m_history->seriesCount();
+    m_status.memoryLimitBytes = m_history->config().maxBytes;
+    if (limitChanged)
+        Q_EMIT statusChanged();
     if (announce)
         Q_EMIT roundRecorded(round.timestampMs, int(containers.size()), int(nodes.size()));
 }

@@ -36,6 +36,13 @@ public:
         kube::ApiError lastError;   // of the newest round (may be set on a partial round)
         QStringList failedParts;    // nodes (kubelet) or "pods"/"nodes" (metrics.k8s.io)
         bool historyLoaded = false; // Prometheus history was read into MetricsHistory
+        // The history's memory limit at work (MetricsHistory::Config::maxBytes): series it
+        // refused so far, and whether it keeps shorter tiers (raw samples for rawSpanMs).
+        qint64 refusedSeries = 0;
+        bool thinned = false;
+        qint64 rawSpanMs = 0;
+        qint64 seriesCount = 0;
+        qint64 memoryLimitBytes = 0;
     };
 
     // Where a pod runs and which controller owns it; the app answers from its ClusterStore.

@@ -1,9 +1,11 @@
 #pragma once
 
-// A fixed-capacity ring of values in insertion order: the bounded storage behind every metrics
-// series. Memory grows with use up to the capacity, never beyond.
+// A bounded ring of values in insertion order: the storage behind every metrics series. Its
+// memory grows with use (doubling) up to the capacity and never beyond; compact() gives back
+// what a shorter limit no longer needs.
 #include <QtGlobal>
 
+#include <algorithm>
 #include <vector>
 
 template<typename T>
@@ -20,11 +22,8 @@ public:
     bool isFull() const { return m_size == m_capacity; }
 
     // Logical index: 0 is the oldest element.
-    T &operator[](qsizetype i) { return m_data[std::size_t((m_head + i) % m_capacity)]; }
-    const T &operator[](qsizetype i) const
-    {
-        return m_data[std::size_t((m_head + i) % m_capacity)];
-    }
+    T &operator[](qsizetype i) { return m_data[slot(i)]; }
+    const T &operator[](qsizetype i) const { return m_data[slot(i)]; }
     const T &front() const { return (*this)[0]; }
     const T &back() const { return (*this)[m_size - 1]; }
     T &back() { return (*this)[m_size - 1]; }
@@ -33,10 +32,8 @@ public:
     void push(const T &value)
     {
         Q_ASSERT(m_size < m_capacity);
-        // The whole ring is allocated with its first element: the cost per series is fixed
-        // and known (docs/metrics.md), and indexing stays a plain modulo.
-        if (m_data.empty())
-            m_data.resize(std::size_t(m_capacity));
+        if (m_size == qsizetype(m_data.size()))
+            reallocate(std::min(m_capacity, std::max<qsizetype>(4, 2 * m_size)));
         (*this)[m_size] = value;
         ++m_size;
     }
@@ -44,9 +41,17 @@ public:
     {
         Q_ASSERT(m_size > 0);
         T value = front();
-        m_head = (m_head + 1) % m_capacity;
+        m_head = (m_head + 1) % qsizetype(m_data.size());
         --m_size;
         return value;
+    }
+    // Gives back storage when it holds more than twice what `keep` elements (at least the
+    // current ones) need.
+    void compact(qsizetype keep)
+    {
+        const qsizetype need = std::max(m_size, keep);
+        if (qsizetype(m_data.size()) > 2 * std::max<qsizetype>(need, 2))
+            reallocate(std::max<qsizetype>(need, 1));
     }
     // First logical index whose element is not less than `key` by `less(element, key)`.
     template<typename K, typename Less>
@@ -62,10 +67,26 @@ public:
         }
         return lo;
     }
-    // Bytes held by the storage: 0 before the first element, capacity × sizeof(T) after.
+    // Bytes held by the storage: what was allocated so far, at most capacity × sizeof(T).
     qsizetype bytes() const { return qsizetype(m_data.capacity() * sizeof(T)); }
 
 private:
+    std::size_t slot(qsizetype i) const
+    {
+        return std::size_t((m_head + i) % qsizetype(m_data.size()));
+    }
+    // Moves the elements, oldest first, into storage for `count` elements.
+    void reallocate(qsizetype count)
+    {
+        std::vector<T> next;
+        next.reserve(std::size_t(count));
+        for (qsizetype i = 0; i < m_size; ++i)
+            next.push_back((*this)[i]);
+        next.resize(std::size_t(count));
+        m_data.swap(next);
+        m_head = 0;
+    }
+
     std::vector<T> m_data;
     qsizetype m_capacity = 0;
     qsizetype m_head = 0;

@@ -1,5 +1,6 @@
 // The main window's titles and menus follow the language, switched at runtime; the sampling
 // interval menu and the metrics line of the status bar.
+#include "views/dialogs/credentialpromptdialog.h"
 #include "views/filterbar.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
@@ -12,6 +13,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QWheelEvent>
 #include <QtTest>
 
@@ -115,6 +117,43 @@ private Q_SLOTS:
         window.setResourceState(QStringLiteral("nodes"), QStringLiteral("live"),
                                 MainWindow::ResourceHealth::Live);
         QVERIFY(statusText(window, QStringLiteral("</span> live")));
+    }
+
+    // A credential plugin's device-code prompt shows at once, its address clickable, in a
+    // dialog that leaves the window usable and goes when the plugin is done.
+    void credentialPromptShowsAndCloses()
+    {
+        QVERIFY(Language::instance().set(QStringLiteral("en")));
+        MainWindow window;
+        window.show();
+        QVERIFY(!window.credentialPrompt());
+        window.showCredentialPrompt(
+            QStringLiteral("aks-prod"),
+            QStringLiteral(
+                "To sign in, open https://microsoft.com/devicelogin and enter ABCD-1234"));
+        CredentialPromptDialog *dialog = window.credentialPrompt();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->isModal());
+        QVERIFY(dialog->windowTitle().contains(u"aks-prod"));
+        auto *text = dialog->findChild<QTextBrowser *>(QStringLiteral("credentialPromptText"));
+        QVERIFY(text);
+        QVERIFY(text->toPlainText().contains(u"ABCD-1234"));
+        QVERIFY(text->toHtml().contains(u"href=\"https://microsoft.com/devicelogin\""));
+        window.showCredentialPrompt(QStringLiteral("aks-prod"), QStringLiteral("still waiting"));
+        QCOMPARE(dialog->lines().size(), 2);
+        window.closeCredentialPrompt();
+        QVERIFY(!dialog->isVisible());
+        // A notice is shown in the status bar and kept in the indicator's tool tip.
+        window.setResourceState(QStringLiteral("pods"), QStringLiteral("live"),
+                                MainWindow::ResourceHealth::Live);
+        window.showNotice(QStringLiteral("pods: access across the cluster returned"));
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("pods: access across the cluster returned"));
+        bool inToolTip = false;
+        for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            inToolTip = inToolTip || label->toolTip().contains(u"access across the cluster");
+        QVERIFY(inToolTip);
     }
 
     void contextSwitcherIgnoresTheWheelAndTheCurrentContext()

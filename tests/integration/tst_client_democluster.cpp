@@ -221,7 +221,7 @@ private Q_SLOTS:
         pods.start();
         nodes.start();
         QTRY_VERIFY_WITH_TIMEOUT(pods.hasSynced(), 60000);
-        QCOMPARE(pods.state(), InformerBase::State::Forbidden);
+        QTRY_COMPARE_WITH_TIMEOUT(pods.state(), InformerBase::State::Live, 30000);
         QVERIFY(!pods.visibleClusterWide());
         QCOMPARE(pods.visibleNamespaces(), QStringList{QStringLiteral("team-a")});
         QVERIFY(pods.size() > 0);

@@ -112,6 +112,45 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo(m_kubeconfig).isSymLink());
     }
 
+    // A symlink planted where the kubeconfig goes is replaced, not followed: the file it points
+    // to keeps its content, and the kubeconfig is a private regular file.
+    void kubeconfigOutDoesNotFollowASymlink()
+    {
+        const QString victim = m_dir.filePath(QStringLiteral("victim"));
+        QFile v(victim);
+        QVERIFY(v.open(QIODevice::WriteOnly));
+        v.write("keep me\n");
+        v.close();
+        QVERIFY(v.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                 | QFileDevice::ReadOther));
+        const QString link = m_dir.filePath(QStringLiteral("planted-kubeconfig"));
+        QVERIFY(QFile::link(victim, link));
+        QProcess demo;
+        demo.setProgram(QStringLiteral(KLARSICHT_DEMO_CLUSTER));
+        demo.setArguments({QStringLiteral("--kubeconfig-out"), link, QStringLiteral("--port"),
+                           QStringLiteral("0")});
+        demo.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        demo.start();
+        QVERIFY2(demo.waitForStarted(), qPrintable(demo.errorString()));
+        QByteArray banner;
+        QTRY_VERIFY_WITH_TIMEOUT((banner += demo.readAllStandardOutput()).contains("export "),
+                                 30000);
+        demo.terminate();
+        if (!demo.waitForFinished(10000))
+            demo.kill();
+        QFile after(victim);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), QByteArray("keep me\n"));
+        const QFileInfo written(link);
+        QVERIFY(!written.isSymLink());
+        QVERIFY(written.isFile());
+        QCOMPARE(written.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QFile config(link);
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        QVERIFY(config.readAll().contains("kind: Config"));
+    }
+
     void cleanupTestCase()
     {
         if (m_cluster.state() == QProcess::Running) {

@@ -135,6 +135,17 @@ private Q_SLOTS:
                  qPrintable(nf.explanation()));
     }
 
+    // What a credential plugin wrote to stderr is in the explanation, not in the log line.
+    void credentialPluginOutputIsNotLogged()
+    {
+        const ApiError e = ApiError::credential(
+            ApiError::Context{}, QStringLiteral("exec: executable kubelogin failed with exit code "
+                                                "1\nerror: user alice@corp.example has no access"));
+        QVERIFY(e.explanation().contains(u"alice@corp.example"));
+        QVERIFY(!e.toLogString().contains(u"alice@corp.example"));
+        QVERIFY(e.toLogString().contains(u"exit code 1"));
+    }
+
     void okIsOk()
     {
         const ApiError e;

@@ -32,6 +32,8 @@ private slots:
     void badOutput();
     void timeout();
     void interactiveAlwaysWithoutTerminal();
+    void endlessOutputIsCut();
+    void loginPromptArrivesWhileThePluginRuns();
 
 private:
     QString script(const QString &name, const QByteArray &body);
@@ -354,6 +356,39 @@ void TestExec::interactiveAlwaysWithoutTerminal()
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
     QVERIFY(failed.first().first().toString().contains(u"interactive"));
     QCOMPARE(provider.runCount(), 0);
+}
+
+void TestExec::endlessOutputIsCut()
+{
+    // A broken plugin that never stops writing: killed past 1 MiB, not buffered without end.
+    ExecCredentialProvider provider(
+        connection(script(QStringLiteral("endless"), "exec yes 0123456789abcdef\n")));
+    QSignalSpy failed(&provider, &ExecCredentialProvider::failed);
+    provider.request();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+    const QString error = failed.first().first().toString();
+    QVERIFY2(error.contains(u"more than 1024 KiB"), qPrintable(error));
+    QVERIFY(!provider.isRunning());
+}
+
+void TestExec::loginPromptArrivesWhileThePluginRuns()
+{
+    // A device-code login: the prompt is news while the plugin still waits for the person.
+    ExecCredentialProvider provider(connection(script(
+        QStringLiteral("devicecode"),
+        "echo 'To sign in, open https://login.example/device and enter the code ABCD-1234' >&2\n"
+        "sleep 2\n"
+        "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",'"
+        "'\"status\":{\"token\":\"tok-device\"}}'\n")));
+    QSignalSpy messages(&provider, &ExecCredentialProvider::pluginMessage);
+    QSignalSpy ready(&provider, &ExecCredentialProvider::credentialReady);
+    provider.request();
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 1, 10000);
+    QVERIFY(messages.first().first().toString().contains(u"ABCD-1234"));
+    QVERIFY(provider.isRunning());
+    QCOMPARE(ready.size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
+    QCOMPARE(ready.first().first().value<ExecCredential>().token, QStringLiteral("tok-device"));
 }
 
 QTEST_GUILESS_MAIN(TestExec)

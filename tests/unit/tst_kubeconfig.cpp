@@ -22,6 +22,7 @@ private slots:
     void malformed();
     void resolveErrors_data();
     void resolveErrors();
+    void plainHttpWithACredentialWarns();
     void execValidation();
     void authProviders();
     void missingFiles();
@@ -274,6 +275,10 @@ void TestKubeconfig::resolveErrors_data()
         << QStringLiteral("half-cert") << QStringLiteral("client certificate without a key");
     QTest::newRow("missing token file")
         << QStringLiteral("missing-token") << QStringLiteral("Cannot read the token file");
+    // kubectl: "specifying a root certificates file with the insecure flag is not allowed".
+    QTest::newRow("insecure with a CA")
+        << QStringLiteral("insecure-ca")
+        << QStringLiteral("sets both insecure-skip-tls-verify and a certificate authority");
 }
 
 void TestKubeconfig::resolveErrors()
@@ -286,6 +291,7 @@ clusters:
 - {name: empty, cluster: {}}
 - {name: bad, cluster: {server: "ftp://user:secretpw@host/"}}
 - {name: noca, cluster: {server: "https://ok.example", certificate-authority: nowhere/ca.crt}}
+- {name: insecureca, cluster: {server: "https://ok.example", insecure-skip-tls-verify: true, certificate-authority-data: Q0VSVA==}}
 users:
 - {name: nocert, user: {client-certificate: nowhere/c.crt, client-key: nowhere/c.key}}
 - {name: half, user: {client-certificate-data: Q0VSVA==, token: "tok-secret-123"}}
@@ -299,6 +305,7 @@ contexts:
 - {name: missing-cert, context: {cluster: ok, user: nocert}}
 - {name: half-cert, context: {cluster: ok, user: half}}
 - {name: missing-token, context: {cluster: ok, user: notoken}}
+- {name: insecure-ca, context: {cluster: insecureca}}
 )");
     QString error;
     const auto config = Kubeconfig::loadFiles({file}, true, &error);
@@ -306,6 +313,39 @@ contexts:
     QVERIFY(!config->resolve(context, &error));
     QVERIFY2(error.contains(expected), qPrintable(error));
     QVERIFY2(!error.contains(u"secretpw") && !error.contains(u"tok-secret-123"), qPrintable(error));
+}
+
+void TestKubeconfig::plainHttpWithACredentialWarns()
+{
+    const QString file = write(QStringLiteral("http/config"), R"(
+clusters:
+- {name: plain, cluster: {server: "http://10.0.0.1:8080"}}
+- {name: tls, cluster: {server: "https://10.0.0.1:6443"}}
+users:
+- {name: tok, user: {token: "tok-plain-123"}}
+- {name: pw, user: {username: u, password: "pw-plain-123"}}
+contexts:
+- {name: plain-token, context: {cluster: plain, user: tok}}
+- {name: plain-password, context: {cluster: plain, user: pw}}
+- {name: plain-anonymous, context: {cluster: plain}}
+- {name: tls-token, context: {cluster: tls, user: tok}}
+)");
+    QString error;
+    const auto config = Kubeconfig::loadFiles({file}, true, &error);
+    QVERIFY2(config, qPrintable(error));
+    for (const char *name : {"plain-token", "plain-password"}) {
+        const auto c = config->resolve(QString::fromLatin1(name), &error);
+        QVERIFY2(c, qPrintable(error));
+        const QString warning = Kubeconfig::plainTextCredentialWarning(*c);
+        QVERIFY2(warning.contains(u"http://") && warning.contains(QString::fromLatin1(name)),
+                 qPrintable(warning));
+        QVERIFY(!warning.contains(u"plain-123"));
+    }
+    for (const char *name : {"plain-anonymous", "tls-token"}) {
+        const auto c = config->resolve(QString::fromLatin1(name), &error);
+        QVERIFY2(c, qPrintable(error));
+        QVERIFY(Kubeconfig::plainTextCredentialWarning(*c).isEmpty());
+    }
 }
 
 void TestKubeconfig::execValidation()

@@ -5,6 +5,7 @@
 #include "democluster/churn.h"
 #include "democluster/kubeconfig.h"
 #include "democluster/protobuf.h"
+#include "democluster/selectors.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -346,9 +347,12 @@ void ApiServer::Impl::dispatch(const httplib::Request &req, httplib::Response &r
         std::transform(nonResource.verb.begin(), nonResource.verb.end(), nonResource.verb.begin(),
                        ::tolower);
         auto requireNonResource = [&] {
-            if (!Authorizer::allowed(ctx.user, nonResource)) {
-                ApiError e(403, "Forbidden", Authorizer::forbiddenMessage(ctx.user, nonResource));
-                throw e;
+            const AccessDecision decision = authorizer.authorize(ctx.user, nonResource);
+            if (!decision.allowed) {
+                std::string message = Authorizer::forbiddenMessage(ctx.user, nonResource);
+                if (!decision.reason.empty())
+                    message += ": " + decision.reason;
+                throw ApiError(403, "Forbidden", message);
             }
         };
         if (s.size() >= 2 && s[0] == "openapi" && s[1] == "v3") {
@@ -368,7 +372,7 @@ void ApiServer::Impl::dispatch(const httplib::Request &req, httplib::Response &r
             return;
         }
         if (path == "/metrics") {
-            // Like kube-apiserver: a non-resource URL that RBAC must grant (admins only here).
+            // Like kube-apiserver: a non-resource URL that RBAC must grant (cluster-admin does).
             requireNonResource();
             res.set_content(metrics.text(), "text/plain; version=0.0.4; charset=utf-8");
             return;
@@ -465,12 +469,32 @@ void ApiServer::Impl::serveResourcePath(RequestContext &ctx, const std::string &
 
     RequestAttributes attributes{true,   ctx.verb, group,       resource, ctx.subresource,
                                  ctx.ns, ctx.name, ctx.req.path};
-    if (!Authorizer::allowed(ctx.user, attributes)) {
-        ApiError e(403, "Forbidden", Authorizer::forbiddenMessage(ctx.user, attributes));
+    // As kube-apiserver's RequestInfo: a namespace object lies in itself (a RoleBinding there
+    // may grant reading it), and a list or watch of one name (metadata.name=) names it, so
+    // rules with resourceNames cover `kubectl get NAME -w`.
+    if (group.empty() && resource == "namespaces" && !ctx.name.empty())
+        attributes.ns = ctx.name;
+    if ((ctx.verb == "list" || ctx.verb == "watch") && ctx.req.has_param("fieldSelector")) {
+        try {
+            const std::string name =
+                FieldSelector(ctx.param("fieldSelector"), *ctx.info).required("metadata.name");
+            if (!name.empty() && name != "." && name != ".."
+                && name.find_first_of("/%") == std::string::npos)
+                attributes.name = name;
+        } catch (const ApiError &) {
+            // Unparsable: authorized as a list of everything; the list itself answers 400.
+        }
+    }
+    if (const AccessDecision decision = authorizer.authorize(ctx.user, attributes);
+        !decision.allowed) {
+        std::string message = Authorizer::forbiddenMessage(ctx.user, attributes);
+        if (!decision.reason.empty())
+            message += ": " + decision.reason;
+        ApiError e(403, "Forbidden", message);
         e.details["group"] = group;
         e.details["kind"] = resource;
-        if (!ctx.name.empty())
-            e.details["name"] = ctx.name;
+        if (!attributes.name.empty())
+            e.details["name"] = attributes.name;
         throw e;
     }
     if (group == "metrics.k8s.io") {
@@ -489,8 +513,7 @@ void ApiServer::Impl::serveResourcePath(RequestContext &ctx, const std::string &
 
 void ApiServer::Impl::serveFaults(RequestContext &ctx)
 {
-    if (std::find(ctx.user.groups.begin(), ctx.user.groups.end(), "system:masters")
-        == ctx.user.groups.end()) {
+    if (!Authorizer::privileged(ctx.user)) {
         RequestAttributes a{
             false, ctx.req.method == "GET" ? "get" : "create", {}, {}, {}, {}, {}, ctx.req.path};
         throw ApiError(403, "Forbidden", Authorizer::forbiddenMessage(ctx.user, a));

@@ -67,11 +67,13 @@ struct ApiServer::Impl
         : store(s)
         , backend(b)
         , options(std::move(o))
+        , authorizer(s)
     {}
 
     ObjectStore &store;
     ClusterBackend *backend;
     ApiServerOptions options;
+    Authorizer authorizer;
     Pki pki;
     Credential serverCredential;
     Credential adminCredential;

@@ -4,41 +4,42 @@
 
 namespace demo {
 
-namespace {
+Authorizer::Authorizer(const ObjectStore &store)
+    : m_store(store)
+{}
 
-bool inGroup(const User &user, const std::string &group)
+bool Authorizer::privileged(const User &user)
 {
-    return std::find(user.groups.begin(), user.groups.end(), group) != user.groups.end();
+    return std::find(user.groups.begin(), user.groups.end(), "system:masters") != user.groups.end();
 }
 
-bool publicPath(const std::string &path)
+std::shared_ptr<const RbacPolicy> Authorizer::policy() const
 {
-    // system:discovery, system:basic-user and system:public-info-viewer cover these.
-    static const char *prefixes[] = {"/api",    "/apis",  "/version", "/healthz",
-                                     "/readyz", "/livez", "/openapi"};
-    for (const char *p : prefixes) {
-        const std::string prefix = p;
-        if (path == prefix || path.rfind(prefix + "/", 0) == 0)
-            return true;
+    // The versions are read before the objects: a write in between makes the next request
+    // load again, never keeps a stale policy.
+    std::array<std::uint64_t, 4> versions{};
+    const auto &keys = RbacPolicy::storeKeys();
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        versions[i] = m_store.lastChange(keys[i]);
+    std::lock_guard lock(m_mutex);
+    if (!m_policy || versions != m_versions) {
+        m_policy = std::make_shared<const RbacPolicy>(RbacPolicy::load(m_store));
+        m_versions = versions;
     }
-    return false;
+    return m_policy;
 }
 
-} // namespace
-
-bool Authorizer::allowed(const User &user, const RequestAttributes &a)
+AccessDecision Authorizer::authorize(const User &user, const RequestAttributes &a) const
 {
-    if (inGroup(user, "system:masters"))
-        return true;
-    if (!a.resourceRequest)
-        return a.verb == "get" && publicPath(a.path);
-    if (a.group == "authorization.k8s.io" && a.verb == "create"
-        && (a.resource == "selfsubjectaccessreviews" || a.resource == "selfsubjectrulesreviews"))
-        return true;
-    if (user.name == "viewer")
-        return a.ns == viewerNamespace
-               && (a.verb == "get" || a.verb == "list" || a.verb == "watch");
-    return false;
+    // kube-apiserver's privileged-group authorizer runs before RBAC and gives no reason.
+    if (privileged(user))
+        return {true, {}};
+    return policy()->authorize(user, a);
+}
+
+RbacPolicy::Rules Authorizer::rulesFor(const User &user, const std::string &ns) const
+{
+    return policy()->rulesFor(user, ns);
 }
 
 std::string Authorizer::forbiddenMessage(const User &user, const RequestAttributes &a)

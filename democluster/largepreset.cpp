@@ -43,6 +43,7 @@ void LargePreset::seed(SimContext &ctx, int nodeCount, int podCount, double now)
     }
     for (const char *ns : {"default", "kube-system", "kube-public", "kube-node-lease"})
         b.put("namespaces", b.namespaceObject(ns, json::object(), born));
+    b.accessControl(born);
     if (podCount <= 0)
         return;
     const int perDeployment = 10;

@@ -1,5 +1,6 @@
 #include "democluster/presetbuilder.h"
 
+#include "democluster/rbacbootstrap.h"
 #include "democluster/simcontext.h"
 #include "democluster/simutil.h"
 
@@ -19,6 +20,15 @@ void PresetBuilder::put(const std::string &key, const json &object) const
         if (e.code != 409)
             throw;
     }
+}
+
+void PresetBuilder::accessControl(double created) const
+{
+    if (!ctx_.store.type("rbac.authorization.k8s.io/clusterroles"))
+        return;
+    put("namespaces", namespaceObject(RbacBootstrap::viewerNamespace, json::object(), created));
+    for (const auto &[key, object] : RbacBootstrap::objects(sim::formatTime(created)))
+        put(key, object);
 }
 
 json PresetBuilder::node(const NodeShape &s) const

@@ -56,6 +56,10 @@ public:
 
     // Creates, ignoring AlreadyExists (the API server may have made default objects).
     void put(const std::string &key, const nlohmann::json &object) const;
+    // The bootstrap RBAC roles and bindings, the viewer's namespace (if the preset has none)
+    // and the RoleBinding that lets the viewer read it. Nothing on a store that does not serve
+    // RBAC (the simulation's own tests register only the kinds it writes).
+    void accessControl(double created) const;
 
 private:
     nlohmann::json labelsOf(const WorkloadShape &shape) const;

@@ -131,6 +131,16 @@ std::vector<ResourceInfo> build()
     add(make("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true, "networkpolicy",
              {"netpol"}),
         {});
+    // rbac.authorization.k8s.io/v1: what Authorizer evaluates (no short names, no categories)
+    {
+        const std::string rbac = "rbac.authorization.k8s.io";
+        add(make(rbac, "v1", "clusterrolebindings", "ClusterRoleBinding", false,
+                 "clusterrolebinding", {}),
+            {});
+        add(make(rbac, "v1", "clusterroles", "ClusterRole", false, "clusterrole", {}), {});
+        add(make(rbac, "v1", "rolebindings", "RoleBinding", true, "rolebinding", {}), {});
+        add(make(rbac, "v1", "roles", "Role", true, "role", {}), {});
+    }
     // metrics.k8s.io/v1beta1: computed by the simulation on every request
     {
         auto nodes = make("metrics.k8s.io", "v1beta1", "nodes", "NodeMetrics", false, "", {});

@@ -4,6 +4,7 @@
 #include "democluster/apiserverimpl.h"
 #include "democluster/patch.h"
 #include "democluster/podtermination.h"
+#include "democluster/rbacvalidation.h"
 #include "democluster/selectors.h"
 
 #include <chrono>
@@ -97,6 +98,8 @@ void ApiServer::Impl::create(RequestContext &ctx)
     meta.erase("uid");
     meta.erase("deletionTimestamp");
     prepareForCreate(type, body);
+    RbacValidation::applyDefaults(type, body);
+    RbacValidation::check(type, body);
     if (ctx.param("dryRun") == "All") {
         const std::string name = meta.value("name", std::string());
         if (!name.empty() && store.getShared(type.key(), ctx.ns, name))
@@ -134,6 +137,8 @@ void ApiServer::Impl::update(RequestContext &ctx, bool statusOnly)
             if (hasStatus(info))
                 next["status"] = current.value("status", json::object());
         }
+        RbacValidation::applyDefaults(type, next);
+        RbacValidation::check(type, next, &current);
         current = std::move(next);
         return true;
     });
@@ -166,8 +171,10 @@ void ApiServer::Impl::patch(RequestContext &ctx, bool statusOnly)
         } else if (hasStatus(info)) {
             patched["status"] = current.value("status", json::object());
         }
+        RbacValidation::applyDefaults(type, patched);
         if (patched == current)
             return false; // a no-op patch leaves the resourceVersion alone
+        RbacValidation::check(type, patched, &current);
         current = std::move(patched);
         return true;
     });

@@ -372,38 +372,34 @@ void ApiServer::Impl::serveReview(RequestContext &ctx)
                                   "resourceAttributes must be specified",
                                   "FieldValueRequired");
         }
-        const bool allowed = Authorizer::allowed(ctx.user, a);
-        review["status"] = {{"allowed", allowed}};
-        if (allowed
-            && std::find(ctx.user.groups.begin(), ctx.user.groups.end(), "system:masters")
-                   != ctx.user.groups.end())
-            review["status"]["reason"] = "allowed by the demo cluster: group system:masters";
+        const AccessDecision decision = authorizer.authorize(ctx.user, a);
+        review["status"] = {{"allowed", decision.allowed}};
+        if (!decision.reason.empty())
+            review["status"]["reason"] = decision.reason;
         sendJson(ctx.res, 201, review);
         return;
     }
-    // SelfSubjectRulesReview: the rules the authorizer applies to this user in a namespace.
-    const std::string ns = spec.value("namespace", std::string());
+    // SelfSubjectRulesReview: the rules of every binding that applies to this user in the
+    // namespace (cluster-wide ones included), split as the RBAC authorizer's RulesFor does.
+    const RbacPolicy::Rules found = authorizer.rulesFor(ctx.user,
+                                                        spec.value("namespace", std::string()));
     json resourceRules = json::array();
-    json nonResourceRules = json::array(
-        {{{"verbs", {"get"}},
-          {"nonResourceURLs",
-           {"/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/readyz", "/version",
-            "/version/", "/openapi", "/openapi/*"}}}});
-    resourceRules.push_back(
-        {{"verbs", {"create"}},
-         {"apiGroups", {"authorization.k8s.io"}},
-         {"resources", {"selfsubjectaccessreviews", "selfsubjectrulesreviews"}}});
-    if (std::find(ctx.user.groups.begin(), ctx.user.groups.end(), "system:masters")
-        != ctx.user.groups.end()) {
-        resourceRules.push_back({{"verbs", {"*"}}, {"apiGroups", {"*"}}, {"resources", {"*"}}});
-        nonResourceRules.push_back({{"verbs", {"*"}}, {"nonResourceURLs", {"*"}}});
-    } else if (ctx.user.name == "viewer" && ns == Authorizer::viewerNamespace) {
-        resourceRules.push_back(
-            {{"verbs", {"get", "list", "watch"}}, {"apiGroups", {"*"}}, {"resources", {"*"}}});
+    json nonResourceRules = json::array();
+    for (const PolicyRule &rule : found.rules) {
+        if (!rule.resources.empty()) {
+            PolicyRule r = rule;
+            r.nonResourceURLs.clear();
+            resourceRules.push_back(r.toJson());
+        }
+        if (!rule.nonResourceURLs.empty())
+            nonResourceRules.push_back(
+                {{"verbs", rule.verbs}, {"nonResourceURLs", rule.nonResourceURLs}});
     }
     review["status"] = {{"resourceRules", resourceRules},
                         {"nonResourceRules", nonResourceRules},
-                        {"incomplete", false}};
+                        {"incomplete", !found.errors.empty()}};
+    if (!found.errors.empty())
+        review["status"]["evaluationError"] = RbacPolicy::aggregate(found.errors);
     sendJson(ctx.res, 201, review);
 }
 

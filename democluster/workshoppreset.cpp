@@ -32,6 +32,7 @@ void WorkshopPreset::seed(SimContext &ctx, int nodeCount, double now)
           b.service("default", "kubernetes", json::object(), 443, 443, "10.0.0.1", clusterBorn));
     for (const char *team : {"team-a", "team-b", "team-c"})
         b.put("namespaces", b.namespaceObject(team, {{"team", team}}, teamsBorn));
+    b.accessControl(clusterBorn);
 
     // kube-system add-ons.
     WorkloadShape dns{"kube-system",

@@ -29,3 +29,14 @@ klarsicht_add_test(NAME tst_democluster_terminating
 target_compile_definitions(tst_democluster_terminating PRIVATE
     KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
 add_dependencies(tst_democluster_terminating klarsicht-demo-cluster)
+
+# RBAC: the demo cluster authorizes from Roles, ClusterRoles and their bindings, with kubectl
+# (get, create, delete, auth can-i) as the referee.
+klarsicht_add_test(NAME tst_democluster_rbac
+    SOURCES integration/tst_democluster_rbac.cpp integration/tst_democluster_support.h
+    LIBS Qt6::Core Qt6::Network
+    LABELS integration
+    TIMEOUT 180)
+target_compile_definitions(tst_democluster_rbac PRIVATE
+    KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
+add_dependencies(tst_democluster_rbac klarsicht-demo-cluster)

@@ -6,12 +6,11 @@
 #include "kubeapi/informers/informerbase.h"
 #include "kubeapi/objects/decoders.h"
 #include "kubeapi/objects/stringpool.h"
+#include "kubeapi/offthread.h"
 
 #include <QElapsedTimer>
-#include <QFuture>
 #include <QHash>
 #include <QMetaObject>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <deque>
 #include <functional>
@@ -60,69 +59,74 @@ public:
 protected:
     void decodePage(int scopeId, quint64 generation, QByteArray body) override
     {
-        QtConcurrent::run([body = std::move(body), reserve = pageSize()] {
-            // One pool per page: pools are not thread-safe and pages may decode in parallel.
-            StringPool pool;
-            DecodedPage page;
-            page.items.reserve(std::size_t(reserve));
-            // Keys and shared objects are made here, off the owner's thread: it only files them.
-            page.error = decodeListStreaming<T>(
-                QByteArrayView(body), &page.metadata,
-                [&page](T &&item) {
-                    QString key = keyOf(item);
-                    page.items.push_back(
-                        {std::move(key), std::make_shared<const T>(std::move(item))});
-                },
-                &pool);
-            return page;
-        }).then(this, [this, scopeId, generation](QFuture<DecodedPage> future) {
-            DecodedPage page = future.takeResult();
-            if (!isCurrent(scopeId, generation))
-                return; // a newer list or a stop() made this page obsolete
-            if (page.error.isEmpty()) {
-                if (m_objects.isEmpty() && page.metadata.remainingItemCount > 0)
-                    m_objects.reserve(
-                        qsizetype(page.items.size() + page.metadata.remainingItemCount));
-                const bool track = tracksSeen(scopeId);
-                for (Keyed &item : page.items) {
-                    if (track)
-                        markSeen(scopeId, item.key);
-                    upsert(item.key, std::move(item.object));
+        runOffThread(
+            this,
+            [body = std::move(body), reserve = pageSize()] {
+                // One pool per page: pools are not thread-safe and pages may decode in parallel.
+                StringPool pool;
+                DecodedPage page;
+                page.items.reserve(std::size_t(reserve));
+                // Keys and shared objects are made here, off the owner's thread: it only files them.
+                page.error = decodeListStreaming<T>(
+                    QByteArrayView(body), &page.metadata,
+                    [&page](T &&item) {
+                        QString key = keyOf(item);
+                        page.items.push_back(
+                            {std::move(key), std::make_shared<const T>(std::move(item))});
+                    },
+                    &pool);
+                return page;
+            },
+            [this, scopeId, generation](DecodedPage page) {
+                if (!isCurrent(scopeId, generation))
+                    return; // a newer list or a stop() made this page obsolete
+                if (page.error.isEmpty()) {
+                    if (m_objects.isEmpty() && page.metadata.remainingItemCount > 0)
+                        m_objects.reserve(
+                            qsizetype(page.items.size() + page.metadata.remainingItemCount));
+                    const bool track = tracksSeen(scopeId);
+                    for (Keyed &item : page.items) {
+                        if (track)
+                            markSeen(scopeId, item.key);
+                        upsert(item.key, std::move(item.object));
+                    }
                 }
-            }
-            pageDecoded(scopeId, generation, page.metadata, page.error);
-        });
+                pageDecoded(scopeId, generation, page.metadata, page.error);
+            });
     }
 
     void decodeWatchLines(int scopeId, quint64 generation, QList<QByteArray> lines) override
     {
         // The pool is shared with the worker; only one batch of this informer decodes at a time.
-        QtConcurrent::run([lines = std::move(lines), pool = m_pool] {
-            std::vector<Event> events;
-            events.reserve(std::size_t(lines.size()));
-            for (const QByteArray &line : lines) {
-                WatchEvent<T> decoded = decodeWatchEvent<T>(QByteArrayView(line), pool.get());
-                Event event;
-                event.type = decoded.type;
-                event.error = std::move(decoded.error);
-                event.status = std::move(decoded.status);
-                event.resourceVersion = decoded.object.metadata.resourceVersion;
-                const bool ends = !event.error.isEmpty() || event.type == WatchEventType::Error;
-                if (!ends && event.type != WatchEventType::Bookmark) {
-                    event.key = keyOf(decoded.object);
-                    if (event.type != WatchEventType::Deleted)
-                        event.object = std::make_shared<const T>(std::move(decoded.object));
+        runOffThread(
+            this,
+            [lines = std::move(lines), pool = m_pool] {
+                std::vector<Event> events;
+                events.reserve(std::size_t(lines.size()));
+                for (const QByteArray &line : lines) {
+                    WatchEvent<T> decoded = decodeWatchEvent<T>(QByteArrayView(line), pool.get());
+                    Event event;
+                    event.type = decoded.type;
+                    event.error = std::move(decoded.error);
+                    event.status = std::move(decoded.status);
+                    event.resourceVersion = decoded.object.metadata.resourceVersion;
+                    const bool ends = !event.error.isEmpty() || event.type == WatchEventType::Error;
+                    if (!ends && event.type != WatchEventType::Bookmark) {
+                        event.key = keyOf(decoded.object);
+                        if (event.type != WatchEventType::Deleted)
+                            event.object = std::make_shared<const T>(std::move(decoded.object));
+                    }
+                    events.push_back(std::move(event));
+                    if (ends)
+                        break; // the watch ends here: what follows would be dropped
                 }
-                events.push_back(std::move(event));
-                if (ends)
-                    break; // the watch ends here: what follows would be dropped
-            }
-            return events;
-        }).then(this, [this, scopeId, generation](QFuture<std::vector<Event>> future) {
-            m_applyQueue.push_back(EventBatch{scopeId, generation, future.takeResult(), 0});
-            watchLinesDecoded();
-            applyWatchEvents();
-        });
+                return events;
+            },
+            [this, scopeId, generation](std::vector<Event> events) {
+                m_applyQueue.push_back(EventBatch{scopeId, generation, std::move(events), 0});
+                watchLinesDecoded();
+                applyWatchEvents();
+            });
     }
 
     void removeUnseen(const QString &ns, const QSet<QString> &seen) override

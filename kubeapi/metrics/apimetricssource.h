@@ -4,8 +4,8 @@
 // the node proxy, metrics.k8s.io): one round at a time, its requests owned until they finish.
 #include "kubeapi/metrics/metricssource.h"
 
+#include "kubeapi/offthread.h"
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
 
@@ -51,7 +51,7 @@ protected:
     template<typename Work, typename Done>
     void offThread(Work work, Done done)
     {
-        QtConcurrent::run(std::move(work)).then(this, std::move(done));
+        runOffThread(this, std::move(work), std::move(done));
     }
 
 private:

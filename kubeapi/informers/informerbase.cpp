@@ -65,11 +65,7 @@ InformerBase::~InformerBase()
 {
     for (auto &s : m_scopes)
         cancel(s.get());
-    if (ApiReply *probe = m_accessProbe) {
-        probe->disconnect(this);
-        probe->abort();
-        probe->deleteLater();
-    }
+    dropAccessProbe();
 }
 
 void InformerBase::setFallbackNamespaces(const QStringList &namespaces)
@@ -106,11 +102,7 @@ void InformerBase::stop()
     for (auto &s : m_scopes)
         cancel(s.get());
     m_accessRetry->stop();
-    if (ApiReply *probe = std::exchange(m_accessProbe, nullptr)) {
-        probe->disconnect(this);
-        probe->abort();
-        probe->deleteLater();
-    }
+    dropAccessProbe();
 }
 
 void InformerBase::cancel(Scope *s)
@@ -190,12 +182,23 @@ void InformerBase::startList(Scope *s)
     requestPage(s, QString());
 }
 
+ApiRequest InformerBase::listRequest(const QString &ns) const
+{
+    ApiRequest request;
+    request.path = m_kind.collectionPath(ns);
+    request.verb = QStringLiteral("list");
+    request.resource = m_kind.plural;
+    request.group = m_kind.group;
+    request.ns = ns;
+    request.inactivityTimeoutMs = 60000;
+    return request;
+}
+
 void InformerBase::requestPage(Scope *s, const QString &continueToken)
 {
     if (!m_client)
         return; // the client went away before us: nothing more to ask
-    ApiRequest request;
-    request.path = m_kind.collectionPath(s->ns);
+    ApiRequest request = listRequest(s->ns);
     if (!continueToken.isEmpty()) {
         // A continued page carries no resourceVersion: the token pins it.
         request.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
@@ -208,11 +211,6 @@ void InformerBase::requestPage(Scope *s, const QString &continueToken)
         if (s->listFrom != Scope::ListFrom::Consistent)
             request.query.addQueryItem(QStringLiteral("resourceVersion"), QStringLiteral("0"));
     }
-    request.verb = QStringLiteral("list");
-    request.resource = m_kind.plural;
-    request.group = m_kind.group;
-    request.ns = s->ns;
-    request.inactivityTimeoutMs = 60000;
     ++m_listRequests;
     qCDebug(lcKubeApi) << "list" << m_kind.plural << s->ns << "continue"
                        << !continueToken.isEmpty();

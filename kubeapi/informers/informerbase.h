@@ -27,6 +27,7 @@ namespace kube {
 
 class ApiClient;
 class ApiReply;
+struct ApiRequest;
 class WatchStream;
 struct ListMeta;
 
@@ -159,6 +160,9 @@ private:
     void scheduleAccessRetry();
     void retryAccess();
     void onAccessProbe(ApiReply *reply);
+    void dropAccessProbe();
+    // A LIST of the kind in `ns` ("" = cluster-wide), its query still empty.
+    ApiRequest listRequest(const QString &ns) const;
     void setScopeState(Scope *s, State state);
     void emitStateIfChanged();
 

@@ -116,18 +116,22 @@ void InformerBase::retryAccess()
     if (!m_fallback)
         return;
     // One item from the watch cache tells whether the cluster-wide list is allowed again.
-    ApiRequest request;
-    request.path = m_kind.collectionPath(QString());
+    ApiRequest request = listRequest(QString());
     request.query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
     request.query.addQueryItem(QStringLiteral("resourceVersion"), QStringLiteral("0"));
-    request.verb = QStringLiteral("list");
-    request.resource = m_kind.plural;
-    request.group = m_kind.group;
-    request.inactivityTimeoutMs = 60000;
     ++m_listRequests;
     ApiReply *reply = m_client->send(std::move(request));
     m_accessProbe = reply;
     connect(reply, &ApiReply::finished, this, [this, reply] { onAccessProbe(reply); });
+}
+
+void InformerBase::dropAccessProbe()
+{
+    if (ApiReply *probe = std::exchange(m_accessProbe, nullptr)) {
+        probe->disconnect(this);
+        probe->abort();
+        probe->deleteLater();
+    }
 }
 
 void InformerBase::onAccessProbe(ApiReply *reply)

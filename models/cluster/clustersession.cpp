@@ -141,7 +141,8 @@ QString ClusterSession::stateText(const InformerBase &informer)
 
 bool ClusterSession::limited(const InformerBase &informer)
 {
-    return informer.state() == InformerBase::State::Forbidden || !informer.visibleClusterWide();
+    // Forbidden (nothing readable) is never cluster-wide either.
+    return !informer.visibleClusterWide();
 }
 
 QStringList ClusterSession::stateSummary() const

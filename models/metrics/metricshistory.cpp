@@ -67,9 +67,9 @@ void MetricsHistory::maintain(qint64 nowMs)
     const MetricSeries::Config &c = m_config.series;
     const qint64 kept = std::max({c.rawHorizonMs, qint64(m_limits.mid) * c.midBucketMs,
                                   qint64(m_limits.old) * c.oldBucketMs});
-    m_pruned += pruneOlderThan(nowMs - kept);
-
-    m_estimatedBytes = ringBytes() + qint64(m_series.size()) * kSeriesOverheadBytes;
+    qint64 ringBytesKept = 0; // one pass over the series for both
+    m_pruned += pruneOlderThan(nowMs - kept, &ringBytesKept);
+    m_estimatedBytes = ringBytesKept + qint64(m_series.size()) * kSeriesOverheadBytes;
     // Over the budget: every series keeps shorter tiers from its next write on; well under
     // it again (objects went away): longer tiers, as far as the capacities go.
     if (m_estimatedBytes > m_config.maxBytes && m_scale > kMinScale)
@@ -238,24 +238,30 @@ void MetricsHistory::removeContainer(const QString &containerId)
     m_restarts.remove(containerId);
 }
 
-int MetricsHistory::pruneOlderThan(qint64 cutoffMs)
+int MetricsHistory::pruneOlderThan(qint64 cutoffMs, qint64 *keptBytes)
 {
     int removed = 0;
+    qint64 bytes = 0;
     for (auto it = m_series.begin(); it != m_series.end();) {
         const auto last = it->latest();
         if (!last || last->ms < cutoffMs) {
             it = m_series.erase(it);
             ++removed;
         } else {
+            bytes += it->bytes();
             ++it;
         }
     }
     for (auto it = m_restarts.begin(); it != m_restarts.end();) {
-        if (it->isEmpty() || it->back().ms < cutoffMs)
+        if (it->isEmpty() || it->back().ms < cutoffMs) {
             it = m_restarts.erase(it);
-        else
+        } else {
+            bytes += it->bytes();
             ++it;
+        }
     }
+    if (keptBytes)
+        *keptBytes = bytes;
     return removed;
 }
 

@@ -107,7 +107,8 @@ public:
     // restarts), or every series whose newest sample is older than `cutoffMs`.
     void remove(const SeriesKey &key) { m_series.remove(key); }
     void removeContainer(const QString &containerId);
-    int pruneOlderThan(qint64 cutoffMs);
+    // `keptBytes`, if given, receives ringBytes() of what stays (summed in the same pass).
+    int pruneOlderThan(qint64 cutoffMs, qint64 *keptBytes = nullptr);
     void clear();
 
     qsizetype seriesCount() const { return m_series.size(); }

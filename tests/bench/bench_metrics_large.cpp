@@ -6,7 +6,6 @@
 // `result: key=value …` line.
 // Usage: bench_metrics_large [--nodes N] [--pods M] [--rounds R]
 #include "bench_support.h"
-#include "kubeapi/config/kubeconfig.h"
 #include "models/cluster/cluster.h"
 #include "models/cluster/clusterstore.h"
 #include "models/metrics/metricshistory.h"
@@ -67,14 +66,9 @@ int main(int argc, char **argv)
     if (!bench::startLargeDemoCluster(demo, QStringLiteral(KLARSICHT_DEMO_CLUSTER),
                                       parser.value(nodesOpt), parser.value(podsOpt), kubeconfig))
         return 1;
-    QString error;
-    const auto config = kube::Kubeconfig::loadFiles({kubeconfig}, true, &error);
-    const auto connection = config ? config->resolve(QStringLiteral("demo"), &error)
-                                   : std::optional<kube::ClusterConnection>();
-    if (!connection) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    const auto connection = bench::demoConnection(kubeconfig);
+    if (!connection)
         return 1;
-    }
 
     Cluster cluster;
     QList<qint64> roundMs;

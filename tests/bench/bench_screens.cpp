@@ -401,13 +401,9 @@ int main(int argc, char **argv)
     if (!bench::startLargeDemoCluster(demo, QStringLiteral(KLARSICHT_DEMO_CLUSTER),
                                       parser.value(nodesOpt), parser.value(podsOpt), kubeconfig))
         return 1;
-    QString error;
-    const auto config = kube::Kubeconfig::loadFiles({kubeconfig}, true, &error);
-    const auto connection = config ? config->resolve(QStringLiteral("demo"), &error) : std::nullopt;
-    if (!connection) {
-        std::fprintf(stderr, "the demo cluster did not start: %s\n", qPrintable(error));
+    const auto connection = bench::demoConnection(kubeconfig);
+    if (!connection)
         return 1;
-    }
 
     ClusterStore feed;
     MetricsHistory history;

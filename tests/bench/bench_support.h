@@ -2,11 +2,14 @@
 
 // Shared by the benchmarks that need a cluster: starts the demo cluster with the large preset
 // and waits until it serves and has written its kubeconfig.
+#include "kubeapi/config/kubeconfig.h"
+
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
 
 #include <cstdio>
+#include <optional>
 
 namespace bench {
 
@@ -35,6 +38,18 @@ inline bool startLargeDemoCluster(QProcess &demo, const QString &program, const 
         return false;
     }
     return true;
+}
+
+// The admin context ("demo") of the kubeconfig the demo cluster wrote; nullopt (with a message
+// on stderr) when it cannot be read.
+inline std::optional<kube::ClusterConnection> demoConnection(const QString &kubeconfig)
+{
+    QString error;
+    const auto config = kube::Kubeconfig::loadFiles({kubeconfig}, true, &error);
+    auto connection = config ? config->resolve(QStringLiteral("demo"), &error) : std::nullopt;
+    if (!connection)
+        std::fprintf(stderr, "the demo cluster's kubeconfig: %s\n", qPrintable(error));
+    return connection;
 }
 
 } // namespace bench

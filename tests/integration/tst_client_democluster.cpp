@@ -78,15 +78,9 @@ private:
         return int(f.readAll().count('\n'));
     }
 
-    kube::ClusterConnection execConnection(const QString &script)
+    kube::ClusterConnection execConnection(const QString &script) const
     {
-        kube::ClusterConnection c = m_cluster.connection(QStringLiteral("demo-token"));
-        c.token.clear();
-        c.hasExec = true;
-        c.exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
-        c.exec.command = script;
-        c.exec.interactiveMode = QStringLiteral("Never");
-        return c;
+        return m_cluster.execConnection(script);
     }
 
 private Q_SLOTS:

@@ -61,6 +61,17 @@ public:
         return c.value_or(kube::ClusterConnection{});
     }
     const kube::Kubeconfig &config() const { return m_config; }
+    // The demo-token context with its token replaced by an exec plugin (never interactive).
+    kube::ClusterConnection execConnection(const QString &script) const
+    {
+        kube::ClusterConnection c = connection(QStringLiteral("demo-token"));
+        c.token.clear();
+        c.hasExec = true;
+        c.exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        c.exec.command = script;
+        c.exec.interactiveMode = QStringLiteral("Never");
+        return c;
+    }
     QString dir() const { return m_launcher.dir(); }
 
     // Runs kubectl against this cluster (context "demo" unless args name one).

@@ -51,15 +51,10 @@ private:
         f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         return path;
     }
-    kube::ClusterConnection execConnection(const QString &script)
+    kube::ClusterConnection execConnection(const QString &script) const
     {
-        kube::ClusterConnection c = m_cluster.connection(QStringLiteral("demo-token"));
+        kube::ClusterConnection c = m_cluster.execConnection(script);
         c.contextName = QStringLiteral("exec");
-        c.token.clear();
-        c.hasExec = true;
-        c.exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
-        c.exec.command = script;
-        c.exec.interactiveMode = QStringLiteral("Never");
         return c;
     }
     void runCommand(const QStringList &args)

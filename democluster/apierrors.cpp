@@ -53,6 +53,13 @@ ApiError invalid(const std::string &kind, const std::string &group, const std::s
     return error;
 }
 
+ApiError forbidden(const ResourceType &type, const std::string &name, const std::string &why)
+{
+    const std::string subject = name.empty() ? qualifiedResource(type)
+                                             : qualifiedResource(type) + " \"" + name + "\"";
+    return withDetails(ApiError(403, "Forbidden", subject + " is forbidden: " + why), type, name);
+}
+
 ApiError badRequest(const std::string &message)
 {
     return ApiError(400, "BadRequest", message);

@@ -19,6 +19,8 @@ ApiError conflict(const ResourceType &type, const std::string &name, const std::
 ApiError invalid(const std::string &kind, const std::string &group, const std::string &name,
                  const std::string &field, const std::string &detail,
                  const std::string &causeReason = "FieldValueInvalid");
+// NewForbidden as admission plugins return it: `pods "web-1" is forbidden: <why>`.
+ApiError forbidden(const ResourceType &type, const std::string &name, const std::string &why);
 ApiError badRequest(const std::string &message);
 ApiError expired(const std::string &message);
 ApiError methodNotSupported(const ResourceType &type, const std::string &action);

@@ -1,5 +1,6 @@
 #include "democluster/apiserver.h"
 
+#include "democluster/admission.h"
 #include "democluster/apierrors.h"
 #include "democluster/apiserverimpl.h"
 #include "democluster/churn.h"
@@ -124,6 +125,7 @@ ApiServer::ApiServer(ObjectStore &store, ClusterBackend *backend, ApiServerOptio
     d->adminToken = randomToken();
     d->viewerToken = randomToken();
     registerBuiltinTypes(store);
+    Admission::install(store);
 }
 
 ApiServer::~ApiServer()

@@ -67,7 +67,10 @@ void DaemonSetController::reconcile(double now)
                     ctx_.store.create("pods", pod);
                     ctx_.events.record(ds, "Normal", "SuccessfulCreate", "Created pod: " + podName,
                                        "daemonset-controller", now);
-                } catch (const ApiError &) {
+                } catch (const ApiError &e) {
+                    ctx_.events.record(ds, "Warning", "FailedCreate",
+                                       std::string("Error creating: ") + e.what(),
+                                       "daemonset-controller", now);
                 }
                 continue;
             }

@@ -79,6 +79,24 @@ std::optional<std::string> controllerName(const json &object, const char *kind)
     return std::nullopt;
 }
 
+// The ReplicaFailure condition of `newRs`, else of the first of `all` that has one; null if none.
+json replicaFailure(const json *newRs, const std::vector<std::shared_ptr<const json>> &all)
+{
+    const auto of = [](const json &rs) {
+        for (const json &c : sim::field(sim::field(rs, "status"), "conditions"))
+            if (c.value("type", std::string()) == "ReplicaFailure")
+                return c;
+        return json();
+    };
+    if (newRs)
+        if (json c = of(*newRs); !c.is_null())
+            return c;
+    for (const auto &rs : all)
+        if (json c = of(*rs); !c.is_null())
+            return c;
+    return json();
+}
+
 Id idOf(const json &object)
 {
     const json &meta = object["metadata"];
@@ -110,6 +128,13 @@ bool DeploymentController::reconcileChanged(double now, std::uint64_t since)
     for (const WatchEvent &e : *podChanges)
         if (const auto owner = controllerName(*e.object, "ReplicaSet"))
             sets.emplace(idOf(*e.object).first, *owner);
+    for (const CreateBackoff::Owner &owner : backoff_.dueOwners(now)) {
+        const auto rs = ctx_.store.getShared("apps/replicasets", owner.ns, owner.name);
+        if (!rs || sim::str(*rs, "/metadata/uid"_json_pointer) != owner.uid)
+            backoff_.succeeded(owner.uid); // gone: nothing left to retry
+        else
+            sets.emplace(owner.ns, owner.name);
+    }
     for (const Id &id : deployments) {
         const auto d = ctx_.store.getShared("apps/deployments", id.first, id.second);
         if (!d || sim::podIsTerminating(*d))
@@ -358,6 +383,22 @@ void DeploymentController::syncDeployment(const json &deployment, const ObjectLi
              {"reason", complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated"},
              {"message", "ReplicaSet \"" + newName + "\" "
                              + (complete ? "has successfully progressed." : "is progressing.")}}));
+        // syncRolloutStatus: the new ReplicaSet's ReplicaFailure (else an old one's) is the
+        // deployment's, kept as it was while its status and reason stay the same.
+        if (const json failure = replicaFailure(newRs, owned); !failure.is_null()) {
+            json copied = {{"type", "ReplicaFailure"},
+                           {"status", failure.value("status", std::string("True"))},
+                           {"lastUpdateTime", failure.value("lastTransitionTime", when)},
+                           {"lastTransitionTime", failure.value("lastTransitionTime", when)},
+                           {"reason", failure.value("reason", std::string())},
+                           {"message", failure.value("message", std::string())}};
+            for (const json &old : before.value("conditions", json::array()))
+                if (old.value("type", std::string()) == "ReplicaFailure"
+                    && old.value("status", std::string()) == copied["status"]
+                    && old.value("reason", std::string()) == copied["reason"])
+                    copied = old;
+            conditions.push_back(copied);
+        }
         status["conditions"] = conditions;
         if (status == before)
             return false;
@@ -392,20 +433,43 @@ void DeploymentController::syncReplicaSet(const json &rs, const ObjectList &owne
         if (!sim::podIsTerminating(*p) && !sim::podIsFinished(*p))
             active.push_back(p);
     const int diff = desired - static_cast<int>(active.size());
-    if (diff > 0 && !sim::podIsTerminating(rs)) {
+    const std::string uid = sim::str(rs, "/metadata/uid"_json_pointer);
+    // manageReplicas' error: set when a create was refused, empty when the creates (or the
+    // deletes) went through; unset while a refused create waits for its retry.
+    std::optional<std::string> failure;
+    if (diff > 0 && !sim::podIsTerminating(rs) && backoff_.due(uid, now)) {
+        failure = std::string();
         const json tmpl = rs["spec"].value("template", json::object());
-        for (int i = 0; i < std::min(diff, 500); ++i) {
-            const std::string podName = name + "-" + ctx_.suffix(5);
-            try {
-                const json pod = ctx_.store.create(
-                    "pods", PodFactory::fromTemplate(rs, tmpl, ns, podName, now));
-                ctx_.events.record(rs, "Normal", "SuccessfulCreate", "Created pod: " + podName,
-                                   "replicaset-controller", now);
-            } catch (const ApiError &) {
-                break; // namespace terminating or name clash: retry next tick
+        // slowStartBatch: batches of 1, 2, 4, ... until one has a refused create.
+        int remaining = std::min(diff, 500);
+        for (int batch = 1; remaining > 0 && failure->empty(); batch *= 2) {
+            for (int i = 0, n = std::min(batch, remaining); i < n; ++i) {
+                const std::string podName = name + "-" + ctx_.suffix(5);
+                try {
+                    ctx_.store.createShared("pods",
+                                            PodFactory::fromTemplate(rs, tmpl, ns, podName, now));
+                    ctx_.events.record(rs, "Normal", "SuccessfulCreate", "Created pod: " + podName,
+                                       "replicaset-controller", now);
+                } catch (const ApiError &e) {
+                    *failure = e.what();
+                    // No event while the namespace is being deleted: every create would fail.
+                    if (e.details.dump().find("NamespaceTerminating") == std::string::npos)
+                        ctx_.events.record(rs, "Warning", "FailedCreate",
+                                           std::string("Error creating: ") + e.what(),
+                                           "replicaset-controller", now);
+                }
             }
+            remaining -= std::min(batch, remaining);
         }
-    } else if (diff < 0) {
+        if (failure->empty())
+            backoff_.succeeded(uid);
+        else
+            backoff_.failed(uid, ns, name, now);
+    } else if (diff <= 0) {
+        failure = std::string();
+        backoff_.succeeded(uid);
+    }
+    if (diff < 0) {
         // Delete the least useful pods first: unscheduled, then not ready, then the newest.
         std::vector<std::shared_ptr<const json>> victims = active;
         std::sort(victims.begin(), victims.end(), [](const auto &a, const auto &b) {
@@ -453,6 +517,27 @@ void DeploymentController::syncReplicaSet(const json &rs, const ObjectList &owne
         status["readyReplicas"] = ready;
         status["availableReplicas"] = ready;
         status["observedGeneration"] = r["metadata"].value("generation", 1);
+        if (failure) {
+            // calculateStatus: ReplicaFailure is set once (its message the first error) and
+            // removed when a sync creates (or deletes) what it should.
+            json conditions = json::array();
+            bool had = false;
+            for (const json &c : sim::field(status, "conditions")) {
+                had = had || c.value("type", std::string()) == "ReplicaFailure";
+                if (c.value("type", std::string()) != "ReplicaFailure" || !failure->empty())
+                    conditions.push_back(c);
+            }
+            if (!failure->empty() && !had)
+                conditions.push_back({{"type", "ReplicaFailure"},
+                                      {"status", "True"},
+                                      {"lastTransitionTime", sim::formatTime(now)},
+                                      {"reason", "FailedCreate"},
+                                      {"message", *failure}});
+            if (conditions.empty())
+                status.erase("conditions");
+            else
+                status["conditions"] = conditions;
+        }
         if (status == before)
             return false;
         r["status"] = status;

@@ -82,7 +82,7 @@ void JobController::syncJobs(double now)
             finished = "Complete";
         else if (failed > backoffLimit)
             finished = "Failed";
-        else if (!suspended) {
+        else if (!suspended && backoff_.due(uid, now)) {
             const int want = std::min(parallelism, completions - succeeded) - active;
             json tmpl = job["spec"].value("template", json::object());
             if (!tmpl["spec"].contains("restartPolicy"))
@@ -99,7 +99,13 @@ void JobController::syncJobs(double now)
                     ctx_.events.record(job, "Normal", "SuccessfulCreate", "Created pod: " + podName,
                                        "job-controller", now);
                     ++active;
-                } catch (const ApiError &) {
+                    backoff_.succeeded(uid);
+                } catch (const ApiError &e) {
+                    ctx_.events.record(job, "Warning", "FailedCreate",
+                                       std::string("Error creating: ") + e.what(), "job-controller",
+                                       now);
+                    backoff_.failed(uid, ns, name, now);
+                    break;
                 }
             }
         }

@@ -2,6 +2,8 @@
 
 // The Job controller (pods up to parallelism until `completions` succeeded, Complete/Failed
 // conditions) and the CronJob controller (a Job per scheduled minute, history limits).
+#include "democluster/createbackoff.h"
+
 #include <nlohmann/json.hpp>
 
 namespace demo {
@@ -18,6 +20,7 @@ private:
     void syncJobs(double now);
     void syncCronJobs(double now);
     SimContext &ctx_;
+    CreateBackoff backoff_; // by Job uid: refused pod creates
 };
 
 } // namespace demo

@@ -29,6 +29,12 @@ void defaultContainer(json &c)
         c["terminationMessagePolicy"] = "File";
     if (!c.contains("resources"))
         c["resources"] = json::object();
+    // SetDefaults_Pod: a limit without a request requests the limit.
+    json &resources = c["resources"];
+    if (resources.is_object() && resources.contains("limits") && resources["limits"].is_object())
+        for (auto it = resources["limits"].begin(); it != resources["limits"].end(); ++it)
+            if (!resources["requests"].contains(it.key()))
+                resources["requests"][it.key()] = it.value();
 }
 
 void defaultPodSpec(json &spec)
@@ -99,7 +105,7 @@ void ApiServer::Impl::prepareForCreate(const ResourceType &type, json &object) c
             defaultPodSpec(spec["template"]["spec"]);
         object["status"] = json::object();
     } else if (key == "batch/jobs" || key == "batch/cronjobs"
-               || key == "autoscaling/horizontalpodautoscalers") {
+               || key == "autoscaling/horizontalpodautoscalers" || key == "resourcequotas") {
         object["status"] = json::object();
     } else if (key == "services") {
         json &spec = object["spec"];

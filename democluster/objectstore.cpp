@@ -85,6 +85,7 @@ struct ObjectStore::Impl
     mutable std::recursive_mutex mutex;
     mutable std::condition_variable_any changed;
     std::map<std::string, ResourceType> types;
+    Admission admission;
     std::map<std::string, std::map<ObjectKey, ObjectPtr>> objects;
     // resource key -> controller owner uid -> objects; pods' node name -> pods.
     std::map<std::string, Index> owners;
@@ -228,6 +229,12 @@ void ObjectStore::registerType(const ResourceType &type)
     d->objects[type.key()];
 }
 
+void ObjectStore::setAdmission(Admission admission)
+{
+    std::lock_guard lock(d->mutex);
+    d->admission = std::move(admission);
+}
+
 const ResourceType *ObjectStore::type(const std::string &key) const
 {
     std::lock_guard lock(d->mutex);
@@ -277,6 +284,8 @@ std::shared_ptr<const json> ObjectStore::createShared(const std::string &key, js
     auto &bucket = d->objects[key];
     if (bucket.count(id))
         throw errors::alreadyExists(type, id.second);
+    if (d->admission)
+        d->admission(type, object);
 
     object["kind"] = type.kind;
     object["apiVersion"] = type.apiVersion();

@@ -73,6 +73,12 @@ public:
     explicit ObjectStore(std::size_t historySize = 10000);
 
     void registerType(const ResourceType &type);
+    // Admission of every create, as kube-apiserver runs its admission chain: called under the
+    // store's lock with the object's final name, before it is stored; it may change the object
+    // or throw ApiError to refuse it, and may write other objects (a quota's usage). The lock
+    // makes a quota check and the create it admits one step. Empty: none.
+    using Admission = std::function<void(const ResourceType &type, nlohmann::json &object)>;
+    void setAdmission(Admission admission);
     const ResourceType *type(const std::string &key) const;
     std::vector<ResourceType> types() const;
 

@@ -69,6 +69,13 @@ void PodFactory::applyDefaults(json &pod)
         setDefault(c, "terminationMessagePath", "/dev/termination-log");
         setDefault(c, "terminationMessagePolicy", "File");
         setDefault(c, "resources", json::object());
+        // SetDefaults_Pod: a limit without a request requests the limit.
+        json &resources = c["resources"];
+        if (resources.is_object() && resources.contains("limits")
+            && resources["limits"].is_object())
+            for (auto it = resources["limits"].begin(); it != resources["limits"].end(); ++it)
+                if (!resources["requests"].contains(it.key()))
+                    resources["requests"][it.key()] = it.value();
     }
     json &status = pod["status"];
     if (!status.is_object())

@@ -92,8 +92,9 @@ std::vector<ResourceInfo> build()
                          {"type", "/type"}};
         add(events, {});
 
-        add(make("", "v1", "resourcequotas", "ResourceQuota", true, "resourcequota", {"quota"}),
-            {});
+        auto quotas = make("", "v1", "resourcequotas", "ResourceQuota", true, "resourcequota",
+                           {"quota"});
+        add(quotas, {status(quotas)});
         add(make("", "v1", "limitranges", "LimitRange", true, "limitrange", {"limits"}), {});
         add(make("", "v1", "configmaps", "ConfigMap", true, "configmap", {"cm"}), {});
         add(make("", "v1", "serviceaccounts", "ServiceAccount", true, "serviceaccount", {"sa"}),

@@ -1,7 +1,9 @@
 // The writing REST verbs of the demo API server: create, update (PUT), patch and delete, with
 // the status-subresource split and the delete responses a real server gives.
+#include "democluster/admission.h"
 #include "democluster/apierrors.h"
 #include "democluster/apiserverimpl.h"
+#include "democluster/limitranger.h"
 #include "democluster/patch.h"
 #include "democluster/podtermination.h"
 #include "democluster/rbacvalidation.h"
@@ -99,11 +101,13 @@ void ApiServer::Impl::create(RequestContext &ctx)
     meta.erase("deletionTimestamp");
     prepareForCreate(type, body);
     RbacValidation::applyDefaults(type, body);
+    LimitRanger::applyDefaults(type, body);
     RbacValidation::check(type, body);
     if (ctx.param("dryRun") == "All") {
         const std::string name = meta.value("name", std::string());
         if (!name.empty() && store.getShared(type.key(), ctx.ns, name))
             throw errors::alreadyExists(type, name);
+        Admission::admit(store, type, body, true);
         body["kind"] = type.kind;
         body["apiVersion"] = type.apiVersion();
         sendJson(ctx.res, 201, body);
@@ -138,6 +142,7 @@ void ApiServer::Impl::update(RequestContext &ctx, bool statusOnly)
                 next["status"] = current.value("status", json::object());
         }
         RbacValidation::applyDefaults(type, next);
+        LimitRanger::applyDefaults(type, next);
         RbacValidation::check(type, next, &current);
         current = std::move(next);
         return true;
@@ -172,6 +177,7 @@ void ApiServer::Impl::patch(RequestContext &ctx, bool statusOnly)
             patched["status"] = current.value("status", json::object());
         }
         RbacValidation::applyDefaults(type, patched);
+        LimitRanger::applyDefaults(type, patched);
         if (patched == current)
             return false; // a no-op patch leaves the resourceVersion alone
         RbacValidation::check(type, patched, &current);

@@ -9,6 +9,7 @@
 #include "democluster/kubeletmetrics.h"
 #include "democluster/largepreset.h"
 #include "democluster/podlogs.h"
+#include "democluster/quotacontroller.h"
 #include "democluster/scheduler.h"
 #include "democluster/serviceproxy.h"
 #include "democluster/simcontext.h"
@@ -32,6 +33,7 @@ struct Reconcilers
     explicit Reconcilers(SimContext &ctx)
         : scheduler(ctx)
         , kubelet(ctx)
+        , quotas(ctx)
         , deployments(ctx)
         , statefulSets(ctx)
         , daemonSets(ctx)
@@ -41,6 +43,7 @@ struct Reconcilers
     {}
     Scheduler scheduler;
     Kubelet kubelet;
+    QuotaController quotas;
     DeploymentController deployments;
     StatefulSetController statefulSets;
     DaemonSetController daemonSets;
@@ -58,6 +61,7 @@ struct Reconcilers
     };
     Gate schedulerGate{{"pods", "nodes"}};
     Gate kubeletGate{{"pods", "nodes"}};
+    Gate quotaGate{{}};
     Gate deploymentGate{{"apps/deployments", "apps/replicasets", "pods"}};
     Gate statefulSetGate{{"apps/statefulsets", "pods"}};
     Gate daemonSetGate{{"apps/daemonsets", "nodes", "pods"}};
@@ -258,7 +262,10 @@ void Simulation::reconcileAt(double t)
     const auto since = [](const Reconcilers::Gate &gate) {
         return gate.ran ? std::optional<std::uint64_t>(gate.seen) : std::nullopt;
     };
-    gated("deployment controller", r.deploymentGate, false,
+    // Usage first: what the kubelet just deleted frees quota for the creates below.
+    gated("resourcequota controller", r.quotaGate, false,
+          [&] { r.quotas.reconcile(t, since(r.quotaGate)); });
+    gated("deployment controller", r.deploymentGate, r.deployments.retryDue(t),
           [&] { r.deployments.reconcile(t, since(r.deploymentGate)); });
     gated("statefulset controller", r.statefulSetGate, false, [&] { r.statefulSets.reconcile(t); });
     gated("daemonset controller", r.daemonSetGate, false, [&] { r.daemonSets.reconcile(t); });

@@ -79,7 +79,11 @@ void StatefulSetController::reconcile(double now)
                                        "create Pod " + podName + " in StatefulSet " + name
                                            + " successful",
                                        "statefulset-controller", now);
-                } catch (const ApiError &) {
+                } catch (const ApiError &e) {
+                    ctx_.events.record(sts, "Warning", "FailedCreate",
+                                       "create Pod " + podName + " in StatefulSet " + name
+                                           + " failed error: " + e.what(),
+                                       "statefulset-controller", now);
                 }
                 busy = !parallel;
                 continue;

@@ -3,6 +3,7 @@
 #include "democluster/presetbuilder.h"
 #include "democluster/simcontext.h"
 #include "democluster/simutil.h"
+#include "democluster/workshoppolicies.h"
 
 namespace demo {
 
@@ -135,29 +136,41 @@ void WorkshopPreset::seed(SimContext &ctx, int nodeCount, double now)
         const char *ns, *env, *part;
         int webReplicas;
         const char *ipBase;
+        // Whether the containers set CPU limits themselves: team-c's come from its LimitRange.
+        bool cpuLimits;
     };
-    const Team teams[] = {{"team-a", "prod", "shop", 3, "10.0.10."},
-                          {"team-b", "staging", "payments", 2, "10.0.20."},
-                          {"team-c", "dev", "analytics", 1, "10.0.30."}};
+    const Team teams[] = {{"team-a", "prod", "shop", 3, "10.0.10.", true},
+                          {"team-b", "staging", "payments", 2, "10.0.20.", true},
+                          {"team-c", "dev", "analytics", 1, "10.0.30.", false}};
     for (const Team &t : teams) {
         const json part = {{"app.kubernetes.io/part-of", t.part}};
-        WorkloadShape web{t.ns,  "web",         "nginx:1.27.2", "web",  "frontend", t.env, t.ns,
-                          "web", t.webReplicas, "100m",         "64Mi", "128Mi",    "",    80,
-                          part};
+        const auto cpuLimit = [&](const char *limit) { return t.cpuLimits ? limit : ""; };
+        WorkloadShape web{
+            t.ns,          "web",  "nginx:1.27.2", "web",   "frontend",       t.env, t.ns, "web",
+            t.webReplicas, "100m", "64Mi",         "128Mi", cpuLimit("200m"), 80,    part};
         b.put("apps/deployments", b.deployment(web, teamsBorn));
         b.put("services", b.service(t.ns, "web", {{"app", "web"}}, 80, 80,
                                     std::string(t.ipBase) + "10", teamsBorn));
-        WorkloadShape api{
-            t.ns,   "api",     std::string("ghcr.io/klarsicht-demo/") + t.part + "-api:1.4.2",
-            "api",  "backend", t.env,
-            t.ns,   "api",     2,
-            "200m", "256Mi",   "512Mi",
-            "",     8080,      part};
+        WorkloadShape api{t.ns,
+                          "api",
+                          std::string("ghcr.io/klarsicht-demo/") + t.part + "-api:1.4.2",
+                          "api",
+                          "backend",
+                          t.env,
+                          t.ns,
+                          "api",
+                          2,
+                          "200m",
+                          "256Mi",
+                          "512Mi",
+                          cpuLimit("500m"),
+                          8080,
+                          part};
         b.put("apps/deployments", b.deployment(api, teamsBorn));
         b.put("services", b.service(t.ns, "api", {{"app", "api"}}, 8080, 8080,
                                     std::string(t.ipBase) + "11", teamsBorn));
-        WorkloadShape db{t.ns, "db",   "postgres:16.4", "db",  "database", t.env, t.ns, "db",
-                         1,    "250m", "512Mi",         "1Gi", "",         5432,  part};
+        WorkloadShape db{t.ns, "db",   "postgres:16.4", "db",  "database",    t.env, t.ns, "db",
+                         1,    "250m", "512Mi",         "1Gi", cpuLimit("1"), 5432,  part};
         b.put("apps/statefulsets", b.statefulSet(db, teamsBorn));
         b.put("services", b.service(t.ns, "db", {{"app", "db"}}, 5432, 5432, "", teamsBorn, true));
     }
@@ -185,7 +198,7 @@ void WorkshopPreset::seed(SimContext &ctx, int nodeCount, double now)
                            "payments", "backend",   "staging",
                            "team-b",   "crashloop", 1,
                            "100m",     "128Mi",     "256Mi",
-                           "",         8080,        {{"app.kubernetes.io/part-of", "payments"}}};
+                           "250m",     8080,        {{"app.kubernetes.io/part-of", "payments"}}};
     b.put("apps/deployments", b.deployment(payments, teamsBorn));
     WorkloadShape reports{"team-b",
                           "report-generator",
@@ -199,7 +212,7 @@ void WorkshopPreset::seed(SimContext &ctx, int nodeCount, double now)
                           "100m",
                           "128Mi",
                           "256Mi",
-                          "",
+                          "250m",
                           8080,
                           {{"app.kubernetes.io/part-of", "payments"}}};
     b.put("apps/deployments", b.deployment(reports, teamsBorn));
@@ -208,8 +221,8 @@ void WorkshopPreset::seed(SimContext &ctx, int nodeCount, double now)
     WorkloadShape trainer{"team-c",     "ml-trainer", "ghcr.io/klarsicht-demo/ml-trainer:3.1.0",
                           "ml-trainer", "batch",      "dev",
                           "team-c",     "api",        1,
-                          "16",         "32Gi",       "",
-                          "",           8080,         {{"app.kubernetes.io/part-of", "analytics"}}};
+                          "16",         "32Gi",       "32Gi",
+                          "16",         8080,         {{"app.kubernetes.io/part-of", "analytics"}}};
     b.put("apps/deployments", b.deployment(trainer, teamsBorn));
     WorkloadShape report{
         "team-c", "report", "busybox:1.36", "report", "batch", "dev", "team-c",      "batch",
@@ -235,6 +248,8 @@ void WorkshopPreset::seed(SimContext &ctx, int nodeCount, double now)
               {{"metadata", {{"labels", {{"app", "report"}, {"team", "team-c"}}}}},
                {"spec", {{"backoffLimit", 2}, {"template", jobTemplate}}}}}}},
            {"status", json::object()}});
+    // Quotas, the LimitRange and NetworkPolicies, as a cluster admin adds them to the teams.
+    WorkshopPolicies::seed(ctx, teamsBorn + 1800);
 }
 
 } // namespace demo

@@ -40,3 +40,14 @@ klarsicht_add_test(NAME tst_democluster_rbac
 target_compile_definitions(tst_democluster_rbac PRIVATE
     KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
 add_dependencies(tst_democluster_rbac klarsicht-demo-cluster)
+
+# ResourceQuota, LimitRange and NetworkPolicy: quota admission and the quota controller, a
+# ReplicaSet refused past its quota, LimitRange defaults and maximum, with kubectl as the referee.
+klarsicht_add_test(NAME tst_democluster_quota
+    SOURCES integration/tst_democluster_quota.cpp integration/tst_democluster_support.h
+    LIBS Qt6::Core Qt6::Network
+    LABELS integration
+    TIMEOUT 240)
+target_compile_definitions(tst_democluster_quota PRIVATE
+    KLARSICHT_DEMO_CLUSTER="$<TARGET_FILE:klarsicht-demo-cluster>")
+add_dependencies(tst_democluster_quota klarsicht-demo-cluster)

@@ -8,6 +8,7 @@
 #include "models/metrics/metricssampler.h"
 #include "views/language.h"
 #include "views/mainwindow.h"
+#include "views/pages/insightspage.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -241,6 +242,14 @@ void AppController::showStates()
     if (!cluster)
         return;
     if (const ClusterSession *session = cluster->session()) {
+        // The Namespaces tab says what these credentials hide from it.
+        const QStringList hidden = session->namespaceLimits();
+        m_window->page(MainWindow::NamespacesTab)
+            ->setNotice(hidden.isEmpty()
+                            ? QString()
+                            : tr("Limited access: only what these credentials may read is shown; "
+                                 "other namespaces are hidden, not absent. %1")
+                                  .arg(hidden.join(QStringLiteral("; "))));
         for (const InformerBase *informer : session->informers()) {
             const InformerBase::State state = informer->state();
             // Limited access that is live (the namespace fallback) is a viewer's normal state;

@@ -16,6 +16,8 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <cmath>
+
 namespace {
 struct Tr
 {
@@ -124,7 +126,8 @@ int runCaptureCommand(const QStringList &arguments)
     settle(parser.value(settleOption).toInt() * 1000);
 
     QTabWidget *tabs = controller.window()->tabs();
-    static const char *const names[] = {"cluster", "nodes", "controllers", "containers"};
+    static const char *const names[] = {"cluster", "namespaces", "nodes", "controllers",
+                                        "containers"};
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
         settle(300);
@@ -172,6 +175,35 @@ int runCaptureCommand(const QStringList &arguments)
             return 1;
         }
         out << path << Qt::endl;
+    }
+
+    // A namespace last (choosing it sets the namespace filter): the one whose quota is fullest.
+    if (InsightsPage *page = controller.window()->page(MainWindow::NamespacesTab)) {
+        tabs->setCurrentIndex(MainWindow::NamespacesTab);
+        const QAbstractItemModel *model = page->proxy();
+        const int quota = page->model()->section(InsightsModel::Column::Quota);
+        QModelIndex best;
+        double fullest = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            const double used =
+                index.siblingAtColumn(quota).data(InsightsModel::RawRole).toDouble();
+            if (!best.isValid() || (!std::isnan(used) && used > fullest)) {
+                best = index;
+                fullest = std::isnan(used) ? fullest : used;
+            }
+        }
+        if (best.isValid()) {
+            page->view()->setCurrentIndex(best);
+            settle(1000); // the access review answers
+            const QString path = dir.filePath(QStringLiteral("details-namespace-") + language
+                                              + QStringLiteral(".png"));
+            if (!controller.window()->grab().save(path)) {
+                err << Tr::tr("Cannot write %1.").arg(path) << Qt::endl;
+                return 1;
+            }
+            out << path << Qt::endl;
+        }
     }
     return 0;
 }

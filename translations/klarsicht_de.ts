@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AccessSummary</name>
+    <message>
+        <source>may list pods</source>
+        <translation>darf Pods auflisten</translation>
+    </message>
+    <message>
+        <source>may not list pods</source>
+        <translation>darf keine Pods auflisten</translation>
+    </message>
+    <message>
+        <source>may read logs</source>
+        <translation>darf Logs lesen</translation>
+    </message>
+    <message>
+        <source>may not read logs</source>
+        <translation>darf keine Logs lesen</translation>
+    </message>
+    <message>
+        <source>may list events</source>
+        <translation>darf Ereignisse auflisten</translation>
+    </message>
+    <message>
+        <source>may not list events</source>
+        <translation>darf keine Ereignisse auflisten</translation>
+    </message>
+    <message>
+        <source>may exec into containers</source>
+        <translation>darf Befehle in Containern ausführen</translation>
+    </message>
+    <message>
+        <source>may not exec into containers</source>
+        <translation>darf keine Befehle in Containern ausführen</translation>
+    </message>
+    <message>
+        <source>may delete pods</source>
+        <translation>darf Pods löschen</translation>
+    </message>
+    <message>
+        <source>may not delete pods</source>
+        <translation>darf keine Pods löschen</translation>
+    </message>
+    <message>
+        <source>may scale deployments</source>
+        <translation>darf Deployments skalieren</translation>
+    </message>
+    <message>
+        <source>may not scale deployments</source>
+        <translation>darf keine Deployments skalieren</translation>
+    </message>
+    <message>
+        <source>may create deployments</source>
+        <translation>darf Deployments anlegen</translation>
+    </message>
+    <message>
+        <source>may not create deployments</source>
+        <translation>darf keine Deployments anlegen</translation>
+    </message>
+    <message>
+        <source>may read secrets</source>
+        <translation>darf Secrets lesen</translation>
+    </message>
+    <message>
+        <source>may not read secrets</source>
+        <translation>darf keine Secrets lesen</translation>
+    </message>
+    <message>
+        <source>may change resource quotas</source>
+        <translation>darf ResourceQuotas ändern</translation>
+    </message>
+    <message>
+        <source>may not change resource quotas</source>
+        <translation>darf keine ResourceQuotas ändern</translation>
+    </message>
+    <message>
+        <source>may grant roles</source>
+        <translation>darf Rollen vergeben</translation>
+    </message>
+    <message>
+        <source>may not grant roles</source>
+        <translation>darf keine Rollen vergeben</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>the server</source>
@@ -222,6 +305,10 @@
     <message>
         <source>History: %1 series</source>
         <translation>Verlauf: %1 Reihen</translation>
+    </message>
+    <message>
+        <source>Limited access: only what these credentials may read is shown; other namespaces are hidden, not absent. %1</source>
+        <translation>Eingeschränkter Zugriff: Gezeigt wird nur, was diese Anmeldedaten lesen dürfen; andere Namespaces sind verborgen, nicht abwesend. %1</translation>
     </message>
 </context>
 <context>
@@ -702,6 +789,10 @@
     <message>
         <source>Labels:</source>
         <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>Bedingungen:</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1299,70 @@
         <source>%1 nodes</source>
         <translation>%1 Knoten</translation>
     </message>
+    <message>
+        <source>%1 within the time range, %2 in total</source>
+        <translation>%1 im Zeitraum, %2 insgesamt</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Limit range</source>
+        <translation>LimitRange</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Pods by phase</source>
+        <translation>Pods nach Phase</translation>
+    </message>
+    <message>
+        <source>Container restarts within the time range</source>
+        <translation>Container-Neustarts im Zeitraum</translation>
+    </message>
+    <message>
+        <source>CPU and memory requested by the containers of the pods that run</source>
+        <translation>CPU und Arbeitsspeicher, die die Container der laufenden Pods anfordern</translation>
+    </message>
+    <message>
+        <source>CPU and memory limits of the containers of the pods that run</source>
+        <translation>CPU- und Arbeitsspeicher-Limits der Container der laufenden Pods</translation>
+    </message>
+    <message>
+        <source>ResourceQuota use: used of hard per resource, the fullest first</source>
+        <translation>ResourceQuota-Nutzung: belegt von hart je Ressource, die vollste zuerst</translation>
+    </message>
+    <message>
+        <source>Whether a LimitRange sets defaults and bounds for containers</source>
+        <translation>Ob eine LimitRange Vorgaben und Grenzen für Container setzt</translation>
+    </message>
+    <message>
+        <source>What the NetworkPolicies of the namespace isolate</source>
+        <translation>Was die NetworkPolicies des Namespace abschotten</translation>
+    </message>
 </context>
 <context>
     <name>InsightsNames</name>
@@ -1547,6 +1702,375 @@
         <source>live, limited access to %1 of %2 resources</source>
         <translation>live, eingeschränkter Zugriff auf %1 von %2 Ressourcen</translation>
     </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>Namespaces</translation>
+    </message>
+</context>
+<context>
+    <name>NamespaceDetails</name>
+    <message>
+        <source>Not readable with these credentials</source>
+        <translation>Mit diesen Anmeldedaten nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Pods:</source>
+        <translation>Pods:</translation>
+    </message>
+    <message>
+        <source>Containers:</source>
+        <translation>Container:</translation>
+    </message>
+    <message>
+        <source>Workloads:</source>
+        <translation>Workloads:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Resource quotas</source>
+        <translation>ResourceQuotas</translation>
+    </message>
+    <message>
+        <source>No ResourceQuota: the namespace may use what the nodes have</source>
+        <translation>Keine ResourceQuota: Der Namespace darf nutzen, was die Knoten haben</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>applies to every pod</source>
+        <translation>gilt für jeden Pod</translation>
+    </message>
+    <message>
+        <source>scopes: %1</source>
+        <translation>Geltungsbereiche: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3</source>
+        <translation>%1 von %2 · %3</translation>
+    </message>
+    <message>
+        <source>Limit ranges</source>
+        <translation>LimitRanges</translation>
+    </message>
+    <message>
+        <source>No LimitRange: containers get no defaults</source>
+        <translation>Keine LimitRange: Container erhalten keine Vorgaben</translation>
+    </message>
+    <message>
+        <source>%1, %2:</source>
+        <translation>%1, %2:</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Vorgabe: %1</translation>
+    </message>
+    <message>
+        <source>default request: %1</source>
+        <translation>Vorgabe-Request: %1</translation>
+    </message>
+    <message>
+        <source>min: %1</source>
+        <translation>Minimum: %1</translation>
+    </message>
+    <message>
+        <source>max: %1</source>
+        <translation>Maximum: %1</translation>
+    </message>
+    <message>
+        <source>max limit/request ratio: %1</source>
+        <translation>höchstes Verhältnis Limit/Request: %1</translation>
+    </message>
+    <message>
+        <source>Network policies: %1</source>
+        <translation>NetworkPolicies: %1</translation>
+    </message>
+    <message>
+        <source>No NetworkPolicy: every pod may send and receive traffic</source>
+        <translation>Keine NetworkPolicy: Jeder Pod darf senden und empfangen</translation>
+    </message>
+    <message>
+        <source>Your access here</source>
+        <translation>Ihr Zugriff hier</translation>
+    </message>
+    <message>
+        <source>Not known: this is a snapshot</source>
+        <translation>Unbekannt: Dies ist ein Schnappschuss</translation>
+    </message>
+    <message>
+        <source>Asking the API server…</source>
+        <translation>Der API-Server wird gefragt …</translation>
+    </message>
+    <message>
+        <source>The access review failed: %1</source>
+        <translation>Die Zugriffsprüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Allowed:</source>
+        <translation>Erlaubt:</translation>
+    </message>
+    <message>
+        <source>Denied:</source>
+        <translation>Verweigert:</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list is incomplete: a denial here may still be allowed by another authorizer</source>
+        <translation>Die Liste des Servers ist unvollständig: Was hier verweigert ist, kann ein anderer Autorisierer doch erlauben</translation>
+    </message>
+</context>
+<context>
+    <name>NamespacesModel</name>
+    <message>
+        <source>Not readable</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) by phase: %1</source>
+        <translation>
+            <numerusform>%n Pod nach Phase: %1</numerusform>
+            <numerusform>%n Pods nach Phase: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Limits of %n running pod(s): CPU %1, memory %2</source>
+        <translation>
+            <numerusform>Limits von %n laufendem Pod: CPU %1, Arbeitsspeicher %2</numerusform>
+            <numerusform>Limits von %n laufenden Pods: CPU %1, Arbeitsspeicher %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests of %n running pod(s): CPU %1, memory %2</source>
+        <translation>
+            <numerusform>Requests von %n laufendem Pod: CPU %1, Arbeitsspeicher %2</numerusform>
+            <numerusform>Requests von %n laufenden Pods: CPU %1, Arbeitsspeicher %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Containers without a limit: %1 for CPU, %2 for memory</source>
+        <translation>Container ohne Limit: %1 für CPU, %2 für Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Containers without a request: %1 for CPU, %2 for memory</source>
+        <translation>Container ohne Request: %1 für CPU, %2 für Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>No ResourceQuota in this namespace</source>
+        <translation>Keine ResourceQuota in diesem Namespace</translation>
+    </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <translation>%1 (+%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No LimitRange in this namespace</source>
+        <translation>Keine LimitRange in diesem Namespace</translation>
+    </message>
+    <message>
+        <source>default %1</source>
+        <translation>Vorgabe %1</translation>
+    </message>
+    <message>
+        <source>default request %1</source>
+        <translation>Vorgabe-Request %1</translation>
+    </message>
+    <message>
+        <source>min %1</source>
+        <translation>Minimum %1</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>Maximum %1</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n policy(ies)</source>
+        <translation>
+            <numerusform>%1 · %n Policy</numerusform>
+            <numerusform>%1 · %n Policies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No NetworkPolicy: every pod may send and receive traffic</source>
+        <translation>Keine NetworkPolicy: Jeder Pod darf senden und empfangen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The Namespace object is not readable with these credentials</source>
+        <translation>Das Namespace-Objekt ist mit diesen Anmeldedaten nicht lesbar</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPolicySummary</name>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>ingress and egress isolated</source>
+        <translation>eingehend und ausgehend abgeschottet</translation>
+    </message>
+    <message>
+        <source>ingress and egress isolated (some pods)</source>
+        <translation>eingehend und ausgehend abgeschottet (einige Pods)</translation>
+    </message>
+    <message>
+        <source>ingress isolated</source>
+        <translation>eingehend abgeschottet</translation>
+    </message>
+    <message>
+        <source>ingress isolated (some pods)</source>
+        <translation>eingehend abgeschottet (einige Pods)</translation>
+    </message>
+    <message>
+        <source>egress isolated</source>
+        <translation>ausgehend abgeschottet</translation>
+    </message>
+    <message>
+        <source>egress isolated (some pods)</source>
+        <translation>ausgehend abgeschottet (einige Pods)</translation>
+    </message>
+    <message>
+        <source>%1 in (%2)</source>
+        <translation>%1 in (%2)</translation>
+    </message>
+    <message>
+        <source>%1 not in (%2)</source>
+        <translation>%1 nicht in (%2)</translation>
+    </message>
+    <message>
+        <source>%1 except %2</source>
+        <translation>%1 außer %2</translation>
+    </message>
+    <message>
+        <source>every pod in this namespace</source>
+        <translation>jedem Pod in diesem Namespace</translation>
+    </message>
+    <message>
+        <source>pods with %1 in this namespace</source>
+        <translation>Pods mit %1 in diesem Namespace</translation>
+    </message>
+    <message>
+        <source>every pod in every namespace</source>
+        <translation>jedem Pod in jedem Namespace</translation>
+    </message>
+    <message>
+        <source>pods with %1 in every namespace</source>
+        <translation>Pods mit %1 in jedem Namespace</translation>
+    </message>
+    <message>
+        <source>every pod in namespaces with %1</source>
+        <translation>jedem Pod in Namespaces mit %1</translation>
+    </message>
+    <message>
+        <source>pods with %1 in namespaces with %2</source>
+        <translation>Pods mit %1 in Namespaces mit %2</translation>
+    </message>
+    <message>
+        <source>every port</source>
+        <translation>jedem Port</translation>
+    </message>
+    <message>
+        <source>every %1 port</source>
+        <translation>jedem %1-Port</translation>
+    </message>
+    <message>
+        <source>anywhere</source>
+        <translation>überall</translation>
+    </message>
+    <message>
+        <source>Denies all incoming traffic</source>
+        <translation>Verbietet jeden eingehenden Verkehr</translation>
+    </message>
+    <message>
+        <source>Denies traffic from other namespaces</source>
+        <translation>Verbietet Verkehr aus anderen Namespaces</translation>
+    </message>
+    <message>
+        <source>Limits incoming traffic</source>
+        <translation>Beschränkt eingehenden Verkehr</translation>
+    </message>
+    <message>
+        <source>Denies all outgoing traffic</source>
+        <translation>Verbietet jeden ausgehenden Verkehr</translation>
+    </message>
+    <message>
+        <source>Limits outgoing traffic</source>
+        <translation>Beschränkt ausgehenden Verkehr</translation>
+    </message>
+    <message>
+        <source>Isolates nothing</source>
+        <translation>Schottet nichts ab</translation>
+    </message>
+    <message>
+        <source>Applies to every pod in the namespace</source>
+        <translation>Gilt für jeden Pod im Namespace</translation>
+    </message>
+    <message>
+        <source>Applies to pods with %1</source>
+        <translation>Gilt für Pods mit %1</translation>
+    </message>
+    <message>
+        <source>Nothing may come in</source>
+        <translation>Nichts darf herein</translation>
+    </message>
+    <message>
+        <source>In from %1 on %2</source>
+        <translation>Herein von %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Nothing may go out</source>
+        <translation>Nichts darf hinaus</translation>
+    </message>
+    <message>
+        <source>Out to %1 on %2</source>
+        <translation>Hinaus zu %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Neither ingress nor egress is in its policy types</source>
+        <translation>Weder Ingress noch Egress steht in ihren Policy-Typen</translation>
+    </message>
 </context>
 <context>
     <name>NodeDetails</name>
@@ -1766,6 +2290,17 @@
     <message>
         <source>%1, scheduling disabled</source>
         <translation>%1, Einplanung deaktiviert</translation>
+    </message>
+</context>
+<context>
+    <name>RulesReview</name>
+    <message>
+        <source>The access review answer is not a JSON object</source>
+        <translation>Die Antwort der Zugriffsprüfung ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>The access review answer has no status</source>
+        <translation>Die Antwort der Zugriffsprüfung hat keinen Status</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,37 @@
     </message>
 </context>
 <context>
+    <name>NamespacesModel</name>
+    <message numerus="yes">
+        <source>%n pod(s) by phase: %1</source>
+        <translation>
+            <numerusform>%n pod by phase: %1</numerusform>
+            <numerusform>%n pods by phase: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Limits of %n running pod(s): CPU %1, memory %2</source>
+        <translation>
+            <numerusform>Limits of %n running pod: CPU %1, memory %2</numerusform>
+            <numerusform>Limits of %n running pods: CPU %1, memory %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests of %n running pod(s): CPU %1, memory %2</source>
+        <translation>
+            <numerusform>Requests of %n running pod: CPU %1, memory %2</numerusform>
+            <numerusform>Requests of %n running pods: CPU %1, memory %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n policy(ies)</source>
+        <translation>
+            <numerusform>%1 · %n policy</numerusform>
+            <numerusform>%1 · %n policies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kube::ExecCredentialProvider</name>
     <message numerus="yes">
         <source>exec: executable %1 did not answer within %n second(s)</source>

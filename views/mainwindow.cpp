@@ -8,6 +8,7 @@
 #include "models/insights/insightsmodel.h"
 #include "models/insights/nodesmodel.h"
 #include "models/metrics/metricssampler.h"
+#include "models/namespaces/namespacesmodel.h"
 #include "views/details/detailspane.h"
 #include "views/dialogs/credentialpromptdialog.h"
 #include "views/filterbar.h"
@@ -33,9 +34,8 @@
 namespace {
 // The insight tabs, in the order of Container insights. Titles are translated when shown.
 const char *const kTabTitles[] = {
-    QT_TRANSLATE_NOOP("MainWindow", "Cluster"),
-    QT_TRANSLATE_NOOP("MainWindow", "Nodes"),
-    QT_TRANSLATE_NOOP("MainWindow", "Controllers"),
+    QT_TRANSLATE_NOOP("MainWindow", "Cluster"),    QT_TRANSLATE_NOOP("MainWindow", "Namespaces"),
+    QT_TRANSLATE_NOOP("MainWindow", "Nodes"),      QT_TRANSLATE_NOOP("MainWindow", "Controllers"),
     QT_TRANSLATE_NOOP("MainWindow", "Containers"),
 };
 } // namespace
@@ -49,9 +49,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_clusterPage = new ClusterPage(m_tabs);
     m_tabs->addTab(m_clusterPage, QString());
-    InsightsModel *const models[] = {new NodesModel(this), new ControllersModel(this),
-                                     new ContainersModel(this)};
-    for (int i = 0; i < 3; ++i) {
+    InsightsModel *const models[] = {new NamespacesModel(this), new NodesModel(this),
+                                     new ControllersModel(this), new ContainersModel(this)};
+    for (int i = 0; i < 4; ++i) {
         m_pages[i] = new InsightsPage(models[i], m_filter, m_tabs);
         m_tabs->addTab(m_pages[i], QString());
         connect(m_pages[i], &InsightsPage::drillDown, this, &MainWindow::drillDown);
@@ -105,6 +105,8 @@ void MainWindow::setCluster(const Cluster *cluster)
         setSources(cluster->store(), cluster->history());
     else
         setSources(nullptr, nullptr);
+    for (auto *p : m_pages)
+        p->details()->setAccessReviewer(cluster ? cluster->accessReviewer() : nullptr);
 }
 
 void MainWindow::setSources(ClusterStore *feed, const MetricsHistory *history)
@@ -135,7 +137,10 @@ void MainWindow::drillDown(const QString &target)
     const QString kind = target.section(QLatin1Char(':'), 0, 0);
     const QString key = target.section(QLatin1Char(':'), 1);
     Tab tab = NodesTab;
-    if (kind == u"node") {
+    if (kind == u"namespace") {
+        // Selecting the row sets the namespace filter (InsightsPage::showCurrent).
+        tab = NamespacesTab;
+    } else if (kind == u"node") {
         m_filter->setNode(key);
     } else if (kind == u"controller") {
         m_filter->setController(key);

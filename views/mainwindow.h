@@ -22,7 +22,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Tab { ClusterTab, NodesTab, ControllersTab, ContainersTab };
+    enum Tab { ClusterTab, NamespacesTab, NodesTab, ControllersTab, ContainersTab };
 
     explicit MainWindow(QWidget *parent = nullptr);
 
@@ -82,7 +82,7 @@ private:
     FilterBar *m_filterBar = nullptr;
     QTabWidget *m_tabs = nullptr;
     ClusterPage *m_clusterPage = nullptr;
-    InsightsPage *m_pages[3] = {};
+    InsightsPage *m_pages[4] = {}; // by Tab - 1
     ClusterStore *m_store = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

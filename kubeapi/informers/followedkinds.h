@@ -15,8 +15,9 @@
 
 namespace kube {
 
-using FollowedKinds = std::tuple<Namespace, Node, Deployment, ReplicaSet, StatefulSet, DaemonSet,
-                                 CronJob, Job, Service, Pod>;
+using FollowedKinds =
+    std::tuple<Namespace, ResourceQuota, LimitRange, NetworkPolicy, Node, Deployment, ReplicaSet,
+               StatefulSet, DaemonSet, CronJob, Job, Service, Pod>;
 
 // Calls f.template operator()<T>() for each followed type T, in order.
 template<typename F>

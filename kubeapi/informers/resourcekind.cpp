@@ -1,5 +1,6 @@
 #include "kubeapi/informers/resourcekind.h"
 
+#include "kubeapi/objects/namespacepolicy.h"
 #include "kubeapi/objects/objects.h"
 
 namespace kube {
@@ -47,6 +48,21 @@ template<>
 ResourceKind resourceKindOf<Service>()
 {
     return make("", "v1", "services", "Service", true);
+}
+template<>
+ResourceKind resourceKindOf<ResourceQuota>()
+{
+    return make("", "v1", "resourcequotas", "ResourceQuota", true);
+}
+template<>
+ResourceKind resourceKindOf<LimitRange>()
+{
+    return make("", "v1", "limitranges", "LimitRange", true);
+}
+template<>
+ResourceKind resourceKindOf<NetworkPolicy>()
+{
+    return make("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true);
 }
 template<>
 ResourceKind resourceKindOf<Event>()

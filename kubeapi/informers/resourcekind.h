@@ -2,6 +2,7 @@
 
 // Which API resource an informer lists and watches (group, version, plural, scope) and the URL
 // path for it, plus the kind of every objects.h type the dashboard follows.
+#include "kubeapi/objects/namespacepolicy.h"
 #include "kubeapi/objects/objects.h"
 
 #include <QString>
@@ -24,7 +25,8 @@ struct ResourceKind
 };
 
 // The kind of each type in objects.h that has one (Namespace, Node, Pod, ReplicaSet,
-// Deployment, StatefulSet, DaemonSet, Job, CronJob, Event, HorizontalPodAutoscaler, Service).
+// Deployment, StatefulSet, DaemonSet, Job, CronJob, Event, HorizontalPodAutoscaler, Service,
+// ResourceQuota, LimitRange, NetworkPolicy).
 template<typename T>
 ResourceKind resourceKindOf();
 template<>
@@ -35,6 +37,12 @@ template<>
 ResourceKind resourceKindOf<Pod>();
 template<>
 ResourceKind resourceKindOf<Service>();
+template<>
+ResourceKind resourceKindOf<ResourceQuota>();
+template<>
+ResourceKind resourceKindOf<LimitRange>();
+template<>
+ResourceKind resourceKindOf<NetworkPolicy>();
 template<>
 ResourceKind resourceKindOf<Event>();
 template<>

@@ -250,6 +250,24 @@ StringPairs DecodeContext::stringMap(const json &obj, std::string_view key, Inte
     return out;
 }
 
+ResourceList DecodeContext::quantityMap(const json &obj, std::string_view key)
+{
+    ResourceList out;
+    const json *m = object(obj, key);
+    if (!m)
+        return out;
+    Scope s(*this, key);
+    out.reserve(qsizetype(m->size()));
+    for (auto it = m->begin(); it != m->end(); ++it) {
+        if (it->is_null())
+            continue;
+        Quantity q = quantity(*m, it.key());
+        if (!q.isNull())
+            out.append({text(it.key(), Intern::Yes), q});
+    }
+    return out;
+}
+
 QStringList DecodeContext::stringList(const json &obj, std::string_view key, Intern intern)
 {
     QStringList out;

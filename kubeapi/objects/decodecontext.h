@@ -2,6 +2,7 @@
 
 // Internal to the decoders: typed, tolerant access to one parsed JSON object (JsonNode) with the
 // JSON path of the first type error, and optional string interning. Not for use outside kubeapi/.
+#include "kubeapi/objects/namespacepolicy.h"
 #include "kubeapi/objects/objects.h"
 
 #include <QString>
@@ -70,6 +71,8 @@ public:
     QString intOrString(const json &obj, std::string_view key);
     StringPairs stringMap(const json &obj, std::string_view key, Intern values = Intern::Yes);
     QStringList stringList(const json &obj, std::string_view key, Intern intern = Intern::No);
+    // A map of resource names to quantities (spec.hard, limits[].max, …).
+    ResourceList quantityMap(const json &obj, std::string_view key);
 
     QString text(std::string_view utf8, Intern intern);
 
@@ -115,6 +118,9 @@ void decodeObjectMeta(DecodeContext &c, const JsonNode &obj, ObjectMeta *out);
 void decodeContainer(DecodeContext &c, const JsonNode &obj, Container *out);
 void decodePodTemplate(DecodeContext &c, const JsonNode &spec, PodTemplateSummary *out);
 void decodeLabelSelector(DecodeContext &c, const JsonNode &obj, LabelSelector *out);
+// The selector under `key`; false when it is absent or null (an empty one, {}, is present).
+bool decodeLabelSelectorAt(DecodeContext &c, const JsonNode &obj, std::string_view key,
+                           LabelSelector *out);
 void decodeConditions(DecodeContext &c, const JsonNode &status, QList<Condition> *out);
 void decodeListMeta(DecodeContext &c, const JsonNode &obj, ListMeta *out);
 
@@ -131,6 +137,9 @@ void decodeInto(DecodeContext &c, const JsonNode &j, CronJob *out);
 void decodeInto(DecodeContext &c, const JsonNode &j, Event *out);
 void decodeInto(DecodeContext &c, const JsonNode &j, HorizontalPodAutoscaler *out);
 void decodeInto(DecodeContext &c, const JsonNode &j, Service *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, ResourceQuota *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, LimitRange *out);
+void decodeInto(DecodeContext &c, const JsonNode &j, NetworkPolicy *out);
 void decodeInto(DecodeContext &c, const JsonNode &j, Status *out);
 void decodeInto(DecodeContext &c, const JsonNode &j, NodeMetrics *out);
 void decodeInto(DecodeContext &c, const JsonNode &j, PodMetrics *out);

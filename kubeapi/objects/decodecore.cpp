@@ -360,10 +360,16 @@ void decodePodTemplate(DecodeContext &c, const json &spec, PodTemplateSummary *o
 
 void decodeLabelSelector(DecodeContext &c, const json &spec, LabelSelector *out)
 {
-    const json *sel = c.object(spec, "selector");
+    decodeLabelSelectorAt(c, spec, "selector", out);
+}
+
+bool decodeLabelSelectorAt(DecodeContext &c, const json &obj, std::string_view key,
+                           LabelSelector *out)
+{
+    const json *sel = c.object(obj, key);
     if (!sel)
-        return;
-    Scope s(c, "selector");
+        return false;
+    Scope s(c, key);
     out->matchLabels = c.stringMap(*sel, "matchLabels");
     forEachObject(c, *sel, "matchExpressions", [&](const json &e) {
         LabelSelectorRequirement r;
@@ -372,6 +378,7 @@ void decodeLabelSelector(DecodeContext &c, const json &spec, LabelSelector *out)
         r.values = c.stringList(e, "values", I::Yes);
         out->matchExpressions.append(std::move(r));
     });
+    return true;
 }
 
 void decodeInto(DecodeContext &c, const json &j, RawObject *out)

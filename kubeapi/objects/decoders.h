@@ -2,6 +2,7 @@
 
 // JSON → objects.h value types. Lists are decoded streaming (SAX over the body, one item's JSON
 // at a time) so a 150,000-pod response never becomes one DOM; safe to call off the GUI thread.
+#include "kubeapi/objects/namespacepolicy.h"
 #include "kubeapi/objects/objects.h"
 #include "kubeapi/objects/rfc3339.h"
 
@@ -17,9 +18,10 @@ namespace kube {
 
 class StringPool;
 
-// Every T below is one of: RawObject (any kind: metadata and the object's text), Namespace, Node, Pod, ReplicaSet, Deployment, StatefulSet,
-// DaemonSet, Job, CronJob, Event, HorizontalPodAutoscaler, Service, NodeMetrics, PodMetrics,
-// Status. Unknown fields are ignored, missing or null ones leave the default; a field of the
+// Every T below is one of: RawObject (any kind: metadata and the object's text), Namespace,
+// Node, Pod, ReplicaSet, Deployment, StatefulSet, DaemonSet, Job, CronJob, Event,
+// HorizontalPodAutoscaler, Service, ResourceQuota, LimitRange, NetworkPolicy, NodeMetrics,
+// PodMetrics, Status. Unknown fields are ignored, missing or null ones leave the default; a field of the
 // wrong JSON type, or bytes that are not JSON, give `error` (a translated sentence with the JSON
 // path, e.g. "items[3].spec.containers: expected an array, found a string") — never a crash.
 //

@@ -82,6 +82,8 @@ void decodeInto(DecodeContext &c, const json &j, ReplicaSet *out)
     // A ReplicaSet's pods are all of its one template.
     out->replicas.updated = out->replicas.current;
     out->observedGeneration = p.status ? c.integer(*p.status, "observedGeneration") : 0;
+    if (p.status)
+        decodeConditions(c, *p.status, &out->conditions); // ReplicaFailure
 }
 
 void decodeInto(DecodeContext &c, const json &j, Deployment *out)

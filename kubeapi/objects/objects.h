@@ -408,6 +408,7 @@ struct ReplicaSet
     ReplicaCounts replicas; // desired = spec.replicas (default 1)
     qint32 fullyLabeledReplicas = 0;
     qint64 observedGeneration = 0;
+    QList<Condition> conditions; // ReplicaFailure (FailedCreate: quota, admission)
 };
 
 struct Deployment

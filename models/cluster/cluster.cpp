@@ -6,6 +6,7 @@
 #include "models/cluster/snapshotreader.h"
 #include "models/metrics/metricshistory.h"
 #include "models/metrics/metricssampler.h"
+#include "models/namespaces/accessreviewer.h"
 
 #include <QDateTime>
 
@@ -47,6 +48,7 @@ Cluster::~Cluster()
     delete m_sampler;
     m_sampler = nullptr;
     delete m_metricsClient;
+    delete m_accessReviewer;
     delete m_session;
 }
 
@@ -60,6 +62,7 @@ void Cluster::connectTo(const QString &contextName, const kube::ClusterConnectio
     m_session->setFallbackNamespaces(fallbackNamespaces);
     m_server = m_session->client()->displayServer().toString();
     m_insecure = connection.insecureSkipTlsVerify;
+    m_accessReviewer = new AccessReviewer(m_session->client());
     connect(m_session, &ClusterSession::settled, this, &Cluster::markLoaded);
     connect(m_session, &ClusterSession::stateChanged, this, &Cluster::stateChanged);
     m_metricsClient = new kube::ApiClient(connection);

@@ -14,6 +14,7 @@
 
 #include <memory>
 
+class AccessReviewer;
 class ClusterSession;
 class ClusterStore;
 class MetricsHistory;
@@ -51,6 +52,8 @@ public:
     MetricsHistory *history() const { return m_history.get(); }
     MetricsSampler *sampler() const { return m_sampler; }
     ClusterSession *session() const { return m_session; } // null for a snapshot
+    // What the user may do per namespace (rules reviews); null for a snapshot.
+    AccessReviewer *accessReviewer() const { return m_accessReviewer; }
     // Every informer listed once (or gave up), or the snapshot was read.
     bool isLoaded() const { return m_loaded; }
     void setSamplingInterval(int seconds);
@@ -74,6 +77,7 @@ private:
     std::unique_ptr<MetricsHistory> m_history;
     MetricsSampler *m_sampler = nullptr;
     ClusterSession *m_session = nullptr;
+    AccessReviewer *m_accessReviewer = nullptr;
     kube::ApiClient *m_metricsClient = nullptr; // its own connections, off the object lists'
     bool m_loaded = false;
 };

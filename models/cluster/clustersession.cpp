@@ -145,6 +145,19 @@ bool ClusterSession::limited(const InformerBase &informer)
     return !informer.visibleClusterWide();
 }
 
+QStringList ClusterSession::namespaceLimits() const
+{
+    static const QStringList kinds{QStringLiteral("namespaces"), QStringLiteral("pods"),
+                                   QStringLiteral("resourcequotas"), QStringLiteral("limitranges"),
+                                   QStringLiteral("networkpolicies")};
+    QStringList lines;
+    for (const InformerBase *informer : m_informers) {
+        if (limited(*informer) && kinds.contains(informer->kind().plural))
+            lines << informer->kind().plural + QStringLiteral(": ") + stateText(*informer);
+    }
+    return lines;
+}
+
 QStringList ClusterSession::stateSummary() const
 {
     QStringList lines;

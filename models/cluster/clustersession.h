@@ -35,6 +35,9 @@ public:
     bool allSettled() const;
     // One line per kind: "pods: live", "nodes: no access", … (translated).
     QStringList stateSummary() const;
+    // What these credentials hide from the Namespaces tab: "kind: state" of each namespace,
+    // pod, quota, limit range and network policy informer that cannot read the whole cluster.
+    QStringList namespaceLimits() const;
     // What an informer's state means, for the connection indicator (translated).
     static QString stateText(const kube::InformerBase &informer);
     // Whether an informer shows everything (it may list cluster-wide and is live).

@@ -45,6 +45,7 @@ void ClusterStore::noteNamespace(const QString &ns)
         return;
     m_knownNamespaces.insert(ns);
     Q_EMIT namespacesChanged();
+    Q_EMIT namespaceChanged(ns);
 }
 
 void ClusterStore::upsert(Ptr<kube::Node> node)
@@ -107,12 +108,15 @@ void ClusterStore::upsert(Ptr<kube::Namespace> ns)
     m_namespaces.insert(name, std::move(ns));
     m_knownNamespaces.insert(name);
     Q_EMIT namespacesChanged();
+    Q_EMIT namespaceChanged(name);
 }
 
 void ClusterStore::removeNamespace(const QString &name)
 {
-    if (m_namespaces.remove(name))
+    if (m_namespaces.remove(name)) {
         Q_EMIT namespacesChanged();
+        Q_EMIT namespaceChanged(name);
+    }
 }
 
 void ClusterStore::upsert(Ptr<kube::Service> service)
@@ -132,6 +136,7 @@ void ClusterStore::upsert(Ptr<kube::ReplicaSet> rs)
 {
     ControllerInfo info = infoOf(rs, QStringLiteral("ReplicaSet"));
     info.selectorOf = &rs->selector;
+    info.conditionsOf = &rs->conditions;
     info.replicas = rs->replicas;
     upsertWorkload(std::move(info));
 }
@@ -140,6 +145,7 @@ void ClusterStore::upsert(Ptr<kube::Job> job)
 {
     ControllerInfo info = infoOf(job, QStringLiteral("Job"));
     info.selectorOf = &job->selector;
+    info.conditionsOf = &job->conditions;
     info.replicas.desired = job->completions < 0 ? 1 : job->completions;
     info.replicas.current = job->active;
     info.replicas.ready = job->succeeded;
@@ -151,6 +157,7 @@ void ClusterStore::upsert(Ptr<kube::Deployment> d)
 {
     ControllerInfo info = infoOf(d, QStringLiteral("Deployment"));
     info.selectorOf = &d->selector;
+    info.conditionsOf = &d->conditions;
     info.replicas = d->replicas;
     info.strategy = d->strategyType;
     upsertWorkload(std::move(info));
@@ -321,6 +328,9 @@ void ClusterStore::clear()
     m_workloadsByOwner.clear();
     m_workloadsByNamespace.clear();
     m_knownNamespaces.clear();
+    m_quotas.clear();
+    m_limitRanges.clear();
+    m_networkPolicies.clear();
     Q_EMIT cleared();
     Q_EMIT namespacesChanged();
     Q_EMIT servicesChanged();

@@ -1,13 +1,16 @@
 #pragma once
 
-// The objects of one cluster the screens show (namespaces, nodes, pods, workloads, services),
+// The objects of one cluster the screens show (namespaces and their quotas, limit ranges and
+// network policies, nodes, pods, workloads, services),
 // one copy of each: the store holds the informers' shared objects (or a snapshot's), never
 // copies of them. Named indexes (namespace, node, owner, top-level controller, label) are kept
 // up to date on every change; pods resolve to their top-level controller. The models read only
 // this; changes reach them as fine-grained signals.
+#include "kubeapi/objects/namespacepolicy.h"
 #include "kubeapi/objects/objects.h"
 #include "models/cluster/controllerref.h"
 #include "models/cluster/keyindex.h"
+#include "models/cluster/namespacedobjects.h"
 
 #include <QHash>
 #include <QList>
@@ -25,7 +28,8 @@ struct ControllerInfo final
     ControllerRef ref;
     std::shared_ptr<const void> object; // the workload, as its informer or snapshot holds it
     const kube::ObjectMeta *meta = nullptr;
-    const kube::LabelSelector *selectorOf = nullptr; // null for CronJobs
+    const kube::LabelSelector *selectorOf = nullptr;      // null for CronJobs
+    const QList<kube::Condition> *conditionsOf = nullptr; // Deployments, ReplicaSets, Jobs
     kube::ReplicaCounts replicas;
     QString strategy; // Deployment strategy, StatefulSet/DaemonSet update strategy, CronJob schedule
     bool hasReplicas = true; // Jobs/CronJobs have no replica counts
@@ -55,6 +59,9 @@ public:
     void upsert(Ptr<kube::StatefulSet> s);
     void upsert(Ptr<kube::DaemonSet> d);
     void upsert(Ptr<kube::CronJob> c);
+    void upsert(Ptr<kube::ResourceQuota> quota);
+    void upsert(Ptr<kube::LimitRange> limits);
+    void upsert(Ptr<kube::NetworkPolicy> policy);
     // A value made shared here (tests, decoded snapshots): the store holds the only copy.
     template<typename T>
     void upsert(T object)
@@ -73,6 +80,9 @@ public:
     void remove(const Ptr<kube::Node> &node) { removeNode(node->metadata.name); }
     void remove(const Ptr<kube::Pod> &pod) { removePod(pod->metadata.uid); }
     void remove(const Ptr<kube::Service> &service) { removeService(service->metadata.uid); }
+    void remove(const Ptr<kube::ResourceQuota> &quota);
+    void remove(const Ptr<kube::LimitRange> &limits);
+    void remove(const Ptr<kube::NetworkPolicy> &policy);
     template<typename Workload>
     void remove(const Ptr<Workload> &workload)
     {
@@ -82,6 +92,18 @@ public:
     // A context switch: everything is forgotten and the models reset once.
     void clear();
 
+    // The Namespace object (null when it is not listed, e.g. for a namespace-limited user).
+    const kube::Namespace *namespaceObject(const QString &name) const;
+    // A namespace's quotas, limit ranges and network policies, in name order.
+    QList<const kube::ResourceQuota *> quotasIn(const QString &ns) const { return m_quotas.in(ns); }
+    QList<const kube::LimitRange *> limitRangesIn(const QString &ns) const
+    {
+        return m_limitRanges.in(ns);
+    }
+    QList<const kube::NetworkPolicy *> networkPoliciesIn(const QString &ns) const
+    {
+        return m_networkPolicies.in(ns);
+    }
     const kube::Node *node(const QString &name) const;
     const kube::Pod *pod(const QString &uid) const;
     // A top-level controller by its key (ControllerRef::key()).
@@ -128,6 +150,13 @@ public:
     {
         return m_workloadsByNamespace.value(ns);
     }
+    // Workloads (UIDs) whose controller owner is `ownerUid` (a Deployment's ReplicaSets).
+    QSet<QString> workloadsOwnedBy(const QString &ownerUid) const
+    {
+        return m_workloadsByOwner.value(ownerUid);
+    }
+    // Any workload by UID, top-level or not.
+    const ControllerInfo *workload(const QString &uid) const;
 
 Q_SIGNALS:
     void nodeChanged(const QString &name); // added, updated or removed
@@ -135,6 +164,9 @@ Q_SIGNALS:
     void controllerChanged(const QString &key);
     void servicesChanged();
     void namespacesChanged();
+    // A namespace's object, quotas, limit ranges or network policies changed, or it was seen
+    // for the first time.
+    void namespaceChanged(const QString &name);
     // A container's restart count changed between two versions of its pod (not on the first
     // sight of a pod): what "restarts within the time range" is counted from.
     void containerRestartsChanged(const QString &ns, const QString &pod, const QString &container,
@@ -177,4 +209,7 @@ private:
     KeyIndex m_workloadsByOwner;
     KeyIndex m_workloadsByNamespace;
     QSet<QString> m_knownNamespaces; // from Namespace objects, pods and workloads
+    NamespacedObjects<kube::ResourceQuota> m_quotas;
+    NamespacedObjects<kube::LimitRange> m_limitRanges;
+    NamespacedObjects<kube::NetworkPolicy> m_networkPolicies;
 };

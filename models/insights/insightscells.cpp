@@ -29,76 +29,6 @@ std::optional<double> allocatableOf(const kube::Node *node, Metric metric)
 }
 } // namespace
 
-QVariant InsightsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
-        return {};
-    const QString stat = InsightsNames::statistic(m_statistic);
-    if (role == Qt::DisplayRole) {
-        switch (m_columns[section]) {
-        case Column::Name:
-            return tr("Name");
-        case Column::Namespace:
-            return tr("Namespace");
-        case Column::Status:
-            return tr("Status");
-        case Column::Percent:
-            return tr("%1 %").arg(stat);
-        case Column::Value:
-            return stat;
-        case Column::Containers:
-            return tr("Containers");
-        case Column::Uptime:
-            return tr("Uptime");
-        case Column::Controller:
-            return tr("Controller");
-        case Column::Node:
-            return tr("Node");
-        case Column::Pod:
-            return tr("Pod");
-        case Column::Restarts:
-            return tr("Restarts");
-        case Column::Trend:
-            return tr("Trend %1 %").arg(stat);
-        }
-    }
-    if (role == Qt::ToolTipRole) {
-        switch (m_columns[section]) {
-        case Column::Percent:
-            return m_basis == Denominator::Request
-                       ? tr("%1 of %2 over the time range, as % of the request")
-                             .arg(stat, InsightsNames::metric(m_metric))
-                       : tr("%1 of %2 over the time range, as % of the limit (without a limit: of "
-                            "the "
-                            "node's allocatable; nodes: of allocatable)")
-                             .arg(stat, InsightsNames::metric(m_metric));
-        case Column::Value:
-            return tr("%1 of %2 over the time range").arg(stat, InsightsNames::metric(m_metric));
-        case Column::Restarts:
-            return tr("Container restarts since the container was created; the tool tip "
-                      "shows those within the time range");
-        case Column::Trend:
-            return tr("%1 % per bar of the time range").arg(stat);
-        default:
-            return {};
-        }
-    }
-    if (role == Qt::TextAlignmentRole) {
-        // Titles sit over their figures: numbers are right-aligned, text left.
-        switch (m_columns[section]) {
-        case Column::Percent:
-        case Column::Value:
-        case Column::Containers:
-        case Column::Restarts:
-        case Column::Uptime:
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        default:
-            return int(Qt::AlignLeft | Qt::AlignVCenter);
-        }
-    }
-    return {};
-}
-
 QHash<int, QByteArray> InsightsModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
@@ -130,6 +60,8 @@ QVariant InsightsModel::cell(const Item *item, Column column, int role) const
     case NamespaceRole:
         if (pod)
             return pod->metadata.namespaceName;
+        if (item->kind == ItemKind::Namespace)
+            return item->key;
         if (item->kind == ItemKind::Controller)
             return item->key.section(QLatin1Char('/'), 0, 0);
         return QString();
@@ -144,6 +76,10 @@ QVariant InsightsModel::cell(const Item *item, Column column, int role) const
     default:
         break;
     }
+    if (item->parent == &m_root && m_grouped) {
+        if (std::optional<QVariant> v = groupCell(item->key, column, role))
+            return *v;
+    }
     switch (column) {
     case Column::Name:
         return nameCell(item, role);
@@ -157,15 +93,30 @@ QVariant InsightsModel::cell(const Item *item, Column column, int role) const
         return metricCell(item, column, role);
     case Column::Containers:
     case Column::Restarts:
+    case Column::RestartsInRange:
         return countCell(item, column, role);
     case Column::Uptime:
+    case Column::Age:
         return uptimeCell(item, role);
     case Column::Controller:
     case Column::Node:
     case Column::Pod:
         return linkCell(item, column, role);
+    case Column::Pods:
+    case Column::Requests:
+    case Column::Limits:
+    case Column::Quota:
+    case Column::LimitRange:
+    case Column::Network:
+    case Column::Labels:
+        break; // namespace rows only (groupCell)
     }
     return {};
+}
+
+std::optional<QVariant> InsightsModel::groupCell(const QString &, Column, int) const
+{
+    return std::nullopt;
 }
 
 InsightsModel::SortKey InsightsModel::sortKey(const QModelIndex &index) const
@@ -198,6 +149,7 @@ QVariant InsightsModel::nameCell(const Item *item, int role) const
         return {};
     const kube::Pod *pod = item->podUid.isEmpty() ? nullptr : m_store->pod(item->podUid);
     switch (item->kind) {
+    case ItemKind::Namespace:
     case ItemKind::Node:
         return item->key;
     case ItemKind::Unscheduled:
@@ -228,9 +180,12 @@ QVariant InsightsModel::nameCell(const Item *item, int role) const
 
 QVariant InsightsModel::namespaceCell(const Item *item, int role) const
 {
-    if (role != Qt::DisplayRole && role != RawRole)
+    if (role != Qt::DisplayRole && role != RawRole && role != DrillRole)
         return {};
-    return cell(item, Column::Namespace, NamespaceRole);
+    const QString ns = cell(item, Column::Namespace, NamespaceRole).toString();
+    if (role == DrillRole)
+        return ns.isEmpty() ? QVariant() : QVariant(QString(QStringLiteral("namespace:") + ns));
+    return ns;
 }
 
 QVariant InsightsModel::statusCell(const Item *item, int role) const
@@ -255,6 +210,7 @@ QVariant InsightsModel::statusCell(const Item *item, int role) const
                                              : RowStatus::ofContainer(*pod, item->key);
         break;
     }
+    case ItemKind::Namespace:
     case ItemKind::Unscheduled:
     case ItemKind::Controller:
     case ItemKind::NoController:
@@ -363,7 +319,7 @@ QVariant InsightsModel::countCell(const Item *item, Column column, int role) con
         for (const auto &s : pod.containerStatuses) {
             if (only.isEmpty() || s.name == only) {
                 restarts += s.restartCount;
-                if (role == Qt::ToolTipRole)
+                if (role == Qt::ToolTipRole || column == Column::RestartsInRange)
                     ids << MetricsHistory::containerId(pod.metadata.namespaceName,
                                                        pod.metadata.name, s.name);
             }
@@ -378,6 +334,15 @@ QVariant InsightsModel::countCell(const Item *item, Column column, int role) con
             if (const kube::Pod *pod = m_store->pod(uid))
                 add(*pod, QString());
         }
+    }
+    if (column == Column::RestartsInRange) {
+        if (!m_history)
+            return {};
+        const TimeWindow w = TimeRanges::window(m_range, m_clock());
+        const int inRange = m_history->restartsInRange(ids, w.startMs, m_clock());
+        if (role == Qt::ToolTipRole)
+            return tr("%1 within the time range, %2 in total").arg(inRange).arg(restarts);
+        return role == RawRole ? QVariant(inRange) : QVariant(QLocale().toString(inRange));
     }
     const int n = column == Column::Containers ? containers : restarts;
     if (role == Qt::DisplayRole)
@@ -458,6 +423,7 @@ QVariant InsightsModel::linkCell(const Item *item, Column column, int role) cons
 QList<QString> InsightsModel::podsUnder(const Item *item) const
 {
     switch (item->kind) {
+    case ItemKind::Namespace:
     case ItemKind::Node:
     case ItemKind::Unscheduled:
     case ItemKind::Controller:
@@ -490,6 +456,10 @@ qint64 InsightsModel::startOf(const Item *item) const
         if (ready && ready->status == u"True" && ready->lastTransitionTime.isValid())
             return ready->lastTransitionTime.msecsSinceEpoch;
         return node->metadata.creationTimestamp.msecsSinceEpoch;
+    }
+    case ItemKind::Namespace: {
+        const kube::Namespace *ns = m_store->namespaceObject(item->key);
+        return ns ? ns->metadata.creationTimestamp.msecsSinceEpoch : kube::Timestamp::kUnset;
     }
     case ItemKind::Controller: {
         const ControllerInfo *c = m_store->controller(item->key);
@@ -544,6 +514,9 @@ bool InsightsModel::seriesKeyOf(const Item *item, SeriesKey *key) const
     case ItemKind::Controller:
         *key = {SeriesKind::Controller, m_metric, item->key};
         return true;
+    case ItemKind::Namespace:
+        *key = {SeriesKind::Namespace, m_metric, item->key};
+        return true;
     case ItemKind::Pod:
     case ItemKind::Container: {
         const kube::Pod *pod = m_store->pod(item->podUid);
@@ -569,13 +542,12 @@ Utilisation InsightsModel::utilisationOf(const Item *item, double value) const
 {
     if (item->kind == ItemKind::Node || item->kind == ItemKind::OtherProcesses)
         return Utilisation::ofAllocatable(value, allocatableOf(m_store->node(item->key), m_metric));
-    if (item->kind != ItemKind::Pod && item->kind != ItemKind::Container
-        && item->kind != ItemKind::Controller)
+    const bool group = item->kind == ItemKind::Controller || item->kind == ItemKind::Namespace;
+    if (item->kind != ItemKind::Pod && item->kind != ItemKind::Container && !group)
         return {};
     QList<std::optional<double>> limits, requests;
     QSet<QString> nodes;
-    const QList<QString> uids = item->kind == ItemKind::Controller ? podsUnder(item)
-                                                                   : QList<QString>{item->podUid};
+    const QList<QString> uids = group ? podsUnder(item) : QList<QString>{item->podUid};
     for (const QString &uid : uids) {
         const kube::Pod *pod = m_store->pod(uid);
         if (!pod)

@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class ClusterStore;
@@ -45,7 +46,17 @@ public:
         Node,
         Pod,
         Restarts,
-        Trend
+        Trend,
+        // The Namespaces tab (NamespacesModel answers their cells for namespace rows).
+        Pods,            // pods by phase
+        RestartsInRange, // container restarts within the time range
+        Requests,        // CPU and memory requests summed
+        Limits,          // CPU and memory limits summed
+        Quota,           // ResourceQuota used/hard (QuotaRole)
+        LimitRange,      // LimitRange present, its defaults in the tool tip
+        Network,         // NetworkPolicy isolation in words
+        Labels,          // label chips (LabelsRole)
+        Age,             // since creation
     };
     enum class ItemKind {
         Node,
@@ -54,7 +65,8 @@ public:
         Controller,
         NoController,
         Pod,
-        Container
+        Container,
+        Namespace,
     };
     enum Role {
         // The raw figure of a cell for sorting and painting: double for metric columns (NaN =
@@ -74,6 +86,8 @@ public:
         // "pod:<uid>"; invalid where the cell does not link.
         DrillRole,
         SortLastRole, // true for the pseudo rows (unscheduled, no controller) kept at the end
+        QuotaRole,    // QList<QuotaUsage> of a namespace row (Quota column)
+        LabelsRole,   // QStringList "key=value" (Labels column)
     };
     Q_ENUM(Role)
 
@@ -81,6 +95,9 @@ public:
 
     // Pods under top-level rows (a tree), or one row per container (flat).
     bool grouped() const { return m_grouped; }
+    // The Namespaces tab: its rows are what the namespace filter picks from, so it shows every
+    // namespace whatever the filter says.
+    virtual bool isNamespaceFilter() const { return false; }
     // Starts showing `feed` (built from its current content with one reset, like a context
     // switch); nullptr empties the model.
     void setStore(ClusterStore *feed);
@@ -161,7 +178,12 @@ protected:
     // Connects the store's signal for changes of top-level objects to onGroupChanged().
     virtual QMetaObject::Connection followGroups(ClusterStore *store);
     void onGroupChanged(const QString &key);
+    // A cell of a top-level row that the subclass answers itself (columns only it shows, or
+    // its own text for a shared one); nullopt leaves the cell to InsightsModel.
+    virtual std::optional<QVariant> groupCell(const QString &key, Column column, int role) const;
     ClusterStore *store() const { return m_store; }
+    const MetricsHistory *history() const { return m_history; }
+    const Thresholds &thresholds() const { return m_thresholds; }
 
 private:
     struct Cache

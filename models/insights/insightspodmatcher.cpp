@@ -3,7 +3,8 @@
 #include "models/cluster/clusterstore.h"
 #include "models/insights/insightsfilter.h"
 
-InsightsPodMatcher::InsightsPodMatcher(const InsightsFilter &filter, const ClusterStore &feed)
+InsightsPodMatcher::InsightsPodMatcher(const InsightsFilter &filter, const ClusterStore &feed,
+                                       bool withNamespaces)
     : m_store(&feed)
     , m_pod(filter.pod())
     , m_controller(filter.controller())
@@ -11,8 +12,10 @@ InsightsPodMatcher::InsightsPodMatcher(const InsightsFilter &filter, const Clust
     , m_nodePool(filter.nodePool())
     , m_selector(filter.labelSelector())
 {
-    for (const QString &ns : filter.namespaces())
-        m_namespaces.insert(ns);
+    if (withNamespaces) {
+        for (const QString &ns : filter.namespaces())
+            m_namespaces.insert(ns);
+    }
     if (!filter.service().isEmpty()) {
         m_serviceFilter = true;
         m_serviceNamespace = filter.service().section(QLatin1Char('/'), 0, 0);

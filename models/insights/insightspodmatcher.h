@@ -15,8 +15,10 @@ class InsightsPodMatcher final
 {
 public:
     InsightsPodMatcher() = default;
-    // The filter's current state against the feed's current nodes and services.
-    InsightsPodMatcher(const InsightsFilter &filter, const ClusterStore &feed);
+    // The filter's current state against the feed's current nodes and services;
+    // `withNamespaces` false leaves the namespace filter out (the Namespaces tab shows all).
+    InsightsPodMatcher(const InsightsFilter &filter, const ClusterStore &feed,
+                       bool withNamespaces = true);
 
     bool nodeMatches(const QString &nodeName) const;
     bool matches(const kube::Pod &pod, const QString &uid) const;

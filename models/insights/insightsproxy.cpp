@@ -131,7 +131,8 @@ void InsightsProxy::applyFilter()
     m_filterPending = false;
     // The filter's pod side is resolved once per pass, not per row (a Service filter used to
     // sort every Service of the cluster for each row).
-    m_matcher = m_filter && m_store ? InsightsPodMatcher(*m_filter, *m_store)
+    const bool withNamespaces = !m_insights || !m_insights->isNamespaceFilter();
+    m_matcher = m_filter && m_store ? InsightsPodMatcher(*m_filter, *m_store, withNamespaces)
                                     : InsightsPodMatcher();
     invalidateFilter();
 }
@@ -180,6 +181,12 @@ bool InsightsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
                && m_filter->pod().isEmpty() && m_filter->node().isEmpty()
                && m_filter->nodePool().isEmpty();
     }
+    case Kind::Namespace:
+        // The Namespaces tab is the namespace filter: it shows every namespace, and the other
+        // filters through their pods.
+        return m_filter->labelSelector().isEmpty() && m_filter->service().isEmpty()
+               && m_filter->pod().isEmpty() && m_filter->node().isEmpty()
+               && m_filter->nodePool().isEmpty() && m_filter->controller().isEmpty();
     case Kind::Unscheduled:
     case Kind::NoController:
         return false; // shown only for the pods they hold

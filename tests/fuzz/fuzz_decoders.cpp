@@ -96,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
 
     kube::StringPool pool;
-    switch (selector % 6) {
+    switch (selector % 9) {
     case 0:
         decodeAll<kube::Pod>(body, &pool);
         break;
@@ -111,6 +111,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         break;
     case 4:
         decodeAll<kube::Service>(body, nullptr);
+        break;
+    case 5:
+        decodeAll<kube::ResourceQuota>(body, &pool);
+        break;
+    case 6:
+        decodeAll<kube::LimitRange>(body, &pool);
+        break;
+    case 7:
+        decodeAll<kube::NetworkPolicy>(body, &pool);
         break;
     default:
         decodeAll<kube::PodMetrics>(body, &pool);

@@ -36,20 +36,20 @@ private Q_SLOTS:
         QVERIFY(Language::instance().set(QStringLiteral("en")));
         MainWindow window;
         window.show();
-        QCOMPARE(window.tabs()->tabText(1), QStringLiteral("Nodes"));
+        QCOMPARE(window.tabs()->tabText(MainWindow::NodesTab), QStringLiteral("Nodes"));
         QCOMPARE(menuTitles(window), QStringList({QStringLiteral("&File"), QStringLiteral("&View"),
                                                   QStringLiteral("&Help")}));
 
         QVERIFY(Language::instance().set(QStringLiteral("de")));
         QTRY_COMPARE(window.windowTitle(), QStringLiteral("Klarsicht — Kubernetes-Einblicke"));
-        QCOMPARE(window.tabs()->tabText(1), QStringLiteral("Knoten"));
+        QCOMPARE(window.tabs()->tabText(MainWindow::NodesTab), QStringLiteral("Knoten"));
         QCOMPARE(menuTitles(window),
                  QStringList({QStringLiteral("&Datei"), QStringLiteral("&Ansicht"),
                               QStringLiteral("&Hilfe")}));
         QCOMPARE(QLocale().toString(1.5, 'f', 1), QStringLiteral("1,5"));
 
         QVERIFY(Language::instance().set(QStringLiteral("en")));
-        QTRY_COMPARE(window.tabs()->tabText(1), QStringLiteral("Nodes"));
+        QTRY_COMPARE(window.tabs()->tabText(MainWindow::NodesTab), QStringLiteral("Nodes"));
     }
 
     void samplingIntervalMenu()

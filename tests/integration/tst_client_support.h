@@ -75,7 +75,8 @@ public:
     QString dir() const { return m_launcher.dir(); }
 
     // Runs kubectl against this cluster (context "demo" unless args name one).
-    QByteArray kubectl(const QStringList &args, bool *ok = nullptr) const
+    QByteArray kubectl(const QStringList &args, bool *ok = nullptr,
+                       QByteArray *stdErr = nullptr) const
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -103,9 +104,11 @@ public:
         const bool good = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
         if (ok)
             *ok = good;
+        const QByteArray errors = p.readAllStandardError();
+        if (stdErr)
+            *stdErr = errors;
         if (!good)
-            qInfo("kubectl %s: %s", qPrintable(all.join(QLatin1Char(' '))),
-                  p.readAllStandardError().constData());
+            qInfo("kubectl %s: %s", qPrintable(all.join(QLatin1Char(' '))), errors.constData());
         return p.readAllStandardOutput();
     }
 

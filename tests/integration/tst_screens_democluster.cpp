@@ -40,6 +40,13 @@ private Q_SLOTS:
         QString error;
         if (!m_cluster.start({QStringLiteral("--preset"), QStringLiteral("workshop")}, &error))
             QFAIL(qPrintable(QStringLiteral("cannot start the demo cluster: ") + error));
+        // team-b's quota would stop api short of the replicas scaled to here (that is
+        // tst_namespaces_democluster's subject): without it, every replica is created.
+        bool ok = false;
+        m_cluster.kubectl({QStringLiteral("delete"), QStringLiteral("resourcequota"),
+                           QStringLiteral("compute"), QStringLiteral("-n"), kNamespace},
+                          &ok);
+        QVERIFY(ok);
     }
 
     void scalingKeepsRowsAndSelection()

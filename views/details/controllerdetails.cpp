@@ -53,6 +53,28 @@ std::pair<QString, QString> ControllerDetails::render(const ClusterStore &store,
             services << s->metadata.name;
     }
     form->addRow(tr("Services:"), DetailsForm::orMissing(services.join(QStringLiteral(", "))));
+    // What keeps it from its replicas: its own conditions and, for a Deployment, a failing
+    // ReplicaSet's (FailedCreate: a full quota, a LimitRange, admission).
+    QStringList conditions;
+    auto addConditions = [&conditions](const ControllerInfo &w, const QString &prefix) {
+        if (!w.conditionsOf)
+            return;
+        for (const kube::Condition &cond : *w.conditionsOf) {
+            QString line = prefix + cond.type + QStringLiteral(": ") + cond.status;
+            if (!cond.reason.isEmpty())
+                line += QStringLiteral(" (") + cond.reason + u')';
+            if (!cond.message.isEmpty() && cond.type == u"ReplicaFailure")
+                line += QStringLiteral(" — ") + cond.message;
+            conditions << line;
+        }
+    };
+    addConditions(c, QString());
+    for (const QString &uid : store.workloadsOwnedBy(c.metadata().uid)) {
+        const ControllerInfo *rs = store.workload(uid);
+        if (rs && rs->conditionsOf && !rs->conditionsOf->isEmpty())
+            addConditions(*rs, rs->ref.name + QStringLiteral(": "));
+    }
+    form->addRow(tr("Conditions:"), DetailsForm::orMissing(conditions.join(u'\n')));
     form->addRow(tr("Created:"), DetailsForm::timestamp(c.metadata().creationTimestamp));
     form->addLabels(tr("Labels:"), c.metadata().labels);
     return {c.metadata().name, c.kind()};

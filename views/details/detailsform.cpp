@@ -4,7 +4,11 @@
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QProgressBar>
 #include <QUrl>
+
+#include <algorithm>
+#include <cmath>
 
 DetailsForm::DetailsForm(QWidget *parent)
     : QWidget(parent)
@@ -70,16 +74,53 @@ void DetailsForm::addLabels(const QString &label, const QList<std::pair<QString,
     m_form->addRow(new QLabel(label, this), field);
 }
 
+void DetailsForm::addHeading(const QString &text)
+{
+    auto *heading = new QLabel(text, this);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    heading->setContentsMargins(0, 6, 0, 0);
+    m_form->addRow(heading);
+}
+
+void DetailsForm::addMeter(const QString &label, double percent, const QString &text,
+                           const QColor &color)
+{
+    auto *bar = new QProgressBar(this);
+    bar->setRange(0, 100);
+    bar->setValue(std::isnan(percent) ? 0 : int(std::lround(std::clamp(percent, 0.0, 100.0))));
+    bar->setTextVisible(true);
+    bar->setAlignment(Qt::AlignCenter);
+    QPalette palette = bar->palette();
+    palette.setColor(QPalette::Highlight, color);
+    bar->setPalette(palette);
+    bar->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    bar->setMaximumHeight(bar->fontMetrics().height() + 4);
+    // Across the whole pane: the field column alone is too narrow for a bar and its figure.
+    bar->setFormat(label + QStringLiteral(": ") + text);
+    bar->setAccessibleName(bar->format());
+    m_form->addRow(bar);
+}
+
 QStringList DetailsForm::lines() const
 {
+    auto textOf = [](const QLayoutItem *item) {
+        const QWidget *w = item ? item->widget() : nullptr;
+        if (const auto *l = qobject_cast<const QLabel *>(w))
+            return l->text();
+        if (const auto *b = qobject_cast<const QProgressBar *>(w))
+            return b->format();
+        return QString();
+    };
     QStringList lines;
     for (int r = 0; r < m_form->rowCount(); ++r) {
-        auto *label = m_form->itemAt(r, QFormLayout::LabelRole);
-        auto *field = m_form->itemAt(r, QFormLayout::FieldRole);
-        const auto *l = label ? qobject_cast<QLabel *>(label->widget()) : nullptr;
-        const auto *f = field ? qobject_cast<QLabel *>(field->widget()) : nullptr;
-        lines << QString((l ? l->text() : QString()) + QLatin1Char(' ')
-                         + (f ? f->text() : QString()));
+        if (const QLayoutItem *span = m_form->itemAt(r, QFormLayout::SpanningRole)) {
+            lines << textOf(span);
+            continue;
+        }
+        lines << QString(textOf(m_form->itemAt(r, QFormLayout::LabelRole)) + QLatin1Char(' ')
+                         + textOf(m_form->itemAt(r, QFormLayout::FieldRole)));
     }
     return lines;
 }

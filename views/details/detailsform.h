@@ -18,6 +18,11 @@ public:
     void clear();
     void addRow(const QString &label, const QString &value);
     void addLabels(const QString &label, const QList<std::pair<QString, QString>> &labels);
+    // A bold line across the form that starts a group of rows ("Resource quotas").
+    void addHeading(const QString &text);
+    // A bar across the form filled to `percent` (NaN: empty) in `color`, with "label: text" on
+    // it ("requests.cpu: 750m of 2 · 38 %").
+    void addMeter(const QString &label, double percent, const QString &text, const QColor &color);
     // Every row as "Label: value" lines.
     QStringList lines() const;
 

@@ -3,10 +3,12 @@
 #include "models/cluster/clusterstore.h"
 #include "models/insights/insightsfilter.h"
 #include "models/metrics/metricshistory.h"
+#include "models/namespaces/accessreviewer.h"
 #include "views/charts/timechart.h"
 #include "views/details/containerdetails.h"
 #include "views/details/controllerdetails.h"
 #include "views/details/detailsform.h"
+#include "views/details/namespacedetails.h"
 #include "views/details/nodedetails.h"
 #include "views/details/poddetails.h"
 
@@ -43,6 +45,9 @@ DetailsPane::DetailsPane(InsightsFilter *filter, QWidget *parent)
     m_sections[int(Kind::Controller)] = std::make_unique<ControllerDetails>();
     m_sections[int(Kind::Pod)] = std::make_unique<PodDetails>();
     m_sections[int(Kind::Container)] = std::make_unique<ContainerDetails>();
+    auto namespaceDetails = std::make_unique<NamespaceDetails>();
+    m_namespaceDetails = namespaceDetails.get();
+    m_sections[int(Kind::Namespace)] = std::move(namespaceDetails);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto *scroll = new QScrollArea(this);
@@ -95,6 +100,30 @@ void DetailsPane::setSources(ClusterStore *feed, const MetricsHistory *history)
     m_store = feed;
     m_history = history;
     clear();
+}
+
+void DetailsPane::setAccessReviewer(AccessReviewer *reviewer)
+{
+    disconnect(m_reviewerConnection);
+    m_reviewer = reviewer;
+    m_namespaceDetails->setAccessReviewer(reviewer);
+    if (reviewer)
+        m_reviewerConnection = connect(reviewer, &AccessReviewer::reviewed, this,
+                                       [this](const QString &ns) {
+                                           if (m_kind == Kind::Namespace && m_key == ns)
+                                               render();
+                                       });
+    if (m_kind == Kind::Namespace)
+        showNamespace(m_key);
+}
+
+void DetailsPane::showNamespace(const QString &name)
+{
+    m_kind = Kind::Namespace;
+    m_key = name;
+    if (m_reviewer)
+        m_reviewer->review(name);
+    render();
 }
 
 void DetailsPane::showNode(const QString &name)
@@ -158,6 +187,8 @@ QString DetailsPane::text() const
 
 void DetailsPane::render()
 {
+    // The reviewer goes with its cluster: the section reads it only through the pane's guard.
+    m_namespaceDetails->setAccessReviewer(m_reviewer.data());
     const DetailsSection *section = m_kind == Kind::None ? nullptr : m_sections[int(m_kind)].get();
     const DetailsSubject subject{m_key, m_container};
     const bool valid = m_store && section && section->exists(*m_store, subject);

@@ -1,14 +1,18 @@
 #include "views/pages/insightspage.h"
 
 #include "models/insights/formatter.h"
+#include "models/insights/insightsfilter.h"
 #include "models/insights/insightsflatproxy.h"
 #include "models/insights/insightsproxy.h"
+#include "views/delegates/chipsdelegate.h"
+#include "views/delegates/quotadelegate.h"
 #include "views/delegates/trenddelegate.h"
 #include "views/details/detailspane.h"
 
 #include <QEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QSplitter>
 #include <QStyle>
 #include <QTreeView>
@@ -23,6 +27,7 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
     , m_view(new QTreeView(this))
     , m_details(new DetailsPane(filter, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_notice(new QLabel(this))
 {
     m_proxy->setSourceModel(model);
     m_sortFilter->setFilter(filter);
@@ -40,6 +45,12 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
     m_view->setMouseTracking(true);
     const int trend = model->section(InsightsModel::Column::Trend);
     m_view->setItemDelegateForColumn(trend, new TrendDelegate(InsightsModel::TrendRole, m_view));
+    if (const int quota = model->section(InsightsModel::Column::Quota); quota >= 0)
+        m_view->setItemDelegateForColumn(quota,
+                                         new QuotaDelegate(InsightsModel::QuotaRole, m_view));
+    if (const int labels = model->section(InsightsModel::Column::Labels); labels >= 0)
+        m_view->setItemDelegateForColumn(labels,
+                                         new ChipsDelegate(InsightsModel::LabelsRole, m_view));
     // Node and pod names differ at their ends (…-vmss000001, …-7kx5kv8t6z-mqvcl).
     m_view->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *header = m_view->header();
@@ -64,9 +75,20 @@ InsightsPage::InsightsPage(InsightsModel *model, InsightsFilter *filter, QWidget
     m_splitter->setCollapsible(0, false);
     m_splitter->setCollapsible(1, true);
     m_splitter->setSizes({1000, kDetailsWidth});
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setContentsMargins(8, 4, 8, 4);
+    m_notice->setAutoFillBackground(true);
+    QPalette notice = m_notice->palette();
+    notice.setColor(QPalette::Window, QColor(0xff, 0xf3, 0xe0));
+    notice.setColor(QPalette::WindowText, QColor(0x5d, 0x40, 0x37));
+    m_notice->setPalette(notice);
+    m_notice->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_splitter);
+    layout->setSpacing(0);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InsightsPage::showCurrent);
@@ -141,6 +163,12 @@ void InsightsPage::showCurrent()
     const QString key = index.data(InsightsModel::KeyRole).toString();
     const QString pod = index.data(InsightsModel::PodUidRole).toString();
     switch (kind) {
+    case InsightsModel::ItemKind::Namespace:
+        m_details->showNamespace(key);
+        // This tab is the namespace filter: choosing a namespace here filters every tab.
+        if (m_filter && m_model->isNamespaceFilter() && m_filter->namespaces() != QStringList{key})
+            m_filter->setNamespaces({key});
+        break;
     case InsightsModel::ItemKind::Node:
     case InsightsModel::ItemKind::OtherProcesses:
         m_details->showNode(index.data(InsightsModel::NodeNameRole).toString());
@@ -169,6 +197,17 @@ void InsightsPage::activate(const QModelIndex &index)
     else if (m_model->hasChildren(m_proxy->mapToSource(index.siblingAtColumn(0))))
         m_view->setExpanded(index.siblingAtColumn(0),
                             !m_view->isExpanded(index.siblingAtColumn(0)));
+}
+
+void InsightsPage::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString InsightsPage::notice() const
+{
+    return m_notice->text();
 }
 
 bool InsightsPage::select(const QString &target)
@@ -239,6 +278,31 @@ int InsightsPage::minimumWidth(InsightsModel::Column column) const
         break;
     case C::Trend:
         return kTrendWidth;
+    case C::Pods:
+        sample = QStringLiteral("12 Running · 3 Pending");
+        break;
+    case C::RestartsInRange:
+        sample = QStringLiteral("9999");
+        break;
+    case C::Requests:
+    case C::Limits:
+        sample = Formatter::cpu(12500) + QStringLiteral(" · ") + Formatter::bytes(99.9 * (1 << 30));
+        break;
+    case C::Quota:
+        return textWidth(QStringLiteral("requests.memory 1536Mi/2Gi pods 5/6"), false)
+               + 2 * QuotaDelegate::kBarWidth;
+    case C::LimitRange:
+        sample = QStringLiteral("defaults");
+        break;
+    case C::Network:
+        sample = QStringLiteral("eingehend abgeschottet · 2 Policies");
+        break;
+    case C::Labels:
+        sample = QStringLiteral("team=team-a env=prod");
+        break;
+    case C::Age:
+        sample = Formatter::duration(999 * 86400 + 23 * 3600);
+        break;
     }
     return textWidth(sample, column == C::Name);
 }

@@ -11,6 +11,7 @@ class ClusterStore;
 class InsightsFilter;
 class InsightsSortFilter;
 class QAbstractProxyModel;
+class QLabel;
 class QSplitter;
 class QTreeView;
 
@@ -30,6 +31,9 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     // Selects and shows the row of a node/controller (group key) or pod (UID).
     bool select(const QString &target);
+    // A line above the grid (e.g. what limited credentials hide); "" hides it.
+    void setNotice(const QString &text);
+    QString notice() const;
 
     // The details pane's width when the page is first shown.
     static constexpr int kDetailsWidth = 330;
@@ -68,6 +72,7 @@ private:
     QTreeView *m_view;
     DetailsPane *m_details;
     QSplitter *m_splitter;
+    QLabel *m_notice;
     bool m_fitting = false;
     bool m_columnsFitted = false;
     bool m_comfortApplied = false;

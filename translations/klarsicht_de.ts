@@ -1714,14 +1714,6 @@
         <translation>Mit diesen Anmeldedaten nicht lesbar</translation>
     </message>
     <message>
-        <source>Terminating</source>
-        <translation>Wird beendet</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -1843,11 +1835,7 @@
     </message>
 </context>
 <context>
-    <name>NamespacesModel</name>
-    <message>
-        <source>Not readable</source>
-        <translation>Nicht lesbar</translation>
-    </message>
+    <name>NamespaceFigures</name>
     <message>
         <source>Terminating</source>
         <translation>Wird beendet</translation>
@@ -1855,6 +1843,13 @@
     <message>
         <source>Active</source>
         <translation>Aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>NamespacesModel</name>
+    <message>
+        <source>Not readable</source>
+        <translation>Nicht lesbar</translation>
     </message>
     <message numerus="yes">
         <source>%n pod(s) by phase: %1</source>

@@ -112,7 +112,25 @@ private:
     std::vector<Segment> m_path;
 };
 
-// The per-kind decoders (decodecore.cpp, decodeworkloads.cpp). Each leaves `out` partly filled
+// Calls f(element) for each object of the array member `key` (null elements skipped), with
+// the index on the error path.
+template<typename F>
+void forEachObject(DecodeContext &c, const JsonNode &obj, std::string_view key, F &&f)
+{
+    const JsonNode *a = c.array(obj, key);
+    if (!a)
+        return;
+    DecodeContext::Scope s(c, key);
+    qsizetype i = 0;
+    for (const JsonNode &e : *a) {
+        DecodeContext::Scope is(c, i++);
+        if (e.is_null() || !c.requireObject(e))
+            continue;
+        f(e);
+    }
+}
+
+// The per-kind decoders (decodecore.cpp, decodeworkloads.cpp, decodepolicy.cpp). Each leaves `out` partly filled
 // and the error in `c` on a type mismatch.
 void decodeObjectMeta(DecodeContext &c, const JsonNode &obj, ObjectMeta *out);
 void decodeContainer(DecodeContext &c, const JsonNode &obj, Container *out);

@@ -11,25 +11,6 @@ using Scope = DecodeContext::Scope;
 
 namespace {
 
-// Iterates the objects of an array member, with the index on the error path.
-template<typename F>
-void forEachObject(DecodeContext &c, const json &obj, std::string_view key, F &&f)
-{
-    const json *a = c.array(obj, key);
-    if (!a)
-        return;
-    Scope s(c, key);
-    qsizetype i = 0;
-    for (const json &e : *a) {
-        Scope is(c, i++);
-        if (e.is_null())
-            continue;
-        if (!c.requireObject(e))
-            continue;
-        f(e);
-    }
-}
-
 constexpr std::string_view kLastApplied = "kubectl.kubernetes.io/last-applied-configuration";
 constexpr size_t kMaxAnnotationValue = 4096;
 

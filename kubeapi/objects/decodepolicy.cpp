@@ -10,34 +10,17 @@ using Scope = DecodeContext::Scope;
 
 namespace {
 
-// Calls f(element) for each object of the array `key`, with the index on the error path.
-template<typename F>
-void forEachEntry(DecodeContext &c, const json &obj, std::string_view key, F &&f)
-{
-    const json *a = c.array(obj, key);
-    if (!a)
-        return;
-    Scope s(c, key);
-    qsizetype i = 0;
-    for (const json &e : *a) {
-        Scope is(c, i++);
-        if (e.is_null() || !c.requireObject(e))
-            continue;
-        f(e);
-    }
-}
-
 QList<NetworkPolicyRule> decodeRules(DecodeContext &c, const json &spec, std::string_view key,
                                      std::string_view peersKey)
 {
     QList<NetworkPolicyRule> rules;
-    forEachEntry(c, spec, key, [&](const json &r) {
+    forEachObject(c, spec, key, [&](const json &r) {
         NetworkPolicyRule rule;
-        forEachEntry(c, r, "ports", [&](const json &p) {
+        forEachObject(c, r, "ports", [&](const json &p) {
             rule.ports.append({c.string(p, "protocol", I::Yes), c.intOrString(p, "port"),
                                qint32(c.integer(p, "endPort"))});
         });
-        forEachEntry(c, r, peersKey, [&](const json &p) {
+        forEachObject(c, r, peersKey, [&](const json &p) {
             NetworkPolicyPeer peer;
             peer.hasPodSelector = decodeLabelSelectorAt(c, p, "podSelector", &peer.podSelector);
             peer.hasNamespaceSelector = decodeLabelSelectorAt(c, p, "namespaceSelector",
@@ -67,7 +50,7 @@ void decodeInto(DecodeContext &c, const json &j, ResourceQuota *out)
         out->scopes = c.stringList(*spec, "scopes", I::Yes);
         if (const json *selector = c.object(*spec, "scopeSelector")) {
             Scope ss(c, "scopeSelector");
-            forEachEntry(c, *selector, "matchExpressions", [&](const json &e) {
+            forEachObject(c, *selector, "matchExpressions", [&](const json &e) {
                 out->scopeSelector.append({c.string(e, "scopeName", I::Yes),
                                            c.string(e, "operator", I::Yes),
                                            c.stringList(e, "values", I::Yes)});
@@ -90,7 +73,7 @@ void decodeInto(DecodeContext &c, const json &j, LimitRange *out)
     if (!spec)
         return;
     Scope s(c, "spec");
-    forEachEntry(c, *spec, "limits", [&](const json &e) {
+    forEachObject(c, *spec, "limits", [&](const json &e) {
         LimitRangeItem item;
         item.type = c.string(e, "type", I::Yes);
         item.max = c.quantityMap(e, "max");

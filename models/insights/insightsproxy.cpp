@@ -152,6 +152,13 @@ bool InsightsProxy::nameMatches(const QModelIndex &sourceIndex) const
     return false;
 }
 
+bool InsightsProxy::withoutPodConditions() const
+{
+    return m_filter->labelSelector().isEmpty() && m_filter->service().isEmpty()
+           && m_filter->pod().isEmpty() && m_filter->node().isEmpty()
+           && m_filter->nodePool().isEmpty();
+}
+
 bool InsightsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (!m_filter || !m_store || m_filter->isEmpty())
@@ -177,16 +184,12 @@ bool InsightsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
                 index.data(InsightsModel::NamespaceRole).toString()))
             return false;
         // Everything else is decided by its pods.
-        return m_filter->labelSelector().isEmpty() && m_filter->service().isEmpty()
-               && m_filter->pod().isEmpty() && m_filter->node().isEmpty()
-               && m_filter->nodePool().isEmpty();
+        return withoutPodConditions();
     }
     case Kind::Namespace:
         // The Namespaces tab is the namespace filter: it shows every namespace, and the other
         // filters through their pods.
-        return m_filter->labelSelector().isEmpty() && m_filter->service().isEmpty()
-               && m_filter->pod().isEmpty() && m_filter->node().isEmpty()
-               && m_filter->nodePool().isEmpty() && m_filter->controller().isEmpty();
+        return withoutPodConditions() && m_filter->controller().isEmpty();
     case Kind::Unscheduled:
     case Kind::NoController:
         return false; // shown only for the pods they hold

@@ -54,6 +54,9 @@ private:
     void applyFilter();
     bool nodeMatches(const QString &nodeName) const;
     bool nameMatches(const QModelIndex &sourceIndex) const;
+    // None of the conditions a group row meets only through its pods is set (label selector,
+    // service, pod, node, node pool).
+    bool withoutPodConditions() const;
 
     ClusterStore *m_store = nullptr;
     InsightsFilter *m_filter = nullptr;

@@ -2,33 +2,15 @@
 #include "models/cluster/clusterstore.h"
 #include "models/insights/formatter.h"
 #include "models/insights/rowstatus.h"
+#include "models/namespaces/namespacefigures.h"
 #include "models/namespaces/namespacesmodel.h"
 #include "models/namespaces/networkpolicysummary.h"
 #include "models/namespaces/quotausage.h"
 
-#include <iterator>
 #include <limits>
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Phases in the order kubectl users read them; anything else counts as Unknown.
-const QLatin1String kPhases[] = {QLatin1String("Running"), QLatin1String("Pending"),
-                                 QLatin1String("Succeeded"), QLatin1String("Failed"),
-                                 QLatin1String("Unknown")};
-
-bool isTerminal(const kube::Pod &pod)
-{
-    return pod.phase == u"Succeeded" || pod.phase == u"Failed";
-}
-
-QString resourceListText(const kube::ResourceList &list)
-{
-    QStringList parts;
-    for (const auto &[name, q] : list)
-        parts << name + u'=' + q.toString();
-    return parts.join(QStringLiteral(", "));
-}
 
 bool isDisplayRole(int role)
 {
@@ -39,18 +21,12 @@ bool isDisplayRole(int role)
 QVariant NamespacesModel::statusCell(const QString &ns, int role) const
 {
     const kube::Namespace *object = store()->namespaceObject(ns);
-    RowStatus::Severity severity = RowStatus::Severity::Unknown;
-    QString text = tr("Not readable");
-    if (object) {
-        const bool terminating = object->phase == u"Terminating"
-                                 || object->metadata.deletionTimestamp.isValid();
-        severity = terminating ? RowStatus::Severity::Warning : RowStatus::Severity::Ok;
-        text = terminating ? tr("Terminating") : tr("Active");
-    }
     if (role == RawRole || role == SeverityRole)
-        return int(severity);
+        return int(!object                                    ? RowStatus::Severity::Unknown
+                   : NamespaceFigures::isTerminating(*object) ? RowStatus::Severity::Warning
+                                                              : RowStatus::Severity::Ok);
     if (role == Qt::DisplayRole)
-        return text;
+        return object ? NamespaceFigures::status(object) : tr("Not readable");
     return {};
 }
 
@@ -60,25 +36,10 @@ QVariant NamespacesModel::podsCell(const QString &ns, int role) const
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     if (!isDisplayRole(role))
         return {};
-    int counts[std::size(kPhases)] = {};
     int total = 0;
-    for (const QString &uid : store()->podsInNamespace(ns)) {
-        const kube::Pod *pod = store()->pod(uid);
-        if (!pod)
-            continue;
-        ++total;
-        size_t i = 0;
-        while (i + 1 < std::size(kPhases) && pod->phase != kPhases[i])
-            ++i;
-        ++counts[i];
-    }
+    const QStringList parts = NamespaceFigures::podsByPhase(*store(), ns, &total);
     if (role == RawRole)
         return total;
-    QStringList parts;
-    for (size_t i = 0; i < std::size(kPhases); ++i) {
-        if (counts[i] > 0)
-            parts << QStringLiteral("%1 %2").arg(QLocale().toString(counts[i]), kPhases[i]);
-    }
     if (role == Qt::ToolTipRole)
         return tr("%n pod(s) by phase: %1", nullptr, total)
             .arg(parts.isEmpty() ? Formatter::missing() : parts.join(QStringLiteral(", ")));
@@ -91,47 +52,23 @@ QVariant NamespacesModel::resourcesCell(const QString &ns, bool limits, int role
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (!isDisplayRole(role))
         return {};
-    // As the quota controller counts: the containers of every pod that is not finished.
-    double cpu = 0, memory = 0;
-    int withoutCpu = 0, withoutMemory = 0, pods = 0, containers = 0;
-    for (const QString &uid : store()->podsInNamespace(ns)) {
-        const kube::Pod *pod = store()->pod(uid);
-        if (!pod || isTerminal(*pod))
-            continue;
-        ++pods;
-        for (const kube::Container &c : pod->containers) {
-            ++containers;
-            const kube::Quantity &q = limits ? c.resources.cpuLimit : c.resources.cpuRequest;
-            const kube::Quantity &m = limits ? c.resources.memoryLimit : c.resources.memoryRequest;
-            if (q.isNull())
-                ++withoutCpu;
-            else
-                cpu += double(q.milliValue());
-            if (m.isNull())
-                ++withoutMemory;
-            else
-                memory += m.toDouble();
-        }
-    }
+    const NamespaceFigures::Resources r = NamespaceFigures::resources(*store(), ns, limits);
     if (role == RawRole)
-        return metric() == Metric::Cpu ? cpu : memory;
+        return metric() == Metric::Cpu ? r.cpuMillicores : r.memoryBytes;
     // A figure nothing sets reads as missing, not as zero.
-    const bool anyCpu = withoutCpu < containers, anyMemory = withoutMemory < containers;
-    const QString text = QStringLiteral("%1 · %2").arg(
-        anyCpu ? Formatter::cpu(cpu) : Formatter::missing(),
-        anyMemory ? Formatter::bytes(memory) : Formatter::missing());
+    const QString cpu = r.anyCpu() ? Formatter::cpu(r.cpuMillicores) : Formatter::missing();
+    const QString memory = r.anyMemory() ? Formatter::bytes(r.memoryBytes) : Formatter::missing();
     if (role == Qt::DisplayRole)
-        return pods == 0 ? Formatter::missing() : text;
-    QString tip = limits ? tr("Limits of %n running pod(s): CPU %1, memory %2", nullptr, pods)
-                         : tr("Requests of %n running pod(s): CPU %1, memory %2", nullptr, pods);
-    tip = tip.arg(anyCpu ? Formatter::cpu(cpu) : Formatter::missing(),
-                  anyMemory ? Formatter::bytes(memory) : Formatter::missing());
-    if (withoutCpu > 0 || withoutMemory > 0)
+        return r.pods == 0 ? Formatter::missing() : QStringLiteral("%1 · %2").arg(cpu, memory);
+    QString tip = limits ? tr("Limits of %n running pod(s): CPU %1, memory %2", nullptr, r.pods)
+                         : tr("Requests of %n running pod(s): CPU %1, memory %2", nullptr, r.pods);
+    tip = tip.arg(cpu, memory);
+    if (r.withoutCpu > 0 || r.withoutMemory > 0)
         tip += u'\n'
                + (limits ? tr("Containers without a limit: %1 for CPU, %2 for memory")
                          : tr("Containers without a request: %1 for CPU, %2 for memory"))
-                     .arg(withoutCpu)
-                     .arg(withoutMemory);
+                     .arg(r.withoutCpu)
+                     .arg(r.withoutMemory);
     return tip;
 }
 
@@ -179,13 +116,14 @@ QVariant NamespacesModel::limitRangeCell(const QString &ns, int role) const
         for (const kube::LimitRangeItem &item : r->limits) {
             QStringList parts;
             if (!item.defaultLimits.isEmpty())
-                parts << tr("default %1").arg(resourceListText(item.defaultLimits));
+                parts << tr("default %1").arg(NamespaceFigures::resourceList(item.defaultLimits));
             if (!item.defaultRequest.isEmpty())
-                parts << tr("default request %1").arg(resourceListText(item.defaultRequest));
+                parts << tr("default request %1")
+                             .arg(NamespaceFigures::resourceList(item.defaultRequest));
             if (!item.min.isEmpty())
-                parts << tr("min %1").arg(resourceListText(item.min));
+                parts << tr("min %1").arg(NamespaceFigures::resourceList(item.min));
             if (!item.max.isEmpty())
-                parts << tr("max %1").arg(resourceListText(item.max));
+                parts << tr("max %1").arg(NamespaceFigures::resourceList(item.max));
             lines << tr("%1, %2: %3")
                          .arg(r->metadata.name, item.type,
                               parts.isEmpty() ? Formatter::missing()

@@ -1,6 +1,7 @@
 #include "models/namespaces/namespacesmodel.h"
 
 #include "models/cluster/clusterstore.h"
+#include "models/namespaces/namespacefigures.h"
 
 NamespacesModel::NamespacesModel(QObject *parent)
     : InsightsModel({Column::Name, Column::Status, Column::Pods, Column::Quota, Column::Network,
@@ -22,10 +23,7 @@ QList<QString> NamespacesModel::groupKeys() const
 
 bool NamespacesModel::groupExists(const QString &key) const
 {
-    const ClusterStore *s = store();
-    return s->namespaceObject(key) || !s->workloadsInNamespace(key).isEmpty()
-           || !s->quotasIn(key).isEmpty() || !s->limitRangesIn(key).isEmpty()
-           || !s->networkPoliciesIn(key).isEmpty();
+    return NamespaceFigures::known(*store(), key);
 }
 
 InsightsModel::ItemKind NamespacesModel::groupKind(const QString &) const

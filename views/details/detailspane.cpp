@@ -106,7 +106,6 @@ void DetailsPane::setAccessReviewer(AccessReviewer *reviewer)
 {
     disconnect(m_reviewerConnection);
     m_reviewer = reviewer;
-    m_namespaceDetails->setAccessReviewer(reviewer);
     if (reviewer)
         m_reviewerConnection = connect(reviewer, &AccessReviewer::reviewed, this,
                                        [this](const QString &ns) {

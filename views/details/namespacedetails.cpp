@@ -4,6 +4,7 @@
 #include "models/insights/formatter.h"
 #include "models/namespaces/accessreviewer.h"
 #include "models/namespaces/accesssummary.h"
+#include "models/namespaces/namespacefigures.h"
 #include "models/namespaces/networkpolicysummary.h"
 #include "models/namespaces/quotausage.h"
 #include "views/delegates/trenddelegate.h"
@@ -12,30 +13,17 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <map>
 
 namespace {
-
-QString resourceListText(const kube::ResourceList &list)
+QString listText(const kube::ResourceList &list)
 {
-    QStringList parts;
-    for (const auto &[name, q] : list)
-        parts << name + u'=' + q.toString();
-    return parts.isEmpty() ? Formatter::missing() : parts.join(QStringLiteral(", "));
+    return DetailsForm::orMissing(NamespaceFigures::resourceList(list));
 }
-
-bool isTerminal(const kube::Pod &pod)
-{
-    return pod.phase == u"Succeeded" || pod.phase == u"Failed";
-}
-
 } // namespace
 
 bool NamespaceDetails::exists(const ClusterStore &store, const DetailsSubject &subject) const
 {
-    return store.namespaceObject(subject.key) || !store.podsInNamespace(subject.key).isEmpty()
-           || !store.workloadsInNamespace(subject.key).isEmpty()
-           || !store.quotasIn(subject.key).isEmpty();
+    return NamespaceFigures::known(store, subject.key);
 }
 
 std::pair<QString, QString> NamespaceDetails::render(const ClusterStore &store,
@@ -44,27 +32,18 @@ std::pair<QString, QString> NamespaceDetails::render(const ClusterStore &store,
 {
     const QString &ns = subject.key;
     const kube::Namespace *object = store.namespaceObject(ns);
-    QString status = tr("Not readable with these credentials");
-    if (object)
-        status = object->phase == u"Terminating" || object->metadata.deletionTimestamp.isValid()
-                     ? tr("Terminating")
-                     : tr("Active");
-    form->addRow(tr("Status:"), status);
+    form->addRow(tr("Status:"), object ? NamespaceFigures::status(object)
+                                       : tr("Not readable with these credentials"));
     if (object)
         form->addRow(tr("Created:"), DetailsForm::timestamp(object->metadata.creationTimestamp));
-
-    std::map<QString, int> phases;
     int containers = 0;
     for (const QString &uid : store.podsInNamespace(ns)) {
-        if (const kube::Pod *pod = store.pod(uid)) {
-            ++phases[pod->phase.isEmpty() ? QStringLiteral("Unknown") : pod->phase];
+        if (const kube::Pod *pod = store.pod(uid))
             containers += int(pod->containers.size());
-        }
     }
-    QStringList phaseText;
-    for (const auto &[phase, n] : phases)
-        phaseText << QStringLiteral("%1 %2").arg(QLocale().toString(n), phase);
-    form->addRow(tr("Pods:"), DetailsForm::orMissing(phaseText.join(QStringLiteral(", "))));
+    form->addRow(tr("Pods:"),
+                 DetailsForm::orMissing(
+                     NamespaceFigures::podsByPhase(store, ns, nullptr).join(QStringLiteral(", "))));
     form->addRow(tr("Containers:"), QLocale().toString(containers));
     QStringList workloads;
     QList<QString> keys = store.controllerKeys();
@@ -129,13 +108,11 @@ void NamespaceDetails::renderLimitRanges(const ClusterStore &store, const QStrin
         for (const kube::LimitRangeItem &item : range->limits) {
             const QString title = tr("%1, %2:").arg(range->metadata.name, item.type);
             QStringList lines;
-            lines << tr("default: %1").arg(resourceListText(item.defaultLimits))
-                  << tr("default request: %1").arg(resourceListText(item.defaultRequest))
-                  << tr("min: %1").arg(resourceListText(item.min))
-                  << tr("max: %1").arg(resourceListText(item.max));
+            lines << tr("default: %1").arg(listText(item.defaultLimits))
+                  << tr("default request: %1").arg(listText(item.defaultRequest))
+                  << tr("min: %1").arg(listText(item.min)) << tr("max: %1").arg(listText(item.max));
             if (!item.maxLimitRequestRatio.isEmpty())
-                lines << tr("max limit/request ratio: %1")
-                             .arg(resourceListText(item.maxLimitRequestRatio));
+                lines << tr("max limit/request ratio: %1").arg(listText(item.maxLimitRequestRatio));
             form->addRow(title, lines.join(u'\n'));
         }
     }
@@ -194,25 +171,15 @@ UsageSubject NamespaceDetails::usage(const ClusterStore &store, const DetailsSub
     UsageSubject out;
     out.kind = SeriesKind::Namespace;
     out.id = subject.key;
-    double cpuRequest = 0, cpuLimit = 0, memoryRequest = 0, memoryLimit = 0;
-    for (const QString &uid : store.podsInNamespace(subject.key)) {
-        const kube::Pod *pod = store.pod(uid);
-        if (!pod || isTerminal(*pod))
-            continue;
-        for (const kube::Container &c : pod->containers) {
-            cpuRequest += double(c.resources.cpuRequest.milliValue());
-            cpuLimit += double(c.resources.cpuLimit.milliValue());
-            memoryRequest += c.resources.memoryRequest.toDouble();
-            memoryLimit += c.resources.memoryLimit.toDouble();
-        }
-    }
-    if (cpuRequest > 0)
-        out.cpuRequest = cpuRequest;
-    if (cpuLimit > 0)
-        out.cpuLimit = cpuLimit;
-    if (memoryRequest > 0)
-        out.memoryRequest = memoryRequest;
-    if (memoryLimit > 0)
-        out.memoryLimit = memoryLimit;
+    const auto requests = NamespaceFigures::resources(store, subject.key, false);
+    const auto limits = NamespaceFigures::resources(store, subject.key, true);
+    if (requests.cpuMillicores > 0)
+        out.cpuRequest = requests.cpuMillicores;
+    if (limits.cpuMillicores > 0)
+        out.cpuLimit = limits.cpuMillicores;
+    if (requests.memoryBytes > 0)
+        out.memoryRequest = requests.memoryBytes;
+    if (limits.memoryBytes > 0)
+        out.memoryLimit = limits.memoryBytes;
     return out;
 }

@@ -205,11 +205,6 @@ void InsightsPage::setNotice(const QString &text)
     m_notice->setVisible(!text.isEmpty());
 }
 
-QString InsightsPage::notice() const
-{
-    return m_notice->text();
-}
-
 bool InsightsPage::select(const QString &target)
 {
     setFilterDeferred(!isVisible());
@@ -262,9 +257,11 @@ int InsightsPage::minimumWidth(InsightsModel::Column column) const
         sample = QStringLiteral("999");
         break;
     case C::Restarts:
+    case C::RestartsInRange:
         sample = QStringLiteral("9999");
         break;
     case C::Uptime:
+    case C::Age:
         sample = Formatter::duration(999 * 86400 + 23 * 3600);
         break;
     case C::Controller:
@@ -281,9 +278,6 @@ int InsightsPage::minimumWidth(InsightsModel::Column column) const
     case C::Pods:
         sample = QStringLiteral("12 Running · 3 Pending");
         break;
-    case C::RestartsInRange:
-        sample = QStringLiteral("9999");
-        break;
     case C::Requests:
     case C::Limits:
         sample = Formatter::cpu(12500) + QStringLiteral(" · ") + Formatter::bytes(99.9 * (1 << 30));
@@ -295,13 +289,11 @@ int InsightsPage::minimumWidth(InsightsModel::Column column) const
         sample = QStringLiteral("defaults");
         break;
     case C::Network:
+        // The longer of the two languages' words.
         sample = QStringLiteral("eingehend abgeschottet · 2 Policies");
         break;
     case C::Labels:
         sample = QStringLiteral("team=team-a env=prod");
-        break;
-    case C::Age:
-        sample = Formatter::duration(999 * 86400 + 23 * 3600);
         break;
     }
     return textWidth(sample, column == C::Name);

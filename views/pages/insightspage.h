@@ -33,7 +33,6 @@ public:
     bool select(const QString &target);
     // A line above the grid (e.g. what limited credentials hide); "" hides it.
     void setNotice(const QString &text);
-    QString notice() const;
 
     // The details pane's width when the page is first shown.
     static constexpr int kDetailsWidth = 330;

@@ -3,8 +3,8 @@ if(KLARSICHT_FUZZ)
     # Only the fuzz target: the decoders and their JSON parser compiled once more with clang's
     # fuzzer instrumentation (scripts/fuzz builds it alone from build-fuzz/).
     set(sources)
-    foreach(f decodecontext.cpp decodecore.cpp decoders.cpp decodeworkloads.cpp jsonview.cpp
-            quantity.cpp rfc3339.cpp stringpool.cpp)
+    foreach(f decodecontext.cpp decodecore.cpp decoders.cpp decodepolicy.cpp decodeworkloads.cpp
+            jsonview.cpp quantity.cpp rfc3339.cpp stringpool.cpp)
         list(APPEND sources ${PROJECT_SOURCE_DIR}/kubeapi/objects/${f})
     endforeach()
     add_executable(fuzz_decoders ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_decoders.cpp ${sources})

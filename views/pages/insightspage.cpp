@@ -276,7 +276,7 @@ int InsightsPage::minimumWidth(InsightsModel::Column column) const
     case C::Trend:
         return kTrendWidth;
     case C::Pods:
-        sample = QStringLiteral("12 Running · 3 Pending");
+        sample = QStringLiteral("12 Running · 2 Succeeded");
         break;
     case C::Requests:
     case C::Limits:
@@ -290,7 +290,7 @@ int InsightsPage::minimumWidth(InsightsModel::Column column) const
         break;
     case C::Network:
         // The longer of the two languages' words.
-        sample = QStringLiteral("eingehend abgeschottet · 2 Policies");
+        sample = QStringLiteral("eingehend abgeschottet (einige Pods) · 2 Policies");
         break;
     case C::Labels:
         sample = QStringLiteral("team=team-a env=prod");

@@ -20,6 +20,7 @@ struct LogOptions
     bool timestamps = false;
     std::optional<std::int64_t> tailLines;
     std::optional<std::int64_t> sinceSeconds;
+    std::optional<double> sinceTime; // unix seconds; lines at or after it, like the kubelet
     std::optional<std::int64_t> limitBytes;
 };
 

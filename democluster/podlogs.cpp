@@ -4,6 +4,7 @@
 #include "democluster/simutil.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace demo {
@@ -120,7 +121,10 @@ std::vector<LogLine> select(SimContext &ctx, const LogSource &s, const LogOption
     double from = -std::numeric_limits<double>::infinity();
     if (o.sinceSeconds)
         from = now - static_cast<double>(*o.sinceSeconds);
-    return ctx.logs.lines(s, from, now);
+    else if (o.sinceTime)
+        from = *o.sinceTime;
+    // The kubelet keeps lines at or after the since time; lines() gives those after `from`.
+    return ctx.logs.lines(s, std::nextafter(from, -std::numeric_limits<double>::infinity()), now);
 }
 
 } // namespace

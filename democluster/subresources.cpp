@@ -5,8 +5,11 @@
 #include "democluster/apiserverimpl.h"
 #include "democluster/patch.h"
 #include "democluster/selectors.h"
+#include "democluster/simutil.h"
 
+#include <cmath>
 #include <deque>
+#include <limits>
 
 namespace demo {
 
@@ -98,6 +101,15 @@ void ApiServer::Impl::serveLogs(RequestContext &ctx)
     if (options.sinceSeconds && !ctx.param("sinceTime").empty())
         throw invalid("sinceSeconds",
                       "Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified");
+
+    if (const std::string since = ctx.param("sinceTime"); !since.empty()) {
+        // metav1.Time: RFC 3339, whole seconds on the wire.
+        const double t = sim::parseTime(since, std::numeric_limits<double>::quiet_NaN());
+        if (std::isnan(t))
+            throw errors::badRequest("parsing time \"" + since
+                                     + "\" as \"2006-01-02T15:04:05Z07:00\": cannot parse");
+        options.sinceTime = t;
+    }
 
     const auto pod = store.getShared("pods", ctx.ns, ctx.name);
     if (!pod)

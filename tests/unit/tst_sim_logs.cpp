@@ -1,11 +1,13 @@
 // Container logs as the kubelet serves them: tailLines, sinceSeconds, limitBytes, timestamps
 // (RFC3339Nano, nine digits), previous (400 without a terminated container), follow.
 #include "democluster/simulation.h"
+#include "democluster/simutil.h"
 #include "sim_testsupport.h"
 
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <cmath>
 #include <map>
 #include <set>
 #include <sstream>
@@ -79,6 +81,24 @@ private slots:
         const int recent = lineCount(sim->logs("team-a", web["metadata"]["name"], o));
         QVERIFY(recent > 5 && recent < 40); // one line every ~1.5 s
         o.sinceSeconds.reset();
+        // sinceTime: the lines at or after it, as the kubelet keeps them.
+        o.timestamps = true;
+        o.tailLines = 4;
+        const std::string last4 = sim->logs("team-a", web["metadata"]["name"], o);
+        const std::string secondTime = last4.substr(last4.find('\n') + 1, 30);
+        o.tailLines.reset();
+        o.sinceTime = demo::sim::parseTime(secondTime.substr(0, secondTime.find(' ')));
+        QVERIFY(o.sinceTime && *o.sinceTime > 0);
+        const std::string since = sim->logs("team-a", web["metadata"]["name"], o);
+        // From the third-last line's time: that line and the two after it, and the line before
+        // it only if that fell within the same second.
+        const std::string last3 = last4.substr(last4.find('\n') + 1);
+        QVERIFY(since.size() >= last3.size()
+                && since.compare(since.size() - last3.size(), last3.size(), last3) == 0);
+        QVERIFY(lineCount(since) <= 4);
+        QVERIFY(demo::sim::parseTime(since.substr(0, since.find(' '))) >= std::floor(*o.sinceTime));
+        o.sinceTime.reset();
+        o.timestamps = false;
         o.limitBytes = 100;
         QCOMPARE(sim->logs("team-a", web["metadata"]["name"], o).size(), std::size_t(100));
         // The same request gives the same answer.

@@ -85,9 +85,9 @@ private slots:
         o.timestamps = true;
         o.tailLines = 4;
         const std::string last4 = sim->logs("team-a", web["metadata"]["name"], o);
-        const std::string secondTime = last4.substr(last4.find('\n') + 1, 30);
+        const std::string thirdLast = last4.substr(last4.find('\n') + 1, 30);
         o.tailLines.reset();
-        o.sinceTime = demo::sim::parseTime(secondTime.substr(0, secondTime.find(' ')));
+        o.sinceTime = demo::sim::parseTime(thirdLast.substr(0, thirdLast.find(' ')));
         QVERIFY(o.sinceTime && *o.sinceTime > 0);
         const std::string since = sim->logs("team-a", web["metadata"]["name"], o);
         // From the third-last line's time: that line and the two after it, and the line before
